@@ -1,0 +1,63 @@
+package fr.croisements.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One published cell of an indicator: a zone over a time window.
+ *
+ * <p>When {@link #secret()} is true, the statistical-secrecy rule hid the cell: {@link #valeur()},
+ * {@link #numerateur()} and {@link #mesures()} are empty, only {@link #denominateur()} (a
+ * published INSEE figure) is kept.
+ *
+ * @param indicateur indicator id, e.g. {@code taux-presentation-bacs}
+ * @param codeZone zone code (string)
+ * @param niveau zone level ({@link Zone#COMMUNE}...)
+ * @param nomZone zone name, in French
+ * @param debut window start (inclusive)
+ * @param fin window end (exclusive)
+ * @param valeur the indicator value, in {@link #unite()}, or {@code null} when secret
+ * @param unite unit, in French, e.g. "%"
+ * @param numerateur the counted part, or {@code null} when secret
+ * @param denominateur the reference population (e.g. INSEE households)
+ * @param sourceNumerateur where the numerator comes from
+ * @param sourceDenominateur where the denominator comes from
+ * @param mesures further figures of the cell by name (e.g. {@code levees}), empty when secret
+ * @param contributeurs how many distinct contributors (bins, sensors...) the cell describes, or
+ *     {@code null} when secret
+ * @param secret whether the privacy rule hides the cell
+ * @param simule whether any input of the cell is simulated
+ */
+public record Indicateur(
+        String indicateur,
+        String codeZone,
+        String niveau,
+        String nomZone,
+        Instant debut,
+        Instant fin,
+        Double valeur,
+        String unite,
+        Double numerateur,
+        Double denominateur,
+        Source sourceNumerateur,
+        Source sourceDenominateur,
+        Map<String, Double> mesures,
+        Long contributeurs,
+        boolean secret,
+        boolean simule) {
+
+    public Indicateur {
+        Objects.requireNonNull(indicateur, "indicateur");
+        Objects.requireNonNull(codeZone, "codeZone");
+        Objects.requireNonNull(debut, "debut");
+        Objects.requireNonNull(fin, "fin");
+        mesures = mesures == null ? Map.of() : Map.copyOf(mesures);
+    }
+
+    /** Every source of the cell, numerator first. */
+    public List<Source> sources() {
+        return java.util.stream.Stream.of(sourceNumerateur, sourceDenominateur).filter(Objects::nonNull).toList();
+    }
+}

@@ -1,0 +1,34 @@
+package fr.croisements.events;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A row of INSEE reference figures for one zone, as published on a compacted reference topic
+ * keyed by {@link #codeZone()}.
+ *
+ * @param codeZone zone code as a string (commune: 5-character COG code, IRIS: 9 characters)
+ * @param niveau zone level, {@link Zone#COMMUNE} or {@link Zone#IRIS}
+ * @param nom zone name, in French
+ * @param valeurs figures by variable name, e.g. {@code menages}, {@code population}; a figure
+ *     under statistical secrecy is absent, never 0
+ * @param sources the source of each figure, by the same variable name
+ */
+public record IndicateurInsee(
+        String codeZone, String niveau, String nom, Map<String, Double> valeurs, Map<String, Source> sources) {
+
+    public IndicateurInsee {
+        Objects.requireNonNull(codeZone, "codeZone");
+        valeurs = Map.copyOf(valeurs);
+        sources = Map.copyOf(sources);
+    }
+
+    /** The figure named {@code variable}, or {@code null} when absent or secret. */
+    public Double valeur(String variable) {
+        return valeurs.get(variable);
+    }
+
+    public Source source(String variable) {
+        return sources.get(variable);
+    }
+}

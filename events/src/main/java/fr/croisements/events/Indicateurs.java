@@ -1,0 +1,35 @@
+package fr.croisements.events;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The catalogue of indicators the pipeline computes. */
+public final class Indicateurs {
+
+    /** Statistical-secrecy threshold: fewer distinct households or bins than this are not published. */
+    public static final int SEUIL_SECRET = 11;
+
+    public static final DefinitionIndicateur TAUX_PRESENTATION_BACS = new DefinitionIndicateur(
+            "taux-presentation-bacs",
+            "Taux de présentation des bacs",
+            "%",
+            "Dans chaque commune, quelle part des ménages a sorti son bac d'ordures ménagères cette semaine ?",
+            "Nombre de bacs distincts levés dans la commune pendant la semaine (lundi 0 h – lundi suivant 0 h, "
+                    + "temps universel), divisé par le nombre de ménages recensés par l'Insee dans la commune, "
+                    + "un bac par ménage.",
+            "Les levées sont simulées. Un ménage peut avoir plusieurs bacs ou partager un bac collectif : le "
+                    + "taux est alors approché. Une commune-semaine décrite par moins de " + SEUIL_SECRET
+                    + " bacs est couverte par le secret statistique.",
+            Zone.COMMUNE,
+            Duration.ofDays(7),
+            SEUIL_SECRET);
+
+    public static final List<DefinitionIndicateur> TOUS = List.of(TAUX_PRESENTATION_BACS);
+
+    private Indicateurs() {}
+
+    public static Optional<DefinitionIndicateur> parId(String id) {
+        return TOUS.stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+}

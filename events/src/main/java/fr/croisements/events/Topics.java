@@ -1,0 +1,33 @@
+package fr.croisements.events;
+
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+
+/** Every topic the project reads or writes, with its key and value formats. */
+public final class Topics {
+
+    /** Bin lifts. Key: pseudonymised bin id. Record timestamp: lift time. */
+    public static final Topic<String, LeveeBac> DECHETS_LEVEES =
+            new Topic<>("dechets-levees", Serdes.String(), JsonSerde.of(LeveeBac.class), false);
+
+    /** INSEE figures per commune. Key: COG code. Compacted: the latest row per commune. */
+    public static final Topic<String, IndicateurInsee> REF_INSEE_COMMUNES =
+            new Topic<>("ref-insee-communes", Serdes.String(), JsonSerde.of(IndicateurInsee.class), true);
+
+    /**
+     * Weekly "taux de présentation des bacs" per commune. Key: COG code. One record per update
+     * of a cell (emit on update); the latest record of a (commune, week) is its current value.
+     */
+    public static final Topic<String, Indicateur> INDICATEURS_TAUX_PRESENTATION =
+            new Topic<>(Indicateurs.TAUX_PRESENTATION_BACS.topic(), Serdes.String(), JsonSerde.of(Indicateur.class), false);
+
+    /** Everything rejected on the way, with source, position and reason. Key: the source. */
+    public static final Topic<String, Rejet> REJETS =
+            new Topic<>("rejets", Serdes.String(), JsonSerde.of(Rejet.class), false);
+
+    /** All topics, for creating them up front. */
+    public static final List<Topic<?, ?>> TOUS =
+            List.of(DECHETS_LEVEES, REF_INSEE_COMMUNES, INDICATEURS_TAUX_PRESENTATION, REJETS);
+
+    private Topics() {}
+}
