@@ -1,0 +1,78 @@
+package fr.croisements.streams;
+
+import fr.croisements.datasets.Territoire;
+import fr.croisements.streams.geo.CommuneLocator;
+import fr.croisements.streams.query.IndicateursQueries;
+import fr.croisements.streams.query.LocalIndicateursQueries;
+import fr.croisements.streams.waste.TauxPresentationTopology;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running Kafka Streams application: builds the topology for the given territories, starts
+ * it, waits until it runs, and closes it.
+ */
+public final class Pipeline implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+
+    private final KafkaStreams streams;
+    private final CountDownLatch running = new CountDownLatch(1);
+
+    public Pipeline(List<Territoire> territoires, StreamsSettings settings) {
+        this.streams = new KafkaStreams(topology(territoires), settings.toProperties());
+        streams.setStateListener((nouvel, ancien) -> {
+            log.info("Kafka Streams state {} -> {}", ancien, nouvel);
+            if (nouvel == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+        });
+        // A failing record is routed to the rejects topic before it can throw; an exception that
+        // still escapes is a bug or a broker problem: replace the thread, which resumes from the
+        // last committed transaction (exactly-once), instead of stopping the whole map.
+        streams.setUncaughtExceptionHandler(e -> {
+            log.error("Stream thread failed, replacing it", e);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    }
+
+    public static Topology topology(List<Territoire> territoires) {
+        var communes = territoires.stream().flatMap(t -> t.communes().stream()).toList();
+        return new TauxPresentationTopology(new CommuneLocator(communes)).build();
+    }
+
+    public Pipeline start() {
+        streams.start();
+        return this;
+    }
+
+    /** Blocks until the application runs, or fails after {@code timeout}. */
+    public Pipeline awaitRunning(Duration timeout) throws InterruptedException {
+        if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("Kafka Streams not running after " + timeout + ": " + streams.state());
+        }
+        return this;
+    }
+
+    public IndicateursQueries queries() {
+        return new LocalIndicateursQueries(streams);
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    @Override
+    public void close() {
+        long t0 = System.nanoTime();
+        streams.close(Duration.ofSeconds(5));
+        log.info("Kafka Streams closed in {} ms", (System.nanoTime() - t0) / 1_000_000);
+    }
+}

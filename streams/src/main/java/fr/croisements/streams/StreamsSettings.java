@@ -1,0 +1,39 @@
+package fr.croisements.streams;
+
+import fr.croisements.streams.errors.RejetsDeserializationHandler;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * Kafka Streams settings of the pipeline.
+ *
+ * @param bootstrapServers the Kafka cluster
+ * @param applicationId shared by the instances that split the work
+ * @param stateDir where this instance keeps its state stores
+ * @param replicationFactor of internal topics (1 on the embedded broker, 3 on a real cluster)
+ * @param applicationServer {@code host:port} of this instance's HTTP server, for routing queries
+ */
+public record StreamsSettings(
+        String bootstrapServers, String applicationId, Path stateDir, int replicationFactor, String applicationServer) {
+
+    public static final String APPLICATION_ID = "croisements";
+
+    public Properties toProperties() {
+        var props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, RejetsDeserializationHandler.class);
+        // the map follows the stream: flush updates several times a second
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        if (applicationServer != null) {
+            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+        }
+        return props;
+    }
+}

@@ -1,0 +1,2 @@
+/** Point-in-zone location on the bundled contours. */
+package fr.croisements.streams.geo;

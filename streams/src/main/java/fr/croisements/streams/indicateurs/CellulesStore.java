@@ -1,0 +1,59 @@
+package fr.croisements.streams.indicateurs;
+
+import fr.croisements.events.DefinitionIndicateur;
+import fr.croisements.events.Indicateur;
+import fr.croisements.events.JsonSerde;
+import java.time.Instant;
+import java.util.Locale;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The state store that keeps every cell of one indicator, for the map and its history.
+ *
+ * <p>Key: {@code <codeZone>|<window start in epoch ms, 15 digits>}, so that a prefix scan on
+ * {@code <codeZone>|} returns a zone's cells oldest first, and the upstream partitioning by zone
+ * code still tells which instance holds a zone. Value: the latest {@link Indicateur} of the cell.
+ */
+public final class CellulesStore {
+
+    private CellulesStore() {}
+
+    public static StoreBuilder<KeyValueStore<String, Indicateur>> builder(DefinitionIndicateur definition) {
+        return Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(definition.store()), Serdes.String(), JsonSerde.of(Indicateur.class));
+    }
+
+    public static String cle(String codeZone, Instant debut) {
+        return prefixe(codeZone) + String.format(Locale.ROOT, "%015d", debut.toEpochMilli());
+    }
+
+    public static String prefixe(String codeZone) {
+        return codeZone + "|";
+    }
+
+    /** A terminal processor writing each cell it receives into the store (key = zone code). */
+    public static Processor<String, Indicateur, Void, Void> ecrivain(DefinitionIndicateur definition) {
+        return new Processor<>() {
+            private KeyValueStore<String, Indicateur> store;
+
+            @Override
+            public void init(ProcessorContext<Void, Void> context) {
+                store = context.getStateStore(definition.store());
+            }
+
+            @Override
+            public void process(Record<String, Indicateur> record) {
+                Indicateur cellule = record.value();
+                if (cellule != null) {
+                    store.put(cle(cellule.codeZone(), cellule.debut()), cellule);
+                }
+            }
+        };
+    }
+}

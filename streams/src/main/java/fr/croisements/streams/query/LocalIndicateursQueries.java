@@ -1,0 +1,70 @@
+package fr.croisements.streams.query;
+
+import fr.croisements.events.DefinitionIndicateur;
+import fr.croisements.events.Indicateur;
+import fr.croisements.events.Indicateurs;
+import fr.croisements.streams.indicateurs.CellulesStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Reads the indicator cells held by this instance's state stores.
+ *
+ * <p>With one instance (the demo) this is the whole state. With several instances each holds the
+ * zones of its partitions only; routing a query to the owner of a zone is not done yet.
+ * Thread-safe: Kafka Streams' read-only stores may be queried from any thread.
+ */
+public final class LocalIndicateursQueries implements IndicateursQueries {
+
+    private final KafkaStreams streams;
+
+    public LocalIndicateursQueries(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    @Override
+    public Map<String, Indicateur> dernieres(String indicateur) {
+        var dernieres = new TreeMap<String, Indicateur>();
+        try (var cellules = store(indicateur).all()) {
+            // keys sort by zone then window start: the last cell seen for a zone is its latest
+            cellules.forEachRemaining(kv -> dernieres.put(kv.value.codeZone(), kv.value));
+        } catch (InvalidStateStoreException e) {
+            throw indisponible(e);
+        }
+        return dernieres;
+    }
+
+    @Override
+    public List<Indicateur> historique(String indicateur, String codeZone) {
+        var cellules = new ArrayList<Indicateur>();
+        try (var it = store(indicateur).prefixScan(CellulesStore.prefixe(codeZone), new StringSerializer())) {
+            it.forEachRemaining(kv -> cellules.add(kv.value));
+        } catch (InvalidStateStoreException e) {
+            throw indisponible(e);
+        }
+        return cellules;
+    }
+
+    private ReadOnlyKeyValueStore<String, Indicateur> store(String indicateur) {
+        DefinitionIndicateur definition = Indicateurs.parId(indicateur)
+                .orElseThrow(() -> new IllegalArgumentException("indicateur inconnu : " + indicateur));
+        try {
+            return streams.store(StoreQueryParameters.fromNameAndType(definition.store(),
+                    QueryableStoreTypes.<String, Indicateur>keyValueStore()));
+        } catch (InvalidStateStoreException e) {
+            throw indisponible(e);
+        }
+    }
+
+    private static StoreIndisponibleException indisponible(InvalidStateStoreException e) {
+        return new StoreIndisponibleException("State store not queryable yet: " + e.getMessage(), e);
+    }
+}

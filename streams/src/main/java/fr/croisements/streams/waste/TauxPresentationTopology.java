@@ -1,0 +1,110 @@
+package fr.croisements.streams.waste;
+
+import static fr.croisements.events.Indicateurs.TAUX_PRESENTATION_BACS;
+import static fr.croisements.events.Topics.DECHETS_LEVEES;
+import static fr.croisements.events.Topics.INDICATEURS_TAUX_PRESENTATION;
+import static fr.croisements.events.Topics.REF_INSEE_COMMUNES;
+import static fr.croisements.events.Topics.REJETS;
+
+import fr.croisements.events.Indicateur;
+import fr.croisements.events.IndicateurInsee;
+import fr.croisements.events.JsonSerde;
+import fr.croisements.events.LeveeBac;
+import fr.croisements.events.Rejet;
+import fr.croisements.streams.geo.CommuneLocator;
+import fr.croisements.streams.indicateurs.CellulesStore;
+import fr.croisements.streams.indicateurs.SemainesIso;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.GlobalKTable;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * "Taux de présentation des bacs": distinct bins lifted per commune and ISO week, divided by the
+ * commune's INSEE households.
+ *
+ * <pre>
+ * In:  dechets-levees                      key = pseudonymised bin id, value = LeveeBac, event time = lift time
+ * In:  ref-insee-communes (GlobalKTable)   key = code INSEE,           value = IndicateurInsee (needs "menages")
+ * Out: indicateurs-taux-presentation-bacs  key = code INSEE,           value = Indicateur, one record per update
+ * Out: rejets                              key = source topic,         value = Rejet (outside every commune,
+ *                                          too late, commune without INSEE households)
+ * Store: indicateurs-taux-presentation-bacs-store, every cell by commune and week (see CellulesStore)
+ * </pre>
+ *
+ * Windows are ISO weeks in UTC ({@link SemainesIso}) with a grace period of {@link #GRACE}: without
+ * it, lifts of interleaved partitions would be dropped as soon as another partition moved on.
+ * Lifts later than that are rejected, not silently dropped. A cell describing fewer than
+ * {@link fr.croisements.events.Indicateurs#SEUIL_SECRET} distinct bins is published as secret.
+ */
+public final class TauxPresentationTopology {
+
+    public static final Duration GRACE = Duration.ofDays(2);
+    static final String STORE_COMPTAGES = "comptages-par-commune-semaine";
+
+    private final CommuneLocator locator;
+
+    public TauxPresentationTopology(CommuneLocator locator) {
+        this.locator = locator;
+    }
+
+    public Topology build() {
+        var builder = new StreamsBuilder();
+        builder.addStateStore(LocaliserLevees.store(GRACE));
+        builder.addStateStore(CellulesStore.builder(TAUX_PRESENTATION_BACS));
+        GlobalKTable<String, IndicateurInsee> insee = builder.globalTable(REF_INSEE_COMMUNES.name(),
+                Consumed.with(REF_INSEE_COMMUNES.keySerde(), REF_INSEE_COMMUNES.valueSerde()).withName("ref-insee-source"),
+                Materialized.as("ref-insee-communes-store"));
+
+        builder.stream(DECHETS_LEVEES.name(), Consumed.with(DECHETS_LEVEES.keySerde(), DECHETS_LEVEES.valueSerde())
+                        .withTimestampExtractor(new LeveeTimestampExtractor()).withName("levees-source"))
+                .processValues(() -> new LocaliserLevees(locator, GRACE), Named.as("localiser-levees"), LocaliserLevees.STORE)
+                .split(Named.as("levees-"))
+                .branch((bac, l) -> l.rejet() != null, Branched.withConsumer(s -> rejeter(s.mapValues(LeveeLocalisee::rejet,
+                        Named.as("levees-rejet")), "levees"), "rejetees"))
+                .defaultBranch(Branched.withConsumer(s -> compterParCommune(s, insee), "localisees"));
+        return builder.build();
+    }
+
+    private void compterParCommune(KStream<String, LeveeLocalisee> localisees, GlobalKTable<String, IndicateurInsee> insee) {
+        KStream<String, Resultat> resultats = localisees
+                .groupBy((bac, l) -> l.codeInsee(), Grouped.with("par-commune", Serdes.String(), JsonSerde.of(LeveeLocalisee.class)))
+                .windowedBy(SemainesIso.avecGrace(GRACE))
+                .aggregate(ComptageHebdo::vide, (code, l, comptage) -> comptage.ajouter(l), Named.as("compter-par-commune-semaine"),
+                        Materialized.<String, ComptageHebdo, WindowStore<Bytes, byte[]>>as(STORE_COMPTAGES)
+                                .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(ComptageHebdo.class)))
+                .toStream(Named.as("comptages-mis-a-jour"))
+                .map((fenetre, comptage) -> KeyValue.pair(fenetre.key(), new CelluleComptee(fenetre.window().startTime(),
+                        fenetre.window().endTime(), comptage)), Named.as("cle-code-insee"))
+                .leftJoin(insee, (code, cellule) -> code, (code, cellule, ref) -> Resultat.calculer(code, cellule, ref),
+                        Named.as("joindre-menages-insee"));
+        resultats.split(Named.as("cellules-"))
+                .branch((code, r) -> r.rejet() != null, Branched.withConsumer(s -> rejeter(s.mapValues(Resultat::rejet,
+                        Named.as("cellules-rejet")), "cellules"), "rejetees"))
+                .defaultBranch(Branched.withConsumer(s -> publier(s.mapValues(Resultat::indicateur,
+                        Named.as("cellules-indicateur"))), "publiees"));
+    }
+
+    private void publier(KStream<String, Indicateur> cellules) {
+        cellules.process(() -> CellulesStore.ecrivain(TAUX_PRESENTATION_BACS), Named.as("garder-cellules"),
+                TAUX_PRESENTATION_BACS.store());
+        cellules.to(INDICATEURS_TAUX_PRESENTATION.name(), Produced.with(INDICATEURS_TAUX_PRESENTATION.keySerde(),
+                INDICATEURS_TAUX_PRESENTATION.valueSerde()).withName("indicateurs-sink"));
+    }
+
+    private static void rejeter(KStream<String, Rejet> rejets, String etape) {
+        rejets.selectKey((cle, rejet) -> rejet.source(), Named.as(etape + "-cle-source"))
+                .to(REJETS.name(), Produced.with(REJETS.keySerde(), REJETS.valueSerde()).withName(etape + "-rejets-sink"));
+    }
+}

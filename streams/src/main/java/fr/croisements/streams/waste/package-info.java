@@ -1,0 +1,2 @@
+/** Waste collection: bin lifts crossed with INSEE households. */
+package fr.croisements.streams.waste;
