@@ -1,0 +1,2 @@
+/** Pseudonymisation of identifiers before they enter any topic. */
+package fr.croisements.ingest.privacy;
