@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -72,7 +73,10 @@ public final class Pipeline implements AutoCloseable {
     @Override
     public void close() {
         long t0 = System.nanoTime();
-        streams.close(Duration.ofSeconds(5));
+        // leave the group: a restarted instance then gets its partitions at once instead of waiting
+        // for the session of this one to time out (45 s)
+        streams.close(CloseOptions.timeout(Duration.ofSeconds(5))
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         log.info("Kafka Streams closed in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
 }

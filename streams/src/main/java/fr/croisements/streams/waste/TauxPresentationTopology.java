@@ -43,14 +43,20 @@ import org.apache.kafka.streams.state.WindowStore;
  * Store: indicateurs-taux-presentation-bacs-store, every cell by commune and week (see CellulesStore)
  * </pre>
  *
- * Windows are ISO weeks in UTC ({@link SemainesIso}) with a grace period of {@link #GRACE}: without
- * it, lifts of interleaved partitions would be dropped as soon as another partition moved on.
- * Lifts later than that are rejected, not silently dropped. A cell describing fewer than
- * {@link fr.croisements.events.Indicateurs#SEUIL_SECRET} distinct bins is published as secret.
+ * Windows are ISO weeks in UTC ({@link SemainesIso}). Lateness is judged once, upstream, against
+ * the order of the lift's own input partition (the order in which its truck or file sent it): a
+ * lift more than {@link #GRACE} behind is rejected with its reason, never silently dropped. The
+ * windowed count after the repartition keeps its weeks for {@link #CONSERVATION}: its input merges
+ * the input partitions, whose tasks may be weeks apart when a file of past lifts is replayed, so a
+ * short grace there would drop lifts that were on time in their own partition. A cell describing
+ * fewer than {@link fr.croisements.events.Indicateurs#SEUIL_SECRET} distinct bins is published as secret.
  */
 public final class TauxPresentationTopology {
 
+    /** How late a lift may be, behind the latest lift of its input partition. */
     public static final Duration GRACE = Duration.ofDays(2);
+    /** How long the weekly counts stay open after their week, whatever the interleaving of partitions. */
+    public static final Duration CONSERVATION = Duration.ofDays(400);
     static final String STORE_COMPTAGES = "comptages-par-commune-semaine";
 
     private final CommuneLocator locator;
@@ -80,7 +86,7 @@ public final class TauxPresentationTopology {
     private void compterParCommune(KStream<String, LeveeLocalisee> localisees, GlobalKTable<String, IndicateurInsee> insee) {
         KStream<String, Resultat> resultats = localisees
                 .groupBy((bac, l) -> l.codeInsee(), Grouped.with("par-commune", Serdes.String(), JsonSerde.of(LeveeLocalisee.class)))
-                .windowedBy(SemainesIso.avecGrace(GRACE))
+                .windowedBy(SemainesIso.avecGrace(CONSERVATION))
                 .aggregate(ComptageHebdo::vide, (code, l, comptage) -> comptage.ajouter(l), Named.as("compter-par-commune-semaine"),
                         Materialized.<String, ComptageHebdo, WindowStore<Bytes, byte[]>>as(STORE_COMPTAGES)
                                 .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(ComptageHebdo.class)))

@@ -1,0 +1,136 @@
+package fr.croisements.app;
+
+import fr.croisements.app.kafka.TopicsAdmin;
+import fr.croisements.datasets.Territoire;
+import fr.croisements.events.Indicateurs;
+import fr.croisements.events.LeveeBac;
+import fr.croisements.events.Topics;
+import fr.croisements.ingest.insee.ReferencesInseeAdapter;
+import fr.croisements.ingest.privacy.Pseudonymiseur;
+import fr.croisements.ingest.waste.LeveesSimulateur;
+import fr.croisements.ingest.waste.SimulateurEnDirect;
+import fr.croisements.streams.Pipeline;
+import fr.croisements.streams.StreamsSettings;
+import fr.croisements.viz.VizServer;
+import fr.croisements.viz.live.IndicateursEnDirect;
+import fr.croisements.viz.live.LiveFeed;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running instance of the pipeline against a Kafka cluster: topics, INSEE references,
+ * Kafka Streams, the web server with its live feed, and optionally the bin-lift simulator.
+ * Shared by {@code demo} (embedded broker) and {@code run} (existing cluster). Closing stops the
+ * parts in the reverse order of their start.
+ */
+final class Application implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Application.class);
+
+    /**
+     * @param bootstrapServers the Kafka cluster
+     * @param port HTTP port of the map (0: any free port)
+     * @param etat directory of the Kafka Streams state
+     * @param partitions of the topics created if missing
+     * @param replication of the topics created if missing, and of Kafka Streams' internal topics
+     * @param simulation the simulator to start, or {@code null}
+     */
+    record Options(String bootstrapServers, int port, Path etat, int partitions, short replication,
+            Simulation simulation) {}
+
+    /**
+     * @param territoire whose bins are simulated
+     * @param graine seed of the simulator
+     * @param debut simulated time of the first lift, used when the topic is empty
+     * @param vitesse simulated seconds per real second
+     * @param pseudonymiseur pseudonymises the simulated chip ids
+     */
+    record Simulation(Territoire territoire, long graine, Instant debut, double vitesse, Pseudonymiseur pseudonymiseur) {}
+
+    private final Deque<AutoCloseable> aFermer = new ArrayDeque<>();
+    private Pipeline pipeline;
+    private int port;
+    private SimulateurEnDirect simulateur;
+
+    static Application demarrer(List<Territoire> territoires, Options options) throws InterruptedException {
+        var application = new Application();
+        try {
+            application.lancer(territoires, options);
+            return application;
+        } catch (RuntimeException | InterruptedException e) {
+            application.close();
+            throw e;
+        }
+    }
+
+    private void lancer(List<Territoire> territoires, Options options) throws InterruptedException {
+        String bootstrap = options.bootstrapServers();
+        TopicsAdmin.creer(bootstrap, Topics.TOUS, options.partitions(), options.replication());
+        try (var producer = KafkaClients.producer(bootstrap, Topics.REF_INSEE_COMMUNES, "croisements-references")) {
+            new ReferencesInseeAdapter(producer).publier(territoires);
+        }
+
+        pipeline = new Pipeline(territoires, new StreamsSettings(bootstrap, StreamsSettings.APPLICATION_ID,
+                options.etat(), options.replication(), null));
+        aFermer.push(pipeline);
+        pipeline.start().awaitRunning(Duration.ofSeconds(60));
+
+        var liveFeed = new LiveFeed();
+        var viz = new VizServer(pipeline.queries(), territoires, liveFeed, this::horloge);
+        port = viz.start(options.port());
+        aFermer.push(viz::stop);
+        var enDirect = new IndicateursEnDirect(bootstrap,
+                Indicateurs.TOUS.stream().map(d -> d.topic()).toList(), liveFeed);
+        enDirect.start();
+        aFermer.push(enDirect);
+
+        if (options.simulation() != null) {
+            demarrerSimulation(bootstrap, options.simulation());
+        }
+    }
+
+    private void demarrerSimulation(String bootstrap, Simulation simulation) {
+        KafkaProducer<String, LeveeBac> producer = KafkaClients.producer(bootstrap, Topics.DECHETS_LEVEES, "croisements-simulateur");
+        aFermer.push(producer);
+        Instant reprise = DerniereLevee.apres(bootstrap).orElse(simulation.debut());
+        if (!reprise.equals(simulation.debut())) {
+            log.info("Resuming the simulation after the latest lift already published: {}", reprise);
+        }
+        var levees = new LeveesSimulateur(simulation.territoire(), simulation.graine(), simulation.pseudonymiseur());
+        // the simulation stops at the present: the broker refuses timestamps over an hour ahead
+        simulateur = new SimulateurEnDirect(levees, producer, reprise, Instant.now(), simulation.vitesse());
+        simulateur.start();
+        aFermer.push(simulateur);
+    }
+
+    /** The simulated time, or {@code null} without simulator. */
+    Instant horloge() {
+        return simulateur == null ? null : simulateur.horloge();
+    }
+
+    int port() {
+        return port;
+    }
+
+    Pipeline pipeline() {
+        return pipeline;
+    }
+
+    @Override
+    public void close() {
+        while (!aFermer.isEmpty()) {
+            try {
+                aFermer.pop().close();
+            } catch (Exception e) {
+                log.warn("Error while stopping a part of the application", e);
+            }
+        }
+    }
+}

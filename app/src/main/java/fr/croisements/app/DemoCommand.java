@@ -1,0 +1,92 @@
+package fr.croisements.app;
+
+import fr.croisements.app.kafka.EmbeddedKafka;
+import fr.croisements.datasets.Territoire;
+import fr.croisements.datasets.Territoires;
+import fr.croisements.ingest.privacy.Pseudonymiseur;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code croisements demo}: everything in one JVM on an embedded Kafka broker. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Lance la démonstration complète : un broker Kafka embarqué, les références Insee, "
+                + "le simulateur de levées de bacs, les topologies Kafka Streams et la carte.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "7070", description = "Port de la carte (défaut : ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--port-kafka", defaultValue = "9092",
+            description = "Port du broker Kafka embarqué, 0 pour un port libre (défaut : ${DEFAULT-VALUE}).")
+    int portKafka;
+
+    @Option(names = "--donnees", defaultValue = "donnees-demo",
+            description = "Dossier des données de la démo, gardé d'un lancement à l'autre (défaut : ${DEFAULT-VALUE}).")
+    Path donnees;
+
+    @Option(names = "--reset", description = "Efface le dossier des données avant de démarrer.")
+    boolean reset;
+
+    @Option(names = "--vitesse", defaultValue = "60480",
+            description = "Secondes simulées par seconde réelle (défaut : ${DEFAULT-VALUE}, une semaine en 10 s).")
+    double vitesse;
+
+    @Option(names = "--graine", defaultValue = "42", description = "Graine du simulateur (défaut : ${DEFAULT-VALUE}).")
+    long graine;
+
+    @Option(names = "--debut", defaultValue = "2025-01-06",
+            description = "Premier jour simulé, si aucune levée n'est encore publiée (défaut : ${DEFAULT-VALUE}).")
+    LocalDate debut;
+
+    @Option(names = "--territoire", defaultValue = "bassin-de-pompey",
+            description = "Territoire dont les levées de bacs sont simulées (défaut : ${DEFAULT-VALUE}).")
+    String territoire;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        long t0 = System.nanoTime();
+        if (reset) {
+            Dossiers.effacer(donnees);
+        }
+        Pseudonymiseur pseudonymiseur = CleDemo.pseudonymiseur(donnees, out);
+        List<Territoire> territoires = Territoires.ids().stream().map(Territoires::charger).toList();
+        Territoire simule = Territoires.charger(territoire);
+
+        EmbeddedKafka broker = EmbeddedKafka.start(donnees.resolve("kafka"), false, portKafka);
+        Application application;
+        try {
+            application = Application.demarrer(territoires, new Application.Options(broker.bootstrapServers(), port,
+                    donnees.resolve("streams"), 4, (short) 1, new Application.Simulation(simule, graine,
+                    debut.atStartOfDay(ZoneOffset.UTC).toInstant(), vitesse, pseudonymiseur)));
+        } catch (RuntimeException | InterruptedException e) {
+            broker.close();
+            throw e;
+        }
+        out.printf("Croisements est prêt en %.1f s.%n", (System.nanoTime() - t0) / 1e9);
+        out.printf("Carte : http://localhost:%d/%n", application.port());
+        out.printf("Broker Kafka embarqué : %s (données dans %s)%n", broker.bootstrapServers(), donnees.toAbsolutePath());
+        out.println("Ctrl-C pour arrêter.");
+        out.flush();
+        AttenteArret.attendre(() -> {
+            long t1 = System.nanoTime();
+            application.close();
+            broker.close();
+            out.printf("Arrêté en %.1f s.%n", (System.nanoTime() - t1) / 1e9);
+            out.flush();
+        });
+        return 0;
+    }
+}

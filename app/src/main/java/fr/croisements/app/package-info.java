@@ -1,0 +1,2 @@
+/** The command line: composes broker, ingestion, streams and web server. */
+package fr.croisements.app;

@@ -1,0 +1,130 @@
+package fr.croisements.viz;
+
+import fr.croisements.datasets.Territoire;
+import fr.croisements.events.JsonSerde;
+import fr.croisements.streams.query.IndicateursQueries;
+import fr.croisements.streams.query.StoreIndisponibleException;
+import fr.croisements.viz.indicateurs.IndicateursRoutes;
+import fr.croisements.viz.live.DirectRoutes;
+import fr.croisements.viz.live.LiveFeed;
+import fr.croisements.viz.territoires.TerritoiresRoutes;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.javalin.router.EndpointNotFound;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The web server of the map (Javalin): the static front-end from {@code /public} on the
+ * classpath, Leaflet from its webjar, the JSON/GeoJSON API over {@link IndicateursQueries} and
+ * the server-sent events of {@link LiveFeed}. Routes and formats are listed in
+ * {@code viz/README.md}.
+ *
+ * <p>Every error answers JSON {@code {"erreur": "..."}} in French; {@link StoreIndisponibleException}
+ * answers 503 so that the page can retry. While running, a daemon thread pushes the simulated
+ * clock to the live clients every second (nothing when the clock supplier returns {@code null}).
+ *
+ * <p>{@link #start(int)} and {@link #stop()} are meant to be called once each, from one thread.
+ */
+public final class VizServer {
+
+    static final String MESSAGE_CHARGEMENT =
+            "Les données sont en cours de chargement, réessayez dans quelques secondes.";
+    private static final Logger log = LoggerFactory.getLogger(VizServer.class);
+
+    private final IndicateursQueries queries;
+    private final List<Territoire> territoires;
+    private final LiveFeed liveFeed;
+    private final Supplier<Instant> horloge;
+    private Javalin app;
+    private ScheduledExecutorService tic;
+
+    /**
+     * @param queries read access to the indicator stores
+     * @param territoires the territories shown, the first one being the default of the page
+     * @param liveFeed where live cells are published (by {@code IndicateursEnDirect})
+     * @param horloge the simulated clock; may return {@code null} when no simulator runs
+     */
+    public VizServer(
+            IndicateursQueries queries, List<Territoire> territoires, LiveFeed liveFeed, Supplier<Instant> horloge) {
+        this.queries = Objects.requireNonNull(queries, "queries");
+        this.territoires = List.copyOf(territoires);
+        this.liveFeed = Objects.requireNonNull(liveFeed, "liveFeed");
+        this.horloge = Objects.requireNonNull(horloge, "horloge");
+    }
+
+    /** Starts serving on {@code port} (0 picks a free port) and returns the port actually bound. */
+    public int start(int port) {
+        app = Javalin.create(this::configurer).start(port);
+        tic = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "viz-horloge");
+            t.setDaemon(true);
+            return t;
+        });
+        tic.scheduleAtFixedRate(this::diffuserHorloge, 1, 1, TimeUnit.SECONDS);
+        log.info("Map served on http://localhost:{}/", app.port());
+        return app.port();
+    }
+
+    /** Stops the clock thread, closes the live connections and the server. */
+    public void stop() {
+        if (tic != null) {
+            tic.shutdownNow();
+        }
+        liveFeed.deconnecterTous();
+        if (app != null) {
+            app.stop();
+        }
+    }
+
+    private void configurer(JavalinConfig config) {
+        config.startup.showJavalinBanner = false;
+        config.jsonMapper(new JavalinJackson(JsonSerde.MAPPER, false));
+        config.staticFiles.add("/public", Location.CLASSPATH);
+        config.staticFiles.enableWebjars();
+        config.routes.apiBuilder(new TerritoiresRoutes(queries, territoires));
+        config.routes.apiBuilder(new IndicateursRoutes(queries));
+        config.routes.apiBuilder(new DirectRoutes(liveFeed, horloge));
+        config.routes.exception(StoreIndisponibleException.class, (e, ctx) -> {
+            log.info("Store not readable yet on {}: {}", ctx.path(), e.getMessage());
+            erreur(ctx, 503, MESSAGE_CHARGEMENT);
+        });
+        config.routes.exception(EndpointNotFound.class, (e, ctx) ->
+                erreur(ctx, 404, "Adresse inconnue : " + ctx.method() + " " + ctx.path() + "."));
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> erreur(ctx, e.getStatus(), e.getMessage()));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            log.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
+            erreur(ctx, 500, "Erreur inattendue du serveur. Le détail est dans le journal du serveur.");
+        });
+    }
+
+    private static void erreur(Context ctx, int status, String message) {
+        ctx.status(status).json(new Erreur(message));
+    }
+
+    private void diffuserHorloge() {
+        try {
+            Instant simulee = horloge.get();
+            if (simulee != null && liveFeed.nombreAbonnes() > 0) {
+                liveFeed.publierHorloge(simulee);
+            }
+        } catch (RuntimeException e) {
+            // an exception would cancel every later run of this scheduled task
+            log.warn("Could not push the simulated clock", e);
+        }
+    }
+
+    /** The body of every error answer. */
+    record Erreur(String erreur) {}
+}

@@ -1,0 +1,121 @@
+package fr.croisements.viz.territoires;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.croisements.datasets.Commune;
+import fr.croisements.datasets.Territoire;
+import fr.croisements.events.Indicateur;
+import fr.croisements.events.JsonSerde;
+import fr.croisements.events.Source;
+import fr.croisements.viz.indicateurs.DefinitionVue;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.geojson.GeoJsonWriter;
+
+/**
+ * The communes of a territory as a GeoJSON (RFC 7946) FeatureCollection, each with the latest
+ * cell of one indicator in French properties:
+ *
+ * <pre>
+ * code, nom, menages, population           the commune and its INSEE figures
+ * indicateur, unite                        which indicator
+ * valeur, numerateur, denominateur, levees the cell's figures (valeur, numerateur, levees: null when secret)
+ * debut, fin, semaine                      the window, ISO-8601 and as a French label
+ * sourceNumerateur, sourceDenominateur     source labels ("Insee, … (2021)")
+ * secret, simule                           the flags of the cell (false without a cell)
+ * etat                                     "valeur disponible", "secret statistique" or e.g. "pas encore de levée"
+ * mention                                  "données simulées" when the cell is simulated, else null
+ * </pre>
+ *
+ * Every key is always present, null when unknown. Contours are written once, at construction;
+ * thread-safe afterwards.
+ */
+final class CommunesGeoJson {
+
+    static final String SECRET = "secret statistique";
+    static final String DISPONIBLE = "valeur disponible";
+    static final String SIMULEES = "données simulées";
+
+    record FeatureCollection(String type, List<Feature> features) {}
+
+    record Feature(String type, String id, JsonNode geometry, Map<String, Object> properties) {}
+
+    /** Geometries by territory id, then by commune code. */
+    private final Map<String, Map<String, JsonNode>> contours = new HashMap<>();
+
+    CommunesGeoJson(List<Territoire> territoires) {
+        var writer = new GeoJsonWriter();
+        writer.setEncodeCRS(false); // RFC 7946: WGS84 only, no "crs" member
+        writer.setForceCCW(true); // RFC 7946: exterior rings counterclockwise
+        for (Territoire t : territoires) {
+            var parCode = new HashMap<String, JsonNode>();
+            t.communes().forEach(c -> parCode.put(c.codeInsee(), geometrie(writer, c.contour())));
+            contours.put(t.id(), parCode);
+        }
+    }
+
+    FeatureCollection carte(Territoire territoire, DefinitionVue indicateur, Map<String, Indicateur> dernieres) {
+        Map<String, JsonNode> geometries = contours.getOrDefault(territoire.id(), Map.of());
+        List<Feature> features = territoire.communes().stream()
+                .map(c -> new Feature("Feature", c.codeInsee(), geometries.get(c.codeInsee()),
+                        proprietes(c, indicateur, dernieres.get(c.codeInsee()))))
+                .toList();
+        return new FeatureCollection("FeatureCollection", features);
+    }
+
+    static Map<String, Object> proprietes(Commune commune, DefinitionVue indicateur, Indicateur cellule) {
+        boolean avecCellule = cellule != null;
+        boolean secret = avecCellule && cellule.secret();
+        boolean visible = avecCellule && !secret;
+        var p = new LinkedHashMap<String, Object>();
+        p.put("code", commune.codeInsee());
+        p.put("nom", commune.nom());
+        p.put("menages", commune.chiffre(Commune.MENAGES));
+        p.put("population", commune.chiffre(Commune.POPULATION));
+        p.put("indicateur", indicateur.id());
+        p.put("unite", avecCellule && cellule.unite() != null ? cellule.unite() : indicateur.unite());
+        p.put("valeur", visible ? cellule.valeur() : null);
+        p.put("numerateur", visible ? cellule.numerateur() : null);
+        p.put("denominateur", avecCellule ? cellule.denominateur() : null);
+        p.put("levees", visible ? cellule.mesures().get("levees") : null);
+        p.put("debut", avecCellule ? cellule.debut() : null);
+        p.put("fin", avecCellule ? cellule.fin() : null);
+        p.put("semaine", avecCellule ? Periodes.libelle(cellule.debut(), cellule.fin()) : null);
+        p.put("sourceNumerateur", avecCellule ? libelle(cellule.sourceNumerateur()) : null);
+        p.put("sourceDenominateur", avecCellule ? libelle(cellule.sourceDenominateur()) : null);
+        p.put("secret", secret);
+        p.put("simule", avecCellule && cellule.simule());
+        p.put("etat", etat(indicateur, cellule));
+        p.put("mention", avecCellule && cellule.simule() ? SIMULEES : null);
+        return p;
+    }
+
+    private static String etat(DefinitionVue indicateur, Indicateur cellule) {
+        if (cellule == null) {
+            return indicateur.etatSansDonnee();
+        }
+        if (cellule.secret()) {
+            return SECRET;
+        }
+        return cellule.valeur() == null ? indicateur.etatSansDonnee() : DISPONIBLE;
+    }
+
+    private static String libelle(Source source) {
+        return source == null ? null : source.libelle();
+    }
+
+    private static JsonNode geometrie(GeoJsonWriter writer, Geometry contour) {
+        if (contour == null || contour.isEmpty()) {
+            return null; // a Feature may have a null geometry (RFC 7946 §3.2)
+        }
+        try {
+            return JsonSerde.MAPPER.readTree(writer.write(contour));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package fr.croisements.viz.territoires;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * French labels of cell windows, e.g. "semaine du 6 au 12 janvier 2025". Windows are read in
+ * universal time, as the topologies cut them; the end is exclusive, so a week from Monday 0 h to
+ * the next Monday 0 h ends on Sunday. Pure and thread-safe.
+ */
+final class Periodes {
+
+    private static final DateTimeFormatter MOIS = DateTimeFormatter.ofPattern("MMMM", Locale.FRENCH);
+
+    private Periodes() {}
+
+    static String libelle(Instant debut, Instant fin) {
+        LocalDate premier = debut.atOffset(ZoneOffset.UTC).toLocalDate();
+        LocalDate dernier = fin.minusNanos(1).atOffset(ZoneOffset.UTC).toLocalDate();
+        if (!dernier.isAfter(premier)) {
+            return "journée du " + date(premier, true, true);
+        }
+        boolean semaine = Duration.between(debut, fin).equals(Duration.ofDays(7))
+                && premier.getDayOfWeek() == DayOfWeek.MONDAY;
+        return (semaine ? "semaine du " : "du ") + intervalle(premier, dernier);
+    }
+
+    private static String intervalle(LocalDate premier, LocalDate dernier) {
+        boolean memeAnnee = premier.getYear() == dernier.getYear();
+        boolean memeMois = memeAnnee && premier.getMonth() == dernier.getMonth();
+        return date(premier, !memeMois, !memeAnnee) + " au " + date(dernier, true, true);
+    }
+
+    private static String date(LocalDate jour, boolean avecMois, boolean avecAnnee) {
+        String texte = jour.getDayOfMonth() == 1 ? "1er" : Integer.toString(jour.getDayOfMonth());
+        if (avecMois) {
+            texte += " " + MOIS.format(jour);
+        }
+        if (avecAnnee) {
+            texte += " " + jour.getYear();
+        }
+        return texte;
+    }
+}

@@ -1,0 +1,34 @@
+// Calls to the server's JSON API. Every function rejects with an Error carrying the server's
+// French message (and the HTTP status in error.status) when the answer is not 2xx.
+
+export async function getJson(path, accept = 'application/json') {
+  const response = await fetch(path, { headers: { Accept: accept } });
+  if (!response.ok) {
+    let message = `Le serveur a répondu ${response.status}.`;
+    try {
+      const body = await response.json();
+      if (body && typeof body.erreur === 'string') {
+        message = body.erreur;
+      }
+    } catch {
+      // not JSON: keep the generic message
+    }
+    const error = new Error(message);
+    error.status = response.status;
+    throw error;
+  }
+  return response.json();
+}
+
+export const getTerritoires = () => getJson('/api/territoires');
+
+export const getIndicateurs = () => getJson('/api/indicateurs');
+
+export const getHorloge = () => getJson('/api/horloge');
+
+export const getCommunes = (territoire, indicateur) =>
+  getJson(`/api/territoires/${encodeURIComponent(territoire)}/communes.geojson?indicateur=${encodeURIComponent(indicateur)}`,
+    'application/geo+json, application/json');
+
+export const getHistorique = (indicateur, codeCommune) =>
+  getJson(`/api/indicateurs/${encodeURIComponent(indicateur)}/communes/${encodeURIComponent(codeCommune)}/historique`);

@@ -1,0 +1,42 @@
+// From an indicator cell (the JSON of an SSE "indicateur" event) to the properties of a commune
+// on the map, the same way the server builds them in communes.geojson. Pure functions.
+
+import { libelleSemaine, libelleSource } from './format.js';
+
+export const SECRET = 'secret statistique';
+export const DISPONIBLE = 'valeur disponible';
+export const SIMULEES = 'données simulées';
+
+/** Whether the cell is at least as recent as what the commune shows (an older window must not win). */
+export function estAuMoinsAussiRecente(cellule, proprietes) {
+  return !proprietes.debut || Date.parse(cellule.debut) >= Date.parse(proprietes.debut);
+}
+
+/** The properties of a commune that come from its cell; code, nom and INSEE figures are kept apart. */
+export function proprietesDepuisCellule(cellule, definition) {
+  const visible = !cellule.secret;
+  const mesures = cellule.mesures || {};
+  let etat = DISPONIBLE;
+  if (cellule.secret) {
+    etat = SECRET;
+  } else if (cellule.valeur === null || cellule.valeur === undefined) {
+    etat = definition.etatSansDonnee;
+  }
+  return {
+    indicateur: cellule.indicateur,
+    unite: cellule.unite || definition.unite,
+    valeur: visible ? cellule.valeur ?? null : null,
+    numerateur: visible ? cellule.numerateur ?? null : null,
+    denominateur: cellule.denominateur ?? null,
+    levees: visible ? mesures.levees ?? null : null,
+    debut: cellule.debut,
+    fin: cellule.fin,
+    semaine: libelleSemaine(cellule.debut, cellule.fin),
+    sourceNumerateur: libelleSource(cellule.sourceNumerateur),
+    sourceDenominateur: libelleSource(cellule.sourceDenominateur),
+    secret: Boolean(cellule.secret),
+    simule: Boolean(cellule.simule),
+    etat,
+    mention: cellule.simule ? SIMULEES : null,
+  };
+}

@@ -1,0 +1,85 @@
+// French wording of numbers, instants and periods. Pure functions, no DOM.
+
+const NOMBRE = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+const JOUR = new Intl.DateTimeFormat('fr-FR', {
+  weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris',
+});
+const HEURE = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
+// Windows are cut in universal time by the server: read their dates in UTC too.
+const MOIS = new Intl.DateTimeFormat('fr-FR', { month: 'long', timeZone: 'UTC' });
+const JOUR_MS = 86_400_000;
+const INSECABLE = '\u00a0';
+
+/** "1 234,5", or "" for a missing figure. */
+export function nombre(valeur) {
+  return valeur === null || valeur === undefined || Number.isNaN(valeur) ? '' : NOMBRE.format(valeur);
+}
+
+/** "62,5 %": a number and its unit, joined by a non-breaking space. */
+export function avecUnite(valeur, unite) {
+  const texte = nombre(valeur);
+  return unite ? `${texte}${INSECABLE}${unite}` : texte;
+}
+
+/** "lundi 6 janvier 2025, 08:00" (French time). */
+export function heureSimulee(iso) {
+  const instant = new Date(iso);
+  return `${JOUR.format(instant)}, ${HEURE.format(instant)}`;
+}
+
+/** "il y a 5 s", "il y a 3 min", "il y a 2 h". */
+export function ilYA(secondes) {
+  const s = Math.max(0, Math.round(secondes));
+  if (s < 60) {
+    return `il y a ${s}${INSECABLE}s`;
+  }
+  if (s < 3600) {
+    return `il y a ${Math.floor(s / 60)}${INSECABLE}min`;
+  }
+  return `il y a ${Math.floor(s / 3600)}${INSECABLE}h`;
+}
+
+/** First letter in capitals: "semaine du…" becomes "Semaine du…". */
+export function majuscule(texte) {
+  return texte ? texte.charAt(0).toUpperCase() + texte.slice(1) : texte;
+}
+
+/** "Insee, Recensement de la population (2021)", as Source.libelle() on the server. */
+export function libelleSource(source) {
+  if (!source) {
+    return null;
+  }
+  return `${source.producteur}, ${source.titre} (${source.millesime})${source.simule ? ', données simulées' : ''}`;
+}
+
+function jour(ms) {
+  const d = new Date(ms);
+  return { an: d.getUTCFullYear(), mois: d.getUTCMonth(), quantieme: d.getUTCDate(), semaine: d.getUTCDay(), d };
+}
+
+function date(j, avecMois, avecAnnee) {
+  let texte = j.quantieme === 1 ? '1er' : String(j.quantieme);
+  if (avecMois) {
+    texte += ` ${MOIS.format(j.d)}`;
+  }
+  if (avecAnnee) {
+    texte += ` ${j.an}`;
+  }
+  return texte;
+}
+
+/** "semaine du 6 au 12 janvier 2025", as the server's label (window end exclusive, UTC dates). */
+export function libelleSemaine(debutIso, finIso) {
+  const debut = Date.parse(debutIso);
+  const fin = Date.parse(finIso);
+  const premier = jour(debut);
+  const dernier = jour(fin - 1);
+  const memeJour = premier.an === dernier.an && premier.mois === dernier.mois && premier.quantieme === dernier.quantieme;
+  if (memeJour) {
+    return `journée du ${date(premier, true, true)}`;
+  }
+  const semaine = fin - debut === 7 * JOUR_MS && premier.semaine === 1;
+  const memeAnnee = premier.an === dernier.an;
+  const memeMois = memeAnnee && premier.mois === dernier.mois;
+  return `${semaine ? 'semaine du ' : 'du '}${date(premier, !memeMois, !memeAnnee)} au ${date(dernier, true, true)}`;
+}

@@ -1,0 +1,105 @@
+// DOM pieces of the page. Every text from the server goes in through textContent, never as HTML:
+// names and figures are external data.
+
+import { lignesLegende } from './choropleth.js';
+import { avecUnite, majuscule, nombre } from './format.js';
+
+/** A new element with an optional class and text. */
+export function element(tag, { classe, texte } = {}, ...enfants) {
+  const noeud = document.createElement(tag);
+  if (classe) {
+    noeud.className = classe;
+  }
+  if (texte !== undefined && texte !== null) {
+    noeud.textContent = texte;
+  }
+  enfants.filter(Boolean).forEach((enfant) => noeud.append(enfant));
+  return noeud;
+}
+
+/** "62,5 %", or the state of the commune ("secret statistique", "pas encore de levée"). */
+export function valeurOuEtat(p) {
+  return p.valeur === null || p.valeur === undefined ? p.etat : avecUnite(p.valeur, p.unite);
+}
+
+/** The short hover text of a commune, as an element: Leaflet would insert a string as HTML. */
+export function resumeCommune(p) {
+  return element('span', { texte: `${p.nom} : ${valeurOuEtat(p)}` });
+}
+
+/** The detail of a commune, for its popup. */
+export function contenuCommune(p, definition) {
+  const liste = element('dl');
+  const ajouter = (terme, valeur) => {
+    if (valeur !== null && valeur !== undefined && valeur !== '') {
+      liste.append(element('dt', { texte: majuscule(terme) }), element('dd', { texte: valeur }));
+    }
+  };
+  ajouter(definition.libelle, valeurOuEtat(p));
+  ajouter(definition.libelleNumerateur, p.secret ? 'secret statistique' : nombre(p.numerateur));
+  ajouter(definition.libelleDenominateur, nombre(p.denominateur ?? p.menages));
+  if (p.levees !== null && p.levees !== undefined) {
+    ajouter('levées de bacs', nombre(p.levees));
+  }
+  ajouter('population (Insee)', nombre(p.population));
+
+  const sources = [p.sourceNumerateur, p.sourceDenominateur].filter(Boolean);
+  return element('div', { classe: 'commune' },
+    element('h3', { texte: p.nom }),
+    liste,
+    p.semaine ? element('p', { classe: 'periode', texte: majuscule(p.semaine) }) : null,
+    p.secret ? element('p', { classe: 'mention',
+      texte: `Secret statistique : moins de ${definition.seuilSecret} contributeurs, la valeur n'est pas publiée.` }) : null,
+    sources.length ? element('p', { classe: 'sources', texte: `Sources : ${sources.join(' ; ')}.` }) : null,
+    p.mention ? element('p', { classe: 'mention', texte: majuscule(p.mention) }) : null);
+}
+
+/** The content of the legend control. */
+export function legende(definition) {
+  const racine = element('div', { classe: 'info legend' },
+    element('h4', { texte: `${definition.libelle} (${definition.unite})` }));
+  lignesLegende(definition.unite).forEach((ligne) => {
+    const pastille = element('span', { classe: ligne.sansDonnee ? 'pastille sans-donnee' : 'pastille' });
+    pastille.style.background = ligne.couleur;
+    racine.append(element('div', { classe: 'ligne' }, pastille, element('span', { texte: ligne.libelle })));
+  });
+  return racine;
+}
+
+/** Fills the side panel: the question, method and limits of the indicator, and the data crossed. */
+export function remplirFiche(definition, territoire) {
+  document.getElementById('fiche-libelle').textContent = definition.libelle;
+  document.getElementById('fiche-question').textContent = definition.question;
+  document.getElementById('fiche-methode').textContent = definition.methode;
+  document.getElementById('fiche-limites').textContent = definition.limites;
+  document.getElementById('communes-valeur').textContent = `${majuscule(definition.libelle)} (${definition.unite})`;
+  const sources = document.getElementById('fiche-sources');
+  sources.replaceChildren(...territoire.sources.map((s) =>
+    element('li', { texte: `${s.libelle}${s.licence ? `, ${s.licence}` : ''}` })));
+}
+
+/** Adds to the panel the sources named by the cells themselves (e.g. the simulated bin lifts). */
+export function ajouterSourcesDesCellules(libelles) {
+  const sources = document.getElementById('fiche-sources');
+  const presentes = [...sources.children].map((li) => li.textContent);
+  new Set(libelles.filter(Boolean)).forEach((libelle) => {
+    if (!presentes.some((texte) => texte.startsWith(libelle))) {
+      sources.append(element('li', { texte: libelle }));
+    }
+  });
+}
+
+/** A row of the commune table; the name is a button that opens the commune on the map. */
+export function ligneCommune(p, ouvrir) {
+  const bouton = element('button', { texte: p.nom });
+  bouton.type = 'button';
+  bouton.addEventListener('click', ouvrir);
+  const ligne = element('tr', {}, element('td', {}, bouton), element('td', { classe: 'nombre' }), element('td'));
+  majLigneCommune(ligne, p);
+  return ligne;
+}
+
+export function majLigneCommune(ligne, p) {
+  ligne.cells[1].textContent = valeurOuEtat(p);
+  ligne.cells[2].textContent = p.semaine ? majuscule(p.semaine) : '';
+}

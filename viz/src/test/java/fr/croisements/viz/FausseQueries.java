@@ -1,0 +1,64 @@
+package fr.croisements.viz;
+
+import fr.croisements.events.Indicateur;
+import fr.croisements.streams.query.IndicateursQueries;
+import fr.croisements.streams.query.StoreIndisponibleException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** In-memory cells, in insertion order; can pretend the stores are not readable yet. */
+public final class FausseQueries implements IndicateursQueries {
+
+    private final List<Indicateur> cellules = new CopyOnWriteArrayList<>();
+    private volatile boolean indisponible;
+
+    public FausseQueries ajouter(Indicateur... nouvelles) {
+        cellules.addAll(List.of(nouvelles));
+        return this;
+    }
+
+    public void vider() {
+        cellules.clear();
+        indisponible = false;
+    }
+
+    public void rendreIndisponible() {
+        indisponible = true;
+    }
+
+    @Override
+    public Map<String, Indicateur> dernieres(String indicateur) {
+        verifier();
+        var result = new LinkedHashMap<String, Indicateur>();
+        for (Indicateur c : cellules) {
+            if (c.indicateur().equals(indicateur)) {
+                // a later cell of the same window is an update and replaces the earlier one
+                result.merge(c.codeZone(), c, (a, b) -> b.debut().isBefore(a.debut()) ? a : b);
+            }
+        }
+        return result;
+    }
+
+    /** In insertion order, on purpose not sorted: the server must sort. */
+    @Override
+    public List<Indicateur> historique(String indicateur, String codeZone) {
+        verifier();
+        var result = new ArrayList<Indicateur>();
+        for (Indicateur c : cellules) {
+            if (c.indicateur().equals(indicateur) && c.codeZone().equals(codeZone)) {
+                result.add(c);
+            }
+        }
+        return result;
+    }
+
+    private void verifier() {
+        if (indisponible) {
+            throw new StoreIndisponibleException("store indicateurs-taux-presentation-bacs-store not running",
+                    new IllegalStateException("REBALANCING"));
+        }
+    }
+}
