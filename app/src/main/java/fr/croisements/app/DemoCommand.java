@@ -7,11 +7,10 @@ import fr.croisements.ingest.privacy.Pseudonymiseur;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,6 +23,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    OptionsSimulation simulation;
 
     @Option(names = "--port", defaultValue = "7070", description = "Port de la carte (défaut : ${DEFAULT-VALUE}).")
     int port;
@@ -39,20 +41,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--reset", description = "Efface le dossier des données avant de démarrer.")
     boolean reset;
 
-    @Option(names = "--vitesse", defaultValue = "60480",
-            description = "Secondes simulées par seconde réelle (défaut : ${DEFAULT-VALUE}, une semaine en 10 s).")
-    double vitesse;
 
-    @Option(names = "--graine", defaultValue = "42", description = "Graine du simulateur (défaut : ${DEFAULT-VALUE}).")
-    long graine;
 
-    @Option(names = "--debut", defaultValue = "2025-01-06",
-            description = "Premier jour simulé, si aucune levée n'est encore publiée (défaut : ${DEFAULT-VALUE}).")
-    LocalDate debut;
 
-    @Option(names = "--territoire", defaultValue = "bassin-de-pompey",
-            description = "Territoire dont les levées de bacs sont simulées (défaut : ${DEFAULT-VALUE}).")
-    String territoire;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -63,14 +54,12 @@ final class DemoCommand implements Callable<Integer> {
         }
         Pseudonymiseur pseudonymiseur = CleDemo.pseudonymiseur(donnees, out);
         List<Territoire> territoires = Territoires.ids().stream().map(Territoires::charger).toList();
-        Territoire simule = Territoires.charger(territoire);
 
         EmbeddedKafka broker = EmbeddedKafka.start(donnees.resolve("kafka"), false, portKafka);
         Application application;
         try {
             application = Application.demarrer(territoires, new Application.Options(broker.bootstrapServers(), port,
-                    donnees.resolve("streams"), 4, (short) 1, new Application.Simulation(simule, graine,
-                    debut.atStartOfDay(ZoneOffset.UTC).toInstant(), vitesse, pseudonymiseur)));
+                    donnees.resolve("streams"), 4, (short) 1, simulation.simulation(pseudonymiseur)));
         } catch (RuntimeException | InterruptedException e) {
             broker.close();
             throw e;

@@ -6,11 +6,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /** Producers of the command line, configured once: idempotent, acknowledged by all replicas. */
-final class KafkaClients {
+public final class KafkaClients {
 
     private KafkaClients() {}
 
-    static <K, V> KafkaProducer<K, V> producer(String bootstrapServers, Topic<K, V> topic, String clientId) {
+    public static <K, V> KafkaProducer<K, V> producer(String bootstrapServers, Topic<K, V> topic, String clientId) {
         var props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);

@@ -5,11 +5,10 @@ import fr.croisements.datasets.Territoires;
 import fr.croisements.ingest.privacy.Pseudonymiseur;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,6 +20,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    OptionsSimulation simulation;
 
     @Option(names = "--bootstrap-servers", required = true, description = "Adresse du cluster Kafka, HOTE:PORT[,...].")
     String bootstrapServers;
@@ -43,27 +45,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--simuler", description = "Lance aussi le simulateur de levées de bacs (clé dans CROISEMENTS_CLE_PSEUDONYMISATION).")
     boolean simuler;
 
-    @Option(names = "--vitesse", defaultValue = "60480", description = "Secondes simulées par seconde réelle (défaut : ${DEFAULT-VALUE}).")
-    double vitesse;
 
-    @Option(names = "--graine", defaultValue = "42", description = "Graine du simulateur (défaut : ${DEFAULT-VALUE}).")
-    long graine;
 
-    @Option(names = "--debut", defaultValue = "2025-01-06", description = "Premier jour simulé (défaut : ${DEFAULT-VALUE}).")
-    LocalDate debut;
 
-    @Option(names = "--territoire", defaultValue = "bassin-de-pompey",
-            description = "Territoire dont les levées sont simulées (défaut : ${DEFAULT-VALUE}).")
-    String territoire;
 
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         List<Territoire> territoires = Territoires.ids().stream().map(Territoires::charger).toList();
-        Application.Simulation simulation = !simuler ? null : new Application.Simulation(Territoires.charger(territoire),
-                graine, debut.atStartOfDay(ZoneOffset.UTC).toInstant(), vitesse, Pseudonymiseur.depuisEnvironnement());
         Application application = Application.demarrer(territoires, new Application.Options(bootstrapServers, port, etat,
-                partitions, replication, simulation));
+                partitions, replication, simuler ? simulation.simulation(Pseudonymiseur.depuisEnvironnement()) : null));
         out.printf("Carte : http://localhost:%d/ (cluster Kafka %s)%n", application.port(), bootstrapServers);
         out.println("Ctrl-C pour arrêter.");
         out.flush();

@@ -1,11 +1,10 @@
 package fr.croisements.app.bench;
 
+import fr.croisements.app.KafkaClients;
 import fr.croisements.app.kafka.EmbeddedKafka;
 import fr.croisements.app.kafka.TopicsAdmin;
 import fr.croisements.datasets.Territoire;
 import fr.croisements.datasets.Territoires;
-import fr.croisements.events.Indicateur;
-import fr.croisements.events.Indicateurs;
 import fr.croisements.events.LeveeBac;
 import fr.croisements.events.Topic;
 import fr.croisements.events.Topics;
@@ -21,20 +20,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -46,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>the raw broker: produce then consume the lifts on a plain topic (the baseline);</li>
  *   <li>ingestion: produce the lifts to {@code dechets-levees};</li>
- *   <li>the pipeline: from Kafka Streams running to every lift committed by it (consumer group
- *       offsets at the end of the input), exactly-once, with every store and repartition topic.</li>
+ *   <li>the pipeline: from Kafka Streams running to the moment its committed output cells
+ *       (read_committed) count every lift replayed, exactly-once, with every store and repartition
+ *       topic.</li>
  * </ol>
  * Figures are given as ratios to the baseline, since the machine is shared and noisy. Peak heap is
  * sampled every 20 ms during the pipeline stage. The run also checks that the cells' lift counts
@@ -108,7 +102,7 @@ public final class Benchmark {
             consommerTout(bootstrap, brut.name(), levees.size());
             double brutParSeconde = levees.size() / secondesDepuis(t0);
 
-            try (var producer = producer(bootstrap, Topics.REF_INSEE_COMMUNES)) {
+            try (var producer = KafkaClients.producer(bootstrap, Topics.REF_INSEE_COMMUNES, "bench-references")) {
                 new ReferencesInseeAdapter(producer).publier(List.of(pompey));
             }
             long t1 = System.nanoTime();
@@ -130,37 +124,25 @@ public final class Benchmark {
             }, "echantillonneur-tas");
             echantillonneur.setDaemon(true);
             echantillonneur.start();
-            try (var pipeline = new Pipeline(List.of(pompey), settings)) {
+            try (var pipeline = new Pipeline(List.of(pompey), settings);
+                    var cellules = new SuiviCellules(bootstrap)) {
                 long t2 = System.nanoTime();
                 pipeline.start().awaitRunning(Duration.ofMinutes(2));
                 long t3 = System.nanoTime();
-                attendreEntreeTraitee(bootstrap, settings.applicationId(), Duration.ofMinutes(30));
+                boolean complet = cellules.attendreLevees(levees.size(), Duration.ofMinutes(30));
                 double pipelineParSeconde = levees.size() / secondesDepuis(t3);
                 echantillonneur.interrupt();
-                Map<String, Indicateur> cellules = toutesLesCellules(bootstrap);
-                long compte = cellules.values().stream().mapToLong(c -> c.mesures().getOrDefault("levees", 0.0).longValue()).sum();
-                boolean secretes = cellules.values().stream().anyMatch(Indicateur::secret);
                 return new Resultat(levees.size(), brutParSeconde, ingestionParSeconde, pipelineParSeconde,
                         (t3 - t2) / 1e9, pic.get(), memoire.getHeapMemoryUsage().getMax(),
-                        !secretes && compte == levees.size(), cellules.size());
+                        complet && !cellules.secretes(), cellules.nombre());
             }
         } finally {
             fr.croisements.app.Dossiers.effacerSansErreur(dossier);
         }
     }
 
-    private static <V> KafkaProducer<String, V> producer(String bootstrap, Topic<String, V> topic) {
-        var props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        return new KafkaProducer<>(props, topic.keySerde().serializer(), topic.valueSerde().serializer());
-    }
-
     private static void produire(String bootstrap, Topic<String, LeveeBac> topic, List<LeveeBac> levees) {
-        try (var producer = producer(bootstrap, topic)) {
+        try (var producer = KafkaClients.producer(bootstrap, topic, "bench-" + topic.name())) {
             for (LeveeBac l : levees) {
                 producer.send(new ProducerRecord<>(topic.name(), null, l.instant().toEpochMilli(), l.idBac(), l));
             }
@@ -183,46 +165,6 @@ public final class Benchmark {
                 throw new IllegalStateException("Only " + lus + " of " + attendus + " records consumed from " + topic);
             }
         }
-    }
-
-    private static void attendreEntreeTraitee(String bootstrap, String groupe, Duration delai) throws Exception {
-        var props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (Admin admin = Admin.create(props)) {
-            var parts = admin.describeTopics(List.of(Topics.DECHETS_LEVEES.name())).allTopicNames().get()
-                    .get(Topics.DECHETS_LEVEES.name()).partitions().stream()
-                    .map(p -> new TopicPartition(Topics.DECHETS_LEVEES.name(), p.partition())).toList();
-            var fins = admin.listOffsets(parts.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
-                    .all().get();
-            long limite = System.nanoTime() + delai.toNanos();
-            while (System.nanoTime() < limite) {
-                var engages = admin.listConsumerGroupOffsets(groupe).partitionsToOffsetAndMetadata().get();
-                boolean fini = parts.stream().allMatch(p -> engages.get(p) != null
-                        && engages.get(p).offset() >= fins.get(p).offset());
-                if (fini) {
-                    return;
-                }
-                Thread.sleep(50);
-            }
-            throw new IllegalStateException("The pipeline did not process its input within " + delai);
-        }
-    }
-
-    private static Map<String, Indicateur> toutesLesCellules(String bootstrap) {
-        String topic = Indicateurs.TAUX_PRESENTATION_BACS.topic();
-        var dernieres = new java.util.HashMap<String, Indicateur>();
-        try (var consumer = new KafkaConsumer<>(consumerProps(bootstrap), new StringDeserializer(),
-                Topics.INDICATEURS_TAUX_PRESENTATION.valueSerde().deserializer())) {
-            var parts = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
-            var fins = consumer.endOffsets(parts);
-            long limite = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            while (parts.stream().anyMatch(p -> consumer.position(p) < fins.get(p)) && System.nanoTime() < limite) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> dernieres.put(r.key() + "|" + r.value().debut(), r.value()));
-            }
-        }
-        return dernieres;
     }
 
     private static Properties consumerProps(String bootstrap) {
