@@ -6,6 +6,8 @@ import fr.croisements.ingest.privacy.Pseudonymiseur;
 import fr.croisements.ingest.waste.LeveesCsvAdapter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,6 +34,10 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--bootstrap-servers", required = true, description = "Adresse du cluster Kafka, HOTE:PORT[,...].")
     String bootstrapServers;
 
+    @Option(names = "--cle-fichier", description = "Fichier contenant la clé de pseudonymisation des puces "
+            + "(sinon la variable CROISEMENTS_CLE_PSEUDONYMISATION).")
+    Path cleFichier;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -39,7 +45,8 @@ final class IngestCommand implements Callable<Integer> {
             spec.commandLine().getErr().printf("Adaptateur inconnu : %s (disponible : dechets)%n", adaptateur);
             return 2;
         }
-        var adapter = new LeveesCsvAdapter(Pseudonymiseur.depuisEnvironnement());
+        var adapter = new LeveesCsvAdapter(cleFichier == null ? Pseudonymiseur.depuisEnvironnement()
+                : Pseudonymiseur.avecCle(Files.readString(cleFichier).strip().getBytes(StandardCharsets.UTF_8)));
         Bilan bilan;
         try (var levees = KafkaClients.producer(bootstrapServers, Topics.DECHETS_LEVEES, "croisements-ingest");
                 var rejets = KafkaClients.producer(bootstrapServers, Topics.REJETS, "croisements-ingest-rejets")) {

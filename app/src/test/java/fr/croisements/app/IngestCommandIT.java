@@ -1,0 +1,100 @@
+package fr.croisements.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.croisements.app.kafka.EmbeddedKafka;
+import fr.croisements.app.kafka.TopicsAdmin;
+import fr.croisements.events.LeveeBac;
+import fr.croisements.events.Rejet;
+import fr.croisements.events.Topic;
+import fr.croisements.events.Topics;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * {@code croisements ingest dechets FILE} on the embedded broker, with the example file shipped in
+ * docs/exemples: good lines on dechets-levees (pseudonymised), bad ones on rejets with file:line.
+ */
+class IngestCommandIT {
+
+    private static final Path EXEMPLE = Path.of("../docs/exemples/levees-bassin-de-pompey.csv");
+    private static Path dossier;
+    private static EmbeddedKafka broker;
+
+    @BeforeAll
+    static void demarrer() throws Exception {
+        dossier = Files.createTempDirectory("croisements-it-ingest");
+        broker = EmbeddedKafka.start(dossier, true, 0);
+        TopicsAdmin.creer(broker.bootstrapServers(), Topics.TOUS, 2, (short) 1);
+    }
+
+    @AfterAll
+    static void arreter() {
+        broker.close();
+        Dossiers.effacerSansErreur(dossier);
+    }
+
+    @Test
+    void publishesTheGoodLinesPseudonymisedAndRejectsTheOthersWithTheirLine() throws Exception {
+        var sortie = new StringWriter();
+        var ligne = new CommandLine(new Croisements()).setOut(new PrintWriter(sortie));
+        // the key normally comes from CROISEMENTS_CLE_PSEUDONYMISATION; the test cannot set the environment
+        int code = ligne.execute("ingest", "dechets", EXEMPLE.toString(), "--bootstrap-servers", broker.bootstrapServers(),
+                "--cle-fichier", Files.writeString(dossier.resolve("cle"), "une-cle-de-test-assez-longue").toString());
+
+        assertThat(code).isZero();
+        assertThat(sortie.toString()).contains("5 lignes lues, 3 levées publiées", "2 lignes rejetées");
+        List<LeveeBac> levees = lire(Topics.DECHETS_LEVEES, 3);
+        assertThat(levees).extracting(LeveeBac::idBac).allMatch(id -> id.matches("[0-9a-f]{64}"));
+        assertThat(levees).extracting(LeveeBac::instant).contains(Instant.parse("2025-03-04T05:12:00Z"));
+        assertThat(String.join("", Files.readAllLines(EXEMPLE))).contains("E0040150A1B2C3D4");
+        assertThat(levees.toString()).doesNotContain("E0040150A1B2C3D4");
+        List<Rejet> rejets = lire(Topics.REJETS, 2);
+        assertThat(rejets).extracting(Rejet::position)
+                .containsExactlyInAnyOrder("levees-bassin-de-pompey.csv:5", "levees-bassin-de-pompey.csv:6");
+        assertThat(rejets).extracting(Rejet::raison).anyMatch(r -> r.startsWith("horodatage illisible"))
+                .anyMatch(r -> r.startsWith("longitude illisible"));
+    }
+
+    @Test
+    void failsWithoutPublishingAnythingForAnUnknownAdapter() {
+        var erreurs = new StringWriter();
+        int code = new CommandLine(new Croisements()).setErr(new PrintWriter(erreurs))
+                .execute("ingest", "inconnu", EXEMPLE.toString(), "--bootstrap-servers", broker.bootstrapServers());
+        assertThat(code).isNotZero();
+        assertThat(erreurs.toString()).contains("Adaptateur inconnu : inconnu");
+    }
+
+    private <V> List<V> lire(Topic<String, V> topic, int attendus) {
+        var props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (var consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+            var parts = consumer.partitionsFor(topic.name()).stream()
+                    .map(p -> new TopicPartition(topic.name(), p.partition())).toList();
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            List<V> valeurs = new ArrayList<>();
+            long limite = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (valeurs.size() < attendus && System.nanoTime() < limite) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> valeurs.add(r.value()));
+            }
+            assertThat(valeurs).hasSize(attendus);
+            return valeurs;
+        }
+    }
+}
