@@ -19,6 +19,9 @@ const ATTRIBUTIONS = [
   'IGN, Admin Express (via france-geojson)',
   'levées de bacs simulées',
 ];
+// wide enough for "Taux de présentation des bacs" beside its value, narrower than a phone
+const LARGEUR_FENETRE = Math.min(400, window.innerWidth - 48);
+const PREFIXE_ATTRIBUTION = '<a href="https://leafletjs.com" title="Bibliothèque de cartes interactives">Leaflet</a>';
 
 const etat = document.getElementById('etat');
 const horloge = document.getElementById('horloge');
@@ -70,8 +73,13 @@ async function avecNouveauxEssais(appel) {
 }
 
 function creerCarte(definition) {
-  const carte = L.map('carte', { zoomSnap: 0.25, preferCanvas: false });
+  // Leaflet's own controls are labelled in English: ours are given French titles
+  const carte = L.map('carte', { zoomSnap: 0.25, preferCanvas: false, zoomControl: false });
+  L.control.zoom({ zoomInTitle: 'Agrandir', zoomOutTitle: 'Réduire' }).addTo(carte);
+  carte.attributionControl.setPrefix(PREFIXE_ATTRIBUTION);
   ATTRIBUTIONS.forEach((a) => carte.attributionControl.addAttribution(a));
+  carte.on('popupopen', (e) => e.popup.getElement()?.querySelector('.leaflet-popup-close-button')
+    ?.setAttribute('aria-label', 'Fermer'));
   const controle = L.control({ position: 'bottomright' });
   controle.onAdd = () => legende(definition);
   controle.addTo(carte);
@@ -84,7 +92,9 @@ function ajouterCommunes(carte, geojson, definition) {
     style,
     onEachFeature: (feature, c) => {
       c.bindTooltip((l) => resumeCommune(l.feature.properties), { sticky: true });
-      c.bindPopup((l) => contenuCommune(l.feature.properties, definition));
+      c.bindPopup((l) => contenuCommune(l.feature.properties, definition), { maxWidth: LARGEUR_FENETRE, minWidth: 260 });
+      // the code of the commune on its SVG path (created once the map has a view), for browser tests
+      c.on('add', () => c.getElement()?.setAttribute('data-code', feature.properties.code));
       const ligne = ligneCommune(feature.properties, () => c.openPopup());
       tableau.append(ligne);
       communes.set(feature.properties.code, { couche: c, ligne });

@@ -27,9 +27,12 @@ export function heureSimulee(iso) {
   return `${JOUR.format(instant)}, ${HEURE.format(instant)}`;
 }
 
-/** "il y a 5 s", "il y a 3 min", "il y a 2 h". */
+/** "à l'instant", "il y a 5 s", "il y a 3 min", "il y a 2 h". */
 export function ilYA(secondes) {
   const s = Math.max(0, Math.round(secondes));
+  if (s < 2) {
+    return "à l'instant";
+  }
   if (s < 60) {
     return `il y a ${s}${INSECABLE}s`;
   }

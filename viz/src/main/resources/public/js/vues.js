@@ -36,7 +36,9 @@ export function contenuCommune(p, definition) {
     }
   };
   ajouter(definition.libelle, valeurOuEtat(p));
-  ajouter(definition.libelleNumerateur, p.secret ? 'secret statistique' : nombre(p.numerateur));
+  if (!p.secret) { // a secret cell hides its numerator too: the value row and the note below say so
+    ajouter(definition.libelleNumerateur, nombre(p.numerateur));
+  }
   ajouter(definition.libelleDenominateur, nombre(p.denominateur ?? p.menages));
   if (p.levees !== null && p.levees !== undefined) {
     ajouter('levées de bacs', nombre(p.levees));
@@ -49,7 +51,8 @@ export function contenuCommune(p, definition) {
     liste,
     p.semaine ? element('p', { classe: 'periode', texte: majuscule(p.semaine) }) : null,
     p.secret ? element('p', { classe: 'mention',
-      texte: `Secret statistique : moins de ${definition.seuilSecret} contributeurs, la valeur n'est pas publiée.` }) : null,
+      texte: `Secret statistique : moins de ${definition.seuilSecret} ${definition.libelleNumerateur}, `
+        + "la valeur n'est pas publiée." }) : null,
     sources.length ? element('p', { classe: 'sources', texte: `Sources : ${sources.join(' ; ')}.` }) : null,
     p.mention ? element('p', { classe: 'mention', texte: majuscule(p.mention) }) : null);
 }

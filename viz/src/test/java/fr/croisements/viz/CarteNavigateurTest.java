@@ -1,0 +1,347 @@
+package fr.croisements.viz;
+
+import static fr.croisements.viz.Fixtures.INDICATEUR;
+import static fr.croisements.viz.Fixtures.INSEE;
+import static fr.croisements.viz.Fixtures.LEVEES;
+import static fr.croisements.viz.Fixtures.SEMAINE_2;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.croisements.datasets.Commune;
+import fr.croisements.datasets.Territoire;
+import fr.croisements.datasets.Territoires;
+import fr.croisements.events.Indicateur;
+import fr.croisements.events.Zone;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.Color;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The map page in a real headless Chromium, driven by Selenium, on the real Bassin de Pompey pack
+ * with one cell per commune (Montenoy secret) and a fixed simulated clock.
+ *
+ * <p>Uses the system browser and driver (Debian's {@code chromium} and {@code chromium-driver}):
+ * the driver path is given to Selenium, so Selenium Manager never looks for one on the network.
+ * Skipped where either is missing. Each test saves a screenshot under {@code target/captures/}.
+ */
+class CarteNavigateurTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path CAPTURES = Path.of("target", "captures");
+    private static final Duration ATTENTE = Duration.ofSeconds(15);
+    private static final Instant HEURE_SIMULEE = Instant.parse("2025-01-08T07:00:00Z");
+
+    /** As in choropleth.js: COLORS (Viridis, classes of 20 points) and COULEUR_SECRET. */
+    private static final List<String> PALETTE = List.of("#fde725", "#5ec962", "#21918c", "#3b528b", "#440154");
+    private static final String COULEUR_SECRET = "#9e9e9e";
+
+    private static final String POMPEY = "54430";
+    private static final String FROUARD = "54215";
+    private static final String MONTENOY = "54376";
+    /** One value per commune, every class used; Montenoy (160 households) is secret. */
+    private static final Map<String, Double> VALEURS = Map.ofEntries(
+            Map.entry("54090", 18.4), Map.entry("54115", 27.9), Map.entry("54150", 44.0),
+            Map.entry("54188", 63.5), Map.entry(FROUARD, 38.2), Map.entry("54305", 71.0),
+            Map.entry("54318", 58.7), Map.entry("54338", 81.2), Map.entry("54351", 49.6),
+            Map.entry("54369", 66.4), Map.entry(POMPEY, 52.1), Map.entry("54490", 35.5));
+
+    /** Held here: java.util.logging keeps loggers only weakly. */
+    private static final Logger CDP = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+    private static final Territoire POMPEY_PACK = Territoires.charger("bassin-de-pompey");
+    private static ServeurDeTest serveur;
+    private static ChromeDriver navigateur;
+    private static Path profil;
+
+    private WebDriverWait attente;
+
+    @BeforeAll
+    static void demarrer() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Test de la carte dans le navigateur ignoré : " + CHROMIUM + " ou " + CHROMEDRIVER
+                        + " est absent (paquets Debian chromium et chromium-driver).");
+
+        serveur = new ServeurDeTest(List.of(POMPEY_PACK));
+        serveur.horloge.set(HEURE_SIMULEE);
+        for (Commune c : POMPEY_PACK.communes()) {
+            serveur.queries.ajouter(c.codeInsee().equals(MONTENOY)
+                    ? secrete(c)
+                    : cellule(c, VALEURS.get(c.codeInsee())));
+        }
+
+        // no CDP module of Selenium matches this Chromium; the test does not use CDP
+        CDP.setLevel(Level.SEVERE);
+        // with the driver given here (and in its system property), Selenium Manager is never run
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+        profil = Files.createTempDirectory("croisements-chromium-");
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1600,1000", "--lang=fr-FR", "--user-data-dir=" + profil);
+        var journaux = new LoggingPreferences();
+        journaux.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, journaux);
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
+        navigateur = new ChromeDriver(service, options);
+        Files.createDirectories(CAPTURES);
+    }
+
+    @AfterAll
+    static void arreter() throws IOException {
+        if (navigateur != null) {
+            navigateur.quit(); // stops chromedriver too
+        }
+        if (serveur != null) {
+            serveur.close();
+        }
+        if (profil != null) {
+            try (Stream<Path> fichiers = Files.walk(profil)) {
+                fichiers.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    /** Every test starts on a freshly loaded page, with the 13 communes drawn. */
+    @BeforeEach
+    void ouvrirLaCarte() {
+        attente = new WebDriverWait(navigateur, ATTENTE, Duration.ofMillis(100));
+        navigateur.get(serveur.uri("/").toString());
+        try {
+            attente.until(d -> d.findElements(By.cssSelector("path.leaflet-interactive[data-code]")).size() == 13);
+            attente.until(d -> d.findElement(By.id("etat")).getText().startsWith("Mis à jour"));
+        } catch (TimeoutException e) {
+            capturer("echec-du-chargement");
+            throw new AssertionError("La carte ne s'est pas affichée. État de la page : « "
+                    + navigateur.findElement(By.id("etat")).getText() + " », "
+                    + navigateur.findElements(By.cssSelector("path.leaflet-interactive")).size() + " contours, "
+                    + navigateur.findElements(By.cssSelector("path[data-code]")).size() + " avec leur code. Console du navigateur :\n"
+                    + String.join("\n", navigateur.manage().logs().get(LogType.BROWSER).getAll().stream()
+                            .map(LogEntry::toString).toList()), e);
+        }
+    }
+
+    @Test
+    void drawsThe13CommunesInTheColourOfTheirClassAndTheSecretOneInGrey() {
+        List<WebElement> chemins = navigateur.findElements(By.cssSelector("path.leaflet-interactive"));
+        assertThat(chemins).hasSize(13);
+        for (WebElement chemin : chemins) {
+            String code = chemin.getDomAttribute("data-code");
+            String attendue = code.equals(MONTENOY) ? COULEUR_SECRET : couleur(VALEURS.get(code));
+            assertThat(chemin.getDomAttribute("fill")).as("commune %s", code).isEqualTo(attendue);
+        }
+        assertThat(navigateur.findElement(By.id("titre")).getText()).contains("Bassin de Pompey");
+        assertThat(navigateur.getTitle()).contains("Bassin de Pompey");
+
+        String legende = texte(navigateur.findElement(By.cssSelector(".legend")));
+        assertThat(legende).contains("%", "moins de 20 %", "de 20 à 40 %", "de 40 à 60 %", "de 60 à 80 %",
+                "80 % ou plus", "secret statistique", "pas de donnée");
+        List<String> pastilles = navigateur.findElements(By.cssSelector(".legend .pastille")).stream()
+                .map(p -> Color.fromString(p.getCssValue("background-color")).asHex()).toList();
+        assertThat(pastilles).hasSize(7);
+        assertThat(pastilles.subList(0, 5)).containsExactlyElementsOf(PALETTE);
+        assertThat(pastilles.get(5)).isEqualTo(COULEUR_SECRET);
+
+        assertThat(navigateur.findElements(By.cssSelector("#communes tr"))).hasSize(13);
+        assertThat(texte(navigateur.findElement(By.tagName("body")))).doesNotContainIgnoringCase("undefined")
+                .doesNotContain("null", "NaN");
+        capturer("carte");
+    }
+
+    @Test
+    void hoveringACommuneShowsItsValueInFrenchAndClickingItShowsItsDetail() {
+        WebElement pompey = chemin(POMPEY);
+        var souris = new Actions(navigateur);
+        int[] point = pointDans(pompey);
+
+        souris.moveToLocation(point[0], point[1]).perform();
+        WebElement bulle = affiche(".leaflet-tooltip");
+        assertThat(texte(bulle)).isEqualTo("Pompey : 52,1 %");
+        capturer("survol");
+
+        souris.click().perform();
+        String detail = texte(fenetreOuverte());
+        assertThat(navigateur.findElement(By.cssSelector(".leaflet-popup-close-button")).getDomAttribute("aria-label"))
+                .isEqualTo("Fermer");
+        assertThat(detail).startsWith("Pompey").contains("52,1 %", "Semaine du 6 au 12 janvier 2025",
+                "Levées de bacs (2025), données simulées", "Insee", "Données simulées");
+        assertThat(detail.toLowerCase()).contains("taux de présentation des bacs", "bacs présentés",
+                "ménages (insee)", "population (insee)", "2 101");
+        capturer("fenetre-commune");
+    }
+
+    @Test
+    void theSecretCommuneOpenedFromTheKeyboardSaysSoInsteadOfAValue() {
+        WebElement bouton = navigateur.findElements(By.cssSelector("#communes button")).stream()
+                .filter(b -> b.getText().equals("Montenoy")).findFirst().orElseThrow();
+
+        bouton.sendKeys(Keys.ENTER); // the names of the commune table are buttons: focus, then Enter
+
+        String detail = texte(fenetreOuverte());
+        assertThat(detail).startsWith("Montenoy").contains("secret statistique", "Secret statistique : moins de 11 bacs présentés, la valeur n'est pas publiée.")
+                .doesNotContain("null", "NaN");
+        capturer("commune-secrete");
+    }
+
+    @Test
+    void aLiveCellRecoloursItsCommuneWithoutReloadingThePage() {
+        JavascriptExecutor js = navigateur;
+        js.executeScript("window.pasRechargee = true;");
+        assertThat(chemin(FROUARD).getDomAttribute("fill")).isEqualTo(PALETTE.get(1));
+        Indicateur nouvelle = cellule(commune(FROUARD), 85.3);
+
+        // published again until seen: the page may not have subscribed to /api/direct yet
+        attente.until(d -> {
+            serveur.liveFeed.publier(nouvelle);
+            return PALETTE.get(4).equals(chemin(FROUARD).getDomAttribute("fill"));
+        });
+
+        assertThat(js.executeScript("return window.pasRechargee === true;")).isEqualTo(true);
+        WebElement ligne = navigateur.findElements(By.cssSelector("#communes tr")).stream()
+                .filter(tr -> tr.getText().startsWith("Frouard")).findFirst().orElseThrow();
+        assertThat(texte(ligne)).contains("85,3 %");
+        capturer("mise-a-jour-en-direct");
+    }
+
+    @Test
+    void labelsTheControlsOfTheMapInFrench() {
+        assertThat(navigateur.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("fr");
+        assertThat(navigateur.findElement(By.cssSelector(".leaflet-control-zoom-in")).getDomAttribute("title"))
+                .isEqualTo("Agrandir");
+        assertThat(navigateur.findElement(By.cssSelector(".leaflet-control-zoom-out")).getDomAttribute("title"))
+                .isEqualTo("Réduire");
+
+        @SuppressWarnings("unchecked")
+        List<String> libelles = (List<String>) navigateur.executeScript("""
+                return [...document.querySelectorAll('[title], [aria-label], [alt]')]
+                  .flatMap((e) => ['title', 'aria-label', 'alt'].map((a) => e.getAttribute(a)))
+                  .filter(Boolean);""");
+        assertThat(libelles).isNotEmpty()
+                .noneMatch(l -> l.matches("(?i).*\\b(zoom|close|popup|library|map|layers?)\\b.*"));
+        assertThat(texte(navigateur.findElement(By.tagName("body"))))
+                .doesNotContainPattern("(?i)\\b(loading|error|zoom in|zoom out|close)\\b");
+    }
+
+    @Test
+    void showsTheSimulatedClockInFrench() {
+        WebElement horloge = navigateur.findElement(By.id("horloge"));
+
+        attente.until(d -> horloge.isDisplayed());
+
+        assertThat(texte(horloge)).isEqualTo("Heure simulée : mercredi 8 janvier 2025, 08:00");
+        capturer("horloge");
+    }
+
+    private static Indicateur cellule(Commune c, double valeur) {
+        double menages = c.chiffre(Commune.MENAGES);
+        double bacs = Math.round(menages * valeur / 100);
+        return new Indicateur(INDICATEUR, c.codeInsee(), Zone.COMMUNE, c.nom(), SEMAINE_2, SEMAINE_2.plus(Duration.ofDays(7)),
+                valeur, "%", bacs, menages, LEVEES, INSEE, Map.of("levees", (double) Math.round(bacs * 1.1)), (long) bacs, false, true);
+    }
+
+    private static Indicateur secrete(Commune c) {
+        return new Indicateur(INDICATEUR, c.codeInsee(), Zone.COMMUNE, c.nom(), SEMAINE_2, SEMAINE_2.plus(Duration.ofDays(7)),
+                null, "%", null, c.chiffre(Commune.MENAGES), LEVEES, INSEE, Map.of(), null, true, true);
+    }
+
+    private static Commune commune(String code) {
+        return POMPEY_PACK.communes().stream().filter(c -> c.codeInsee().equals(code)).findFirst().orElseThrow();
+    }
+
+    private static String couleur(double valeur) {
+        return PALETTE.get((int) Math.min(4, Math.floor(valeur / 20)));
+    }
+
+    /**
+     * The content of the open popup once it is fully shown: faded in, and panned into the map
+     * (Selenium gives no text for what the map clips or what is transparent).
+     */
+    private WebElement fenetreOuverte() {
+        return attente.until(d -> {
+            List<WebElement> fenetres = d.findElements(By.cssSelector(".leaflet-popup"));
+            if (fenetres.size() != 1 || !"1".equals(fenetres.get(0).getCssValue("opacity"))) {
+                return null;
+            }
+            WebElement contenu = fenetres.get(0).findElement(By.cssSelector(".leaflet-popup-content"));
+            return contenu.findElement(By.tagName("h3")).isDisplayed() ? contenu : null;
+        });
+    }
+
+    /** The element once shown with its text (popups fade in: an element at opacity 0 has no visible text). */
+    private WebElement affiche(String selecteur) {
+        return attente.until(d -> d.findElements(By.cssSelector(selecteur)).stream()
+                .filter(e -> e.isDisplayed() && !e.getText().isBlank()).findFirst().orElse(null));
+    }
+
+    private static WebElement chemin(String code) {
+        return navigateur.findElement(By.cssSelector("path.leaflet-interactive[data-code='" + code + "']"));
+    }
+
+    /** The visible text, with non-breaking spaces (before "%", in "2 101") read as plain spaces. */
+    private static String texte(WebElement element) {
+        return element.getText().replace('\u00a0', ' ').replace('\u202f', ' ');
+    }
+
+    /**
+     * A point of the viewport where this commune is the topmost element: the centre of its box may
+     * fall in a neighbour when the commune is not convex.
+     */
+    private static int[] pointDans(WebElement chemin) {
+        Object point = navigateur.executeScript("""
+                const chemin = arguments[0];
+                const boite = chemin.getBoundingClientRect();
+                for (let i = 5; i >= 1; i--) {
+                  for (const [fx, fy] of [[0.5, 0.5], [i / 10, 0.5], [1 - i / 10, 0.5], [0.5, i / 10], [0.5, 1 - i / 10]]) {
+                    const x = Math.round(boite.left + boite.width * fx);
+                    const y = Math.round(boite.top + boite.height * fy);
+                    if (document.elementFromPoint(x, y) === chemin) {
+                      return [x, y];
+                    }
+                  }
+                }
+                return null;""", chemin);
+        assertThat(point).as("a point inside commune %s", chemin.getDomAttribute("data-code")).isNotNull();
+        List<?> xy = (List<?>) point;
+        return new int[] {((Number) xy.get(0)).intValue(), ((Number) xy.get(1)).intValue()};
+    }
+
+    private static void capturer(String nom) {
+        try {
+            Files.write(CAPTURES.resolve(nom + ".png"), navigateur.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
