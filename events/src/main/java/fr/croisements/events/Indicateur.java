@@ -29,6 +29,8 @@ import java.util.Objects;
  *     {@code null} when secret
  * @param secret whether the privacy rule hides the cell
  * @param simule whether any input of the cell is simulated
+ * @param sourcesMesures the source of each figure of {@link #mesures()} (or of a component of a
+ *     composite indicator), by the same name; empty when the numerator's source says it all
  */
 public record Indicateur(
         String indicateur,
@@ -46,7 +48,8 @@ public record Indicateur(
         Map<String, Double> mesures,
         Long contributeurs,
         boolean secret,
-        boolean simule) {
+        boolean simule,
+        Map<String, Source> sourcesMesures) {
 
     public Indicateur {
         Objects.requireNonNull(indicateur, "indicateur");
@@ -54,10 +57,21 @@ public record Indicateur(
         Objects.requireNonNull(debut, "debut");
         Objects.requireNonNull(fin, "fin");
         mesures = mesures == null ? Map.of() : Map.copyOf(mesures);
+        sourcesMesures = sourcesMesures == null ? Map.of() : Map.copyOf(sourcesMesures);
     }
 
-    /** Every source of the cell, numerator first. */
+    /** A cell whose measures need no source of their own. */
+    public Indicateur(String indicateur, String codeZone, String niveau, String nomZone, Instant debut, Instant fin,
+            Double valeur, String unite, Double numerateur, Double denominateur, Source sourceNumerateur,
+            Source sourceDenominateur, Map<String, Double> mesures, Long contributeurs, boolean secret, boolean simule) {
+        this(indicateur, codeZone, niveau, nomZone, debut, fin, valeur, unite, numerateur, denominateur,
+                sourceNumerateur, sourceDenominateur, mesures, contributeurs, secret, simule, Map.of());
+    }
+
+    /** Every distinct source of the cell: numerator, denominator, then the measures' by name. */
     public List<Source> sources() {
-        return java.util.stream.Stream.of(sourceNumerateur, sourceDenominateur).filter(Objects::nonNull).toList();
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(sourceNumerateur, sourceDenominateur),
+                        new java.util.TreeMap<>(sourcesMesures).values().stream())
+                .filter(Objects::nonNull).distinct().toList();
     }
 }

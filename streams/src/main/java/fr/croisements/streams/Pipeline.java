@@ -2,6 +2,7 @@ package fr.croisements.streams;
 
 import fr.croisements.datasets.Territoire;
 import fr.croisements.streams.geo.CommuneLocator;
+import fr.croisements.streams.indicateurs.ReferencesInsee;
 import fr.croisements.streams.query.IndicateursQueries;
 import fr.croisements.streams.query.LocalIndicateursQueries;
 import fr.croisements.streams.waste.TauxPresentationTopology;
@@ -11,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -44,9 +46,13 @@ public final class Pipeline implements AutoCloseable {
         });
     }
 
+    /** Every crossing in one topology, sharing the INSEE table. */
     public static Topology topology(List<Territoire> territoires) {
         var communes = territoires.stream().flatMap(t -> t.communes().stream()).toList();
-        return new TauxPresentationTopology(new CommuneLocator(communes)).build();
+        var builder = new StreamsBuilder();
+        var insee = ReferencesInsee.table(builder);
+        new TauxPresentationTopology(new CommuneLocator(communes)).ajouter(builder, insee);
+        return builder.build();
     }
 
     public Pipeline start() {

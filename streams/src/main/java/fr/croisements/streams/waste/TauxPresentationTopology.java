@@ -3,7 +3,6 @@ package fr.croisements.streams.waste;
 import static fr.croisements.events.Indicateurs.TAUX_PRESENTATION_BACS;
 import static fr.croisements.events.Topics.DECHETS_LEVEES;
 import static fr.croisements.events.Topics.INDICATEURS_TAUX_PRESENTATION;
-import static fr.croisements.events.Topics.REF_INSEE_COMMUNES;
 import static fr.croisements.events.Topics.REJETS;
 
 import fr.croisements.events.Indicateur;
@@ -13,6 +12,7 @@ import fr.croisements.events.LeveeBac;
 import fr.croisements.events.Rejet;
 import fr.croisements.streams.geo.CommuneLocator;
 import fr.croisements.streams.indicateurs.CellulesStore;
+import fr.croisements.streams.indicateurs.ReferencesInsee;
 import fr.croisements.streams.indicateurs.SemainesIso;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
@@ -22,9 +22,13 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.TableJoined;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.kstream.WindowedSerdes;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -36,7 +40,7 @@ import org.apache.kafka.streams.state.WindowStore;
  *
  * <pre>
  * In:  dechets-levees                      key = pseudonymised bin id, value = LeveeBac, event time = lift time
- * In:  ref-insee-communes (GlobalKTable)   key = code INSEE,           value = IndicateurInsee (needs "menages")
+ * In:  ref-insee-communes (KTable)         key = code INSEE,           value = IndicateurInsee (needs "menages")
  * Out: indicateurs-taux-presentation-bacs  key = code INSEE,           value = Indicateur, one record per update
  * Out: rejets                              key = source topic,         value = Rejet (outside every commune,
  *                                          too late, commune without INSEE households)
@@ -58,6 +62,7 @@ public final class TauxPresentationTopology {
     /** How long the weekly counts stay open after their week, whatever the interleaving of partitions. */
     public static final Duration CONSERVATION = Duration.ofDays(400);
     static final String STORE_COMPTAGES = "comptages-par-commune-semaine";
+    static final String STORE_JOINTURES = "comptages-avec-menages-insee";
 
     private final CommuneLocator locator;
 
@@ -65,14 +70,17 @@ public final class TauxPresentationTopology {
         this.locator = locator;
     }
 
+    /** The crossing alone, with its own INSEE table (tests, benchmark of one stage). */
     public Topology build() {
         var builder = new StreamsBuilder();
+        ajouter(builder, ReferencesInsee.table(builder));
+        return builder.build();
+    }
+
+    /** Adds the crossing to a topology that already reads the INSEE table. */
+    public void ajouter(StreamsBuilder builder, KTable<String, IndicateurInsee> insee) {
         builder.addStateStore(LocaliserLevees.store(GRACE));
         builder.addStateStore(CellulesStore.builder(TAUX_PRESENTATION_BACS));
-        GlobalKTable<String, IndicateurInsee> insee = builder.globalTable(REF_INSEE_COMMUNES.name(),
-                Consumed.with(REF_INSEE_COMMUNES.keySerde(), REF_INSEE_COMMUNES.valueSerde()).withName("ref-insee-source"),
-                Materialized.as("ref-insee-communes-store"));
-
         builder.stream(DECHETS_LEVEES.name(), Consumed.with(DECHETS_LEVEES.keySerde(), DECHETS_LEVEES.valueSerde())
                         .withTimestampExtractor(new LeveeTimestampExtractor()).withName("levees-source"))
                 .processValues(() -> new LocaliserLevees(locator, GRACE), Named.as("localiser-levees"), LocaliserLevees.STORE)
@@ -80,21 +88,25 @@ public final class TauxPresentationTopology {
                 .branch((bac, l) -> l.rejet() != null, Branched.withConsumer(s -> rejeter(s.mapValues(LeveeLocalisee::rejet,
                         Named.as("levees-rejet")), "levees"), "rejetees"))
                 .defaultBranch(Branched.withConsumer(s -> compterParCommune(s, insee), "localisees"));
-        return builder.build();
     }
 
-    private void compterParCommune(KStream<String, LeveeLocalisee> localisees, GlobalKTable<String, IndicateurInsee> insee) {
+    private void compterParCommune(KStream<String, LeveeLocalisee> localisees, KTable<String, IndicateurInsee> insee) {
         KStream<String, Resultat> resultats = localisees
                 .groupBy((bac, l) -> l.codeInsee(), Grouped.with("par-commune", Serdes.String(), JsonSerde.of(LeveeLocalisee.class)))
                 .windowedBy(SemainesIso.avecGrace(CONSERVATION))
                 .aggregate(ComptageHebdo::vide, (code, l, comptage) -> comptage.ajouter(l), Named.as("compter-par-commune-semaine"),
                         Materialized.<String, ComptageHebdo, WindowStore<Bytes, byte[]>>as(STORE_COMPTAGES)
                                 .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(ComptageHebdo.class)))
-                .toStream(Named.as("comptages-mis-a-jour"))
-                .map((fenetre, comptage) -> KeyValue.pair(fenetre.key(), new CelluleComptee(fenetre.window().startTime(),
-                        fenetre.window().endTime(), comptage)), Named.as("cle-code-insee"))
-                .leftJoin(insee, (code, cellule) -> code, (code, cellule, ref) -> Resultat.calculer(code, cellule, ref),
-                        Named.as("joindre-menages-insee"));
+                // a foreign-key join: a new INSEE row for a commune recomputes every week of that commune
+                .leftJoin(insee, (fenetre, comptage) -> fenetre.key(), Jointure::new,
+                        TableJoined.as("joindre-menages-insee"),
+                        Materialized.<Windowed<String>, Jointure, KeyValueStore<Bytes, byte[]>>as(STORE_JOINTURES)
+                                .withKeySerde(WindowedSerdes.timeWindowedSerdeFrom(String.class, SemainesIso.SEMAINE_MS))
+                                .withValueSerde(JsonSerde.of(Jointure.class)))
+                .toStream(Named.as("cellules-mises-a-jour"))
+                .map((fenetre, j) -> KeyValue.pair(fenetre.key(), Resultat.calculer(fenetre.key(), new CelluleComptee(
+                        fenetre.window().startTime(), fenetre.window().endTime(), j.comptage()), j.insee())),
+                        Named.as("calculer-taux"));
         resultats.split(Named.as("cellules-"))
                 .branch((code, r) -> r.rejet() != null, Branched.withConsumer(s -> rejeter(s.mapValues(Resultat::rejet,
                         Named.as("cellules-rejet")), "cellules"), "rejetees"))

@@ -202,10 +202,33 @@ class TauxPresentationTopologyTest {
     }
 
     @Test
+    void recomputesEveryWeekOfACommuneWhenItsInseeRowChanges() {
+        for (int i = 0; i < 12; i++) {
+            lever("bac-" + i, LUNDI.plusSeconds(60L * i), OUEST_LON);
+            lever("bac-" + i, LUNDI_SUIVANT.plusSeconds(60L * i), OUEST_LON);
+        }
+        indicateurs.readValuesToList();
+        var nouvelle = Fixtures.commune(Fixtures.OUEST, "Ouest-la-Forêt", 200, "POLYGON ((6.0 48.7, 6.1 48.7, 6.1 48.8, 6.0 48.8, 6.0 48.7))");
+        var territoire = new fr.croisements.datasets.Territoire("essai", "Essai", null, Fixtures.territoire().sources(),
+                Fixtures.MENAGES, List.of(nouvelle));
+
+        insee.pipeInput(Fixtures.OUEST, territoire.indicateursInsee().get(0), LUNDI_SUIVANT.plus(Duration.ofDays(1)));
+
+        List<Indicateur> recalculees = indicateurs.readValuesToList();
+        assertThat(recalculees).extracting(Indicateur::debut).containsExactlyInAnyOrder(LUNDI, LUNDI_SUIVANT);
+        assertThat(recalculees).allSatisfy(c -> {
+            assertThat(c.denominateur()).isEqualTo(200.0);
+            assertThat(c.valeur()).isEqualTo(6.0);
+        });
+        assertThat(driverStore().get(CellulesStore.cle(Fixtures.OUEST, LUNDI)).valeur()).isEqualTo(6.0);
+    }
+
+    @Test
     void namesEveryStoreAndRepartitionTopic() {
         String description = Pipeline.topology(List.of(Fixtures.territoire())).describe().toString();
         assertThat(description)
                 .contains("bacs-leves-par-semaine", "comptages-par-commune-semaine", "par-commune-repartition",
+                        "joindre-menages-insee", "comptages-avec-menages-insee",
                         Indicateurs.TAUX_PRESENTATION_BACS.store(), "ref-insee-communes-store")
                 .doesNotContain("KSTREAM-AGGREGATE-STATE-STORE", "KSTREAM-REPARTITION");
     }
