@@ -8,9 +8,10 @@ import java.util.Objects;
 /**
  * One published cell of an indicator: a zone over a time window.
  *
- * <p>When {@link #secret()} is true, the statistical-secrecy rule hid the cell: {@link #valeur()},
- * {@link #numerateur()} and {@link #mesures()} are empty, only {@link #denominateur()} (a
- * published INSEE figure) is kept.
+ * <p>When {@link #secret()} is true, the statistical-secrecy rule hid the cell: {@link #valeur()} and
+ * {@link #numerateur()} are empty. A cell counted from local data (bins, sensors) also drops its
+ * {@link #mesures()}; a crossing of published INSEE figures keeps its non-secret components there,
+ * since INSEE published them. {@link #denominateur()}, a published INSEE figure, is always kept.
  *
  * @param indicateur indicator id, e.g. {@code taux-presentation-bacs}
  * @param codeZone zone code (string)

@@ -2,6 +2,7 @@ package fr.croisements.events;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A row of INSEE reference figures for one zone, as published on a compacted reference topic
@@ -13,14 +14,29 @@ import java.util.Objects;
  * @param valeurs figures by variable name, e.g. {@code menages}, {@code population}; a figure
  *     under statistical secrecy is absent, never 0
  * @param sources the source of each figure, by the same variable name
+ * @param secrets the variables that INSEE does not publish for this zone (statistical secrecy):
+ *     absent from {@code valeurs}, and to be shown as "secret statistique", not as missing
  */
 public record IndicateurInsee(
-        String codeZone, String niveau, String nom, Map<String, Double> valeurs, Map<String, Source> sources) {
+        String codeZone, String niveau, String nom, Map<String, Double> valeurs, Map<String, Source> sources,
+        Set<String> secrets) {
 
     public IndicateurInsee {
         Objects.requireNonNull(codeZone, "codeZone");
         valeurs = Map.copyOf(valeurs);
         sources = Map.copyOf(sources);
+        secrets = secrets == null ? Set.of() : Set.copyOf(secrets);
+    }
+
+    /** A row without secret figures. */
+    public IndicateurInsee(String codeZone, String niveau, String nom, Map<String, Double> valeurs,
+            Map<String, Source> sources) {
+        this(codeZone, niveau, nom, valeurs, sources, Set.of());
+    }
+
+    /** Whether INSEE keeps {@code variable} secret for this zone. */
+    public boolean estSecret(String variable) {
+        return secrets.contains(variable);
     }
 
     /** The figure named {@code variable}, or {@code null} when absent or secret. */

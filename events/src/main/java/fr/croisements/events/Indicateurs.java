@@ -25,7 +25,25 @@ public final class Indicateurs {
             Duration.ofDays(7),
             SEUIL_SECRET);
 
-    public static final List<DefinitionIndicateur> TOUS = List.of(TAUX_PRESENTATION_BACS);
+    public static final DefinitionIndicateur FRAGILITE_ISOLEMENT = new DefinitionIndicateur(
+            "fragilite-isolement",
+            "Fragilité face à l'isolement",
+            "%",
+            "Dans quelles communes se cumulent les facteurs connus de l'isolement des personnes âgées : "
+                    + "beaucoup de 75 ans et plus, beaucoup de personnes vivant seules, et la pauvreté ?",
+            "Moyenne géométrique de trois taux publiés par l'Insee pour la commune : la part des 75 ans et plus "
+                    + "dans la population, la part des ménages d'une seule personne, et le taux de pauvreté. La "
+                    + "moyenne géométrique n'est élevée que si les trois taux le sont ensemble ; chaque taux reste "
+                    + "affiché à côté de l'indice.",
+            "L'indice repère un cumul de facteurs, il ne compte pas des personnes isolées. Les taux viennent de "
+                    + "deux sources et de deux millésimes (recensement 2022, Filosofi 2021). L'Insee ne publie pas le "
+                    + "taux de pauvreté des petites communes (secret statistique) : l'indice y est alors couvert par "
+                    + "le secret, jamais calculé avec un taux à 0.",
+            Zone.COMMUNE,
+            Duration.ofDays(365),
+            0);
+
+    public static final List<DefinitionIndicateur> TOUS = List.of(TAUX_PRESENTATION_BACS, FRAGILITE_ISOLEMENT);
 
     private Indicateurs() {}
 

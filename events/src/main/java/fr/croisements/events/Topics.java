@@ -21,13 +21,17 @@ public final class Topics {
     public static final Topic<String, Indicateur> INDICATEURS_TAUX_PRESENTATION =
             new Topic<>(Indicateurs.TAUX_PRESENTATION_BACS.topic(), Serdes.String(), JsonSerde.of(Indicateur.class), false);
 
+    /** "Fragilité face à l'isolement" per commune, an INSEE × INSEE crossing. Key: COG code. */
+    public static final Topic<String, Indicateur> INDICATEURS_FRAGILITE_ISOLEMENT =
+            new Topic<>(Indicateurs.FRAGILITE_ISOLEMENT.topic(), Serdes.String(), JsonSerde.of(Indicateur.class), false);
+
     /** Everything rejected on the way, with source, position and reason. Key: the source. */
     public static final Topic<String, Rejet> REJETS =
             new Topic<>("rejets", Serdes.String(), JsonSerde.of(Rejet.class), false);
 
     /** All topics, for creating them up front. */
     public static final List<Topic<?, ?>> TOUS =
-            List.of(DECHETS_LEVEES, REF_INSEE_COMMUNES, INDICATEURS_TAUX_PRESENTATION, REJETS);
+            List.of(DECHETS_LEVEES, REF_INSEE_COMMUNES, INDICATEURS_TAUX_PRESENTATION, INDICATEURS_FRAGILITE_ISOLEMENT, REJETS);
 
     private Topics() {}
 }

@@ -3,6 +3,7 @@ package fr.croisements.streams;
 import fr.croisements.datasets.Territoire;
 import fr.croisements.streams.geo.CommuneLocator;
 import fr.croisements.streams.indicateurs.ReferencesInsee;
+import fr.croisements.streams.insee.FragiliteIsolementTopology;
 import fr.croisements.streams.query.IndicateursQueries;
 import fr.croisements.streams.query.LocalIndicateursQueries;
 import fr.croisements.streams.waste.TauxPresentationTopology;
@@ -52,6 +53,7 @@ public final class Pipeline implements AutoCloseable {
         var builder = new StreamsBuilder();
         var insee = ReferencesInsee.table(builder);
         new TauxPresentationTopology(new CommuneLocator(communes)).ajouter(builder, insee);
+        new FragiliteIsolementTopology().ajouter(builder, insee);
         return builder.build();
     }
 

@@ -1,0 +1,98 @@
+package fr.croisements.streams.insee;
+
+import static fr.croisements.events.Indicateurs.FRAGILITE_ISOLEMENT;
+import static fr.croisements.events.Topics.INDICATEURS_FRAGILITE_ISOLEMENT;
+
+import fr.croisements.events.Indicateur;
+import fr.croisements.events.IndicateurInsee;
+import fr.croisements.events.Source;
+import fr.croisements.streams.indicateurs.CellulesStore;
+import fr.croisements.streams.indicateurs.ReferencesInsee;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * "Fragilité face à l'isolement": for each commune, the geometric mean of three INSEE rates, the
+ * share of people aged 75 and over, the share of one-person households and the poverty rate.
+ *
+ * <pre>
+ * In:  ref-insee-communes (KTable)       key = code INSEE, value = IndicateurInsee
+ * Out: indicateurs-fragilite-isolement   key = code INSEE, value = Indicateur (one cell per commune,
+ *                                        spanning the years of its components' millésimes)
+ * Store: indicateurs-fragilite-isolement-store
+ * </pre>
+ *
+ * Recomputed whenever a commune's INSEE row changes. A component that INSEE keeps secret makes the
+ * cell secret (no value), never a 0; the other components stay visible, each with its source. A
+ * commune lacking a component for another reason (not published for it) gets no cell.
+ */
+public final class FragiliteIsolementTopology {
+
+    /** The components, in the order shown. */
+    public static final List<String> COMPOSANTES = List.of("part_75_plus", "part_menages_une_personne", "taux_pauvrete");
+
+    public Topology build() {
+        var builder = new StreamsBuilder();
+        ajouter(builder, ReferencesInsee.table(builder));
+        return builder.build();
+    }
+
+    public void ajouter(StreamsBuilder builder, KTable<String, IndicateurInsee> insee) {
+        builder.addStateStore(CellulesStore.builder(FRAGILITE_ISOLEMENT));
+        KStream<String, Indicateur> cellules = insee
+                .toStream(Named.as("fragilite-references"))
+                .mapValues(FragiliteIsolementTopology::calculer, Named.as("calculer-fragilite"))
+                .filter((code, cellule) -> cellule != null, Named.as("fragilite-calculables"));
+        cellules.process(() -> CellulesStore.ecrivain(FRAGILITE_ISOLEMENT), Named.as("garder-fragilite"),
+                FRAGILITE_ISOLEMENT.store());
+        cellules.to(INDICATEURS_FRAGILITE_ISOLEMENT.name(), Produced.with(INDICATEURS_FRAGILITE_ISOLEMENT.keySerde(),
+                INDICATEURS_FRAGILITE_ISOLEMENT.valueSerde()).withName("fragilite-sink"));
+    }
+
+    /** Pure: the cell of one commune, or {@code null} when a component is neither published nor secret. */
+    static Indicateur calculer(IndicateurInsee ref) {
+        if (ref == null) {
+            return null;
+        }
+        var taux = new LinkedHashMap<String, Double>();
+        var sources = new LinkedHashMap<String, Source>();
+        boolean secret = false;
+        for (String composante : COMPOSANTES) {
+            if (ref.source(composante) != null) {
+                sources.put(composante, ref.source(composante));
+            }
+            Double valeur = ref.valeur(composante);
+            if (valeur != null) {
+                taux.put(composante, valeur);
+            } else if (ref.estSecret(composante)) {
+                secret = true;
+            } else {
+                return null;
+            }
+        }
+        Double indice = secret ? null : Math.round(10.0 * Math.cbrt(taux.values().stream()
+                .reduce(1.0, (a, b) -> a * b))) / 10.0;
+        int debut = sources.values().stream().mapToInt(FragiliteIsolementTopology::annee)
+                .min().orElse(LocalDate.now(ZoneOffset.UTC).getYear());
+        int fin = sources.values().stream().mapToInt(FragiliteIsolementTopology::annee).max().orElse(debut) + 1;
+        return new Indicateur(FRAGILITE_ISOLEMENT.id(), ref.codeZone(), ref.niveau(), ref.nom(),
+                LocalDate.of(debut, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                LocalDate.of(fin, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                indice, FRAGILITE_ISOLEMENT.unite(), null, null, null, null, taux, null, secret, false,
+                Map.copyOf(sources));
+    }
+
+    private static int annee(Source source) {
+        String chiffres = source.millesime().replaceAll("\\D", "");
+        return chiffres.length() >= 4 ? Integer.parseInt(chiffres.substring(0, 4)) : LocalDate.now(ZoneOffset.UTC).getYear();
+    }
+}
