@@ -25,13 +25,22 @@ public final class Topics {
     public static final Topic<String, Indicateur> INDICATEURS_FRAGILITE_ISOLEMENT =
             new Topic<>(Indicateurs.FRAGILITE_ISOLEMENT.topic(), Serdes.String(), JsonSerde.of(Indicateur.class), false);
 
+    /** LoRaWAN uplinks from The Things Stack or ChirpStack, normalised. Key: DevEUI. Event time: reception. */
+    public static final Topic<String, LoraUplink> LORA_UPLINKS =
+            new Topic<>("lora-uplinks", Serdes.String(), JsonSerde.of(LoraUplink.class), false);
+
+    /** LoRaWAN device status reports (battery, margin). Key: DevEUI. */
+    public static final Topic<String, LoraStatut> LORA_STATUTS =
+            new Topic<>("lora-statuts", Serdes.String(), JsonSerde.of(LoraStatut.class), false);
+
     /** Everything rejected on the way, with source, position and reason. Key: the source. */
     public static final Topic<String, Rejet> REJETS =
             new Topic<>("rejets", Serdes.String(), JsonSerde.of(Rejet.class), false);
 
     /** All topics, for creating them up front. */
     public static final List<Topic<?, ?>> TOUS =
-            List.of(DECHETS_LEVEES, REF_INSEE_COMMUNES, INDICATEURS_TAUX_PRESENTATION, INDICATEURS_FRAGILITE_ISOLEMENT, REJETS);
+            List.of(DECHETS_LEVEES, REF_INSEE_COMMUNES, INDICATEURS_TAUX_PRESENTATION, INDICATEURS_FRAGILITE_ISOLEMENT,
+                    LORA_UPLINKS, LORA_STATUTS, REJETS);
 
     private Topics() {}
 }
