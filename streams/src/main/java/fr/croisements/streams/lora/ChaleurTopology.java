@@ -1,0 +1,158 @@
+package fr.croisements.streams.lora;
+
+import static fr.croisements.events.Topics.LORA_UPLINKS;
+import static fr.croisements.events.Topics.REJETS;
+
+import fr.croisements.events.DefinitionIndicateur;
+import fr.croisements.events.Indicateur;
+import fr.croisements.events.IndicateurInsee;
+import fr.croisements.events.JsonSerde;
+import fr.croisements.events.LoraUplink;
+import fr.croisements.events.Rejet;
+import fr.croisements.events.Source;
+import fr.croisements.events.Zone;
+import fr.croisements.streams.geo.CommuneLocator;
+import fr.croisements.streams.indicateurs.CellulesStore;
+import fr.croisements.streams.indicateurs.ReferencesInsee;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.TableJoined;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.kstream.WindowedSerdes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * "Exposition à la chaleur des 75 ans et plus": per commune and day, the highest and mean
+ * temperature read by the sensors located in it, and the INSEE persons aged 75 and over who live in
+ * a commune where a sensor reached the threshold that day.
+ *
+ * <pre>
+ * In:  lora-uplinks (uplinks with a "temperature" measure and a device position)  key = DevEUI
+ * In:  ref-insee-communes (KTable, needs "population_75_plus")                      key = code INSEE
+ * Out: indicateurs-&lt;definition id&gt;   key = code INSEE, value = Indicateur (valeur = persons 75+ exposed,
+ *      0 when no sensor reached the threshold; mesures: temperature_max, temperature_moyenne, capteurs,
+ *      capteurs_au_dessus_du_seuil, seuil)
+ * Out: rejets  uplinks without position, or located outside every commune
+ * </pre>
+ *
+ * Days run from 00:00 to 00:00 UTC (01:00 or 02:00 in France), so that afternoon maxima fall in
+ * their calendar day. Like the waste count, the daily windows stay open for {@link #CONSERVATION}:
+ * replayed files must not lose readings to the interleaving of partitions.
+ */
+public final class ChaleurTopology {
+
+    public static final Duration CONSERVATION = Duration.ofDays(400);
+    static final String STORE_RELEVES = "temperatures-par-commune-jour";
+    static final String STORE_JOINTURES = "temperatures-avec-population-insee";
+    static final Source CAPTEURS_SIMULES = new Source("Capteurs LoRaWAN de température (simulateur Croisements)",
+            "Croisements", "simulation", "Licence Ouverte 2.0", true);
+    static final Source CAPTEURS_RESEAU = new Source("Capteurs LoRaWAN de température", "Réseau LoRaWAN de la collectivité",
+            "en continu", "selon le réseau", false);
+
+    private final CommuneLocator locator;
+    private final DefinitionIndicateur definition;
+    private final double seuil;
+
+    /**
+     * @param seuil threshold in °C (e.g. 30): a commune is exposed on a day when one of its sensors
+     *     reads at least this
+     */
+    public ChaleurTopology(CommuneLocator locator, DefinitionIndicateur definition, double seuil) {
+        this.locator = locator;
+        this.definition = definition;
+        this.seuil = seuil;
+    }
+
+    public Topology build() {
+        var builder = new StreamsBuilder();
+        ajouter(builder, ReferencesInsee.table(builder));
+        return builder.build();
+    }
+
+    public void ajouter(StreamsBuilder builder, KTable<String, IndicateurInsee> insee) {
+        builder.addStateStore(CellulesStore.builder(definition));
+        var lectures = builder.stream(LORA_UPLINKS.name(), Consumed.with(LORA_UPLINKS.keySerde(), LORA_UPLINKS.valueSerde())
+                        .withName("chaleur-uplinks-source"))
+                .filter((devEui, u) -> u != null && u.mesures().containsKey("temperature"), Named.as("chaleur-temperatures"))
+                .split(Named.as("chaleur-"))
+                .branch((devEui, u) -> commune(u) == null, org.apache.kafka.streams.kstream.Branched.withConsumer(
+                        s -> rejeter(s), "hors-communes"))
+                .defaultBranch(org.apache.kafka.streams.kstream.Branched.as("localisees"));
+        compter(lectures.get("chaleur-localisees"), insee);
+    }
+
+    private void compter(KStream<String, LoraUplink> uplinks, KTable<String, IndicateurInsee> insee) {
+        KStream<String, Indicateur> cellules = uplinks
+                .mapValues(u -> new LectureLocalisee(commune(u), u.devEui(), u.mesures().get("temperature").valeur(),
+                        u.simule()), Named.as("chaleur-localiser"))
+                .groupBy((devEui, l) -> l.codeInsee(), Grouped.with("chaleur-par-commune", Serdes.String(),
+                        JsonSerde.of(LectureLocalisee.class)))
+                .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofDays(1), CONSERVATION))
+                .aggregate(ReleveJour::vide, (code, l, r) -> r.ajouter(l.devEui(), l.temperature(), seuil, l.simule()),
+                        Named.as("chaleur-par-commune-jour"),
+                        Materialized.<String, ReleveJour, WindowStore<Bytes, byte[]>>as(STORE_RELEVES)
+                                .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(ReleveJour.class)))
+                .leftJoin(insee, (jour, releve) -> jour.key(), JointureChaleur::new, TableJoined.as("chaleur-joindre-insee"),
+                        Materialized.<Windowed<String>, JointureChaleur, KeyValueStore<Bytes, byte[]>>as(STORE_JOINTURES)
+                                .withKeySerde(WindowedSerdes.timeWindowedSerdeFrom(String.class, Duration.ofDays(1).toMillis()))
+                                .withValueSerde(JsonSerde.of(JointureChaleur.class)))
+                .toStream(Named.as("chaleur-jours-mis-a-jour"))
+                .map((jour, j) -> KeyValue.pair(jour.key(), calculer(jour, j)), Named.as("chaleur-calculer"));
+        cellules.process(() -> CellulesStore.ecrivain(definition), Named.as("chaleur-garder-cellules"), definition.store());
+        cellules.to(definition.topic(), Produced.with(Serdes.String(), JsonSerde.of(Indicateur.class))
+                .withName("chaleur-indicateurs-sink"));
+    }
+
+    /** Pure: the cell of one commune-day. Without an INSEE figure for 75+, the value is unknown. */
+    Indicateur calculer(Windowed<String> jour, JointureChaleur j) {
+        ReleveJour r = j.releve();
+        IndicateurInsee ref = j.insee();
+        Double population75 = ref == null ? null : ref.valeur("population_75_plus");
+        boolean expose = r.maximum() >= seuil;
+        Double exposes = population75 == null ? null : expose ? population75 : 0.0;
+        Map<String, Double> mesures = Map.of(
+                "temperature_max", arrondi(r.maximum()),
+                "temperature_moyenne", arrondi(r.moyenne()),
+                "capteurs", (double) r.capteurs().size(),
+                "capteurs_au_dessus_du_seuil", (double) r.capteursAuDessus().size(),
+                "seuil", seuil);
+        Source capteurs = r.simule() ? CAPTEURS_SIMULES : CAPTEURS_RESEAU;
+        return new Indicateur(definition.id(), jour.key(), Zone.COMMUNE, ref == null ? null : ref.nom(),
+                jour.window().startTime(), jour.window().endTime(), exposes, definition.unite(), exposes, population75,
+                capteurs, ref == null ? null : ref.source("population_75_plus"), mesures, (long) r.capteurs().size(),
+                false, r.simule(), Map.of("temperature_max", capteurs, "temperature_moyenne", capteurs));
+    }
+
+    private String commune(LoraUplink u) {
+        return u.position() == null ? null
+                : locator.codeInseeAt(u.position().longitude(), u.position().latitude()).orElse(null);
+    }
+
+    private static void rejeter(KStream<String, LoraUplink> uplinks) {
+        uplinks.map((devEui, u) -> KeyValue.pair(LORA_UPLINKS.name(), new Rejet(LORA_UPLINKS.name(), "DevEUI " + devEui,
+                        u.position() == null ? "capteur sans position : sa commune est inconnue"
+                                : String.format(Locale.ROOT, "capteur hors de toute commune du territoire (longitude %s, latitude %s)",
+                                        u.position().longitude(), u.position().latitude()),
+                        null, u.instant())), Named.as("chaleur-rejet"))
+                .to(REJETS.name(), Produced.with(REJETS.keySerde(), REJETS.valueSerde()).withName("chaleur-rejets-sink"));
+    }
+
+    private static double arrondi(double v) {
+        return Math.round(v * 10.0) / 10.0;
+    }
+}
