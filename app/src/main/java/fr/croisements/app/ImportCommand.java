@@ -1,18 +1,28 @@
 package fr.croisements.app;
 
+import fr.croisements.datasets.Perimetre;
 import fr.croisements.datasets.TerritoireImporter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code croisements import}: regenerates the territory packs from the official files. */
+/**
+ * {@code croisements import}: regenerates the shipped territory packs from the official files, or,
+ * with {@code --epci} and/or {@code --communes}, builds the pack of another territory.
+ */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Génère les packs de territoires (contours, chiffres Insee et leurs sources) depuis les fichiers officiels.")
+        description = {"Génère les packs de territoires (contours, chiffres Insee et leurs sources) depuis les fichiers officiels.",
+                "Sans --epci ni --communes : les territoires de insee/communes_territoires.csv.",
+                "Avec --epci et/ou --communes : un nouveau territoire, pris dans insee/communes_dep_*.csv."})
 final class ImportCommand implements Callable<Integer> {
+
+    static final String VERS_PAR_DEFAUT = "datasets/src/main/resources/fr/croisements/datasets/territoires";
 
     @Spec
     CommandSpec spec;
@@ -21,16 +31,51 @@ final class ImportCommand implements Callable<Integer> {
             + "ou la variable CROISEMENTS_DONNEES_OFFICIELLES).")
     Path depuis;
 
-    @Option(names = "--vers", defaultValue = "datasets/src/main/resources/fr/croisements/datasets/territoires",
-            description = "Dossier où écrire les packs (défaut : ${DEFAULT-VALUE}).")
+    @Option(names = "--vers", description = "Dossier où écrire les packs (défaut : " + VERS_PAR_DEFAUT
+            + " ; avec --epci ou --communes, le dossier courant).")
     Path vers;
+
+    @Option(names = "--epci", paramLabel = "SIREN", description = "Un nouveau territoire : les communes de cet EPCI.")
+    String epci;
+
+    @Option(names = "--communes", split = ",", paramLabel = "CODE",
+            description = "Un nouveau territoire : ces communes (codes Insee séparés par des virgules), ajoutées à celles de --epci.")
+    List<String> communes;
+
+    @Option(names = "--nom", description = "Nom du nouveau territoire (défaut : celui de l'EPCI, ou « Ville de … »).")
+    String nom;
+
+    @Option(names = "--id", description = "Identifiant du nouveau territoire, nom du fichier (défaut : tiré du nom, "
+            + "par exemple pays-du-sel-et-du-vermois).")
+    String id;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Path source = depuis != null ? depuis : TerritoireImporter.dossierOfficielParDefaut();
-        var packs = TerritoireImporter.ecrire(source, vers);
-        packs.forEach(p -> out.printf("Pack écrit : %s%n", p));
-        return packs.isEmpty() ? 1 : 0;
+        boolean nouveau = epci != null || (communes != null && !communes.isEmpty());
+        if (!nouveau) {
+            if (nom != null || id != null) {
+                throw new ParameterException(spec.commandLine(), "--nom et --id vont avec --epci ou --communes");
+            }
+            var packs = TerritoireImporter.ecrire(source, vers != null ? vers : Path.of(VERS_PAR_DEFAUT));
+            packs.forEach(p -> out.printf("Pack écrit : %s%n", p));
+            return packs.isEmpty() ? 1 : 0;
+        }
+        Perimetre perimetre;
+        try {
+            perimetre = new Perimetre(epci, communes, id, nom);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Path pack;
+        try {
+            pack = TerritoireImporter.ecrire(source, perimetre, vers != null ? vers : Path.of("."));
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().printf("Import impossible : %s%n", e.getMessage());
+            return 2;
+        }
+        out.printf("Pack écrit : %s%n", pack);
+        return 0;
     }
 }

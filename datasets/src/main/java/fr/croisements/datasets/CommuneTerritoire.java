@@ -1,12 +1,13 @@
 package fr.croisements.datasets;
 
-import fr.croisements.events.Zone;
+import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * One row of {@code insee/communes_territoires.csv}: a commune and the territory it belongs to.
+ * A commune of a territory to import: a row of {@code insee/communes_territoires.csv} (which names the
+ * territory) or a commune picked from the national list for {@code croisements import --epci}.
  *
  * @param territoire territory as written in the file, e.g. {@code BASSIN_DE_POMPEY}
  * @param codeInsee COG code, a string
@@ -25,23 +26,25 @@ record CommuneTerritoire(
         String epciNom,
         String epciType) {
 
-    /** Pure: one CSV row, or empty when the territory, a valid code, the name or the department is missing. */
-    static Optional<CommuneTerritoire> parse(CSVRecord row) {
-        String territoire = TableCsv.valeur(row, "territoire");
-        String code = TableCsv.valeur(row, "code_insee");
-        String nom = TableCsv.valeur(row, "nom");
-        String departement = TableCsv.valeur(row, "departement");
-        if (territoire == null || !Zone.estCodeCommune(code) || nom == null || departement == null) {
-            return Optional.empty();
+    static final String TERRITOIRE = "territoire";
+
+    /** Columns without which {@code communes_territoires.csv} cannot be read. */
+    static final List<String> COLONNES = Stream.concat(Stream.of(TERRITOIRE), LigneCommune.COLONNES.stream()).toList();
+
+    /** Pure: one row of {@code communes_territoires.csv}, or why it is skipped (no territory, or see {@link LigneCommune#parse}). */
+    static Lecture<CommuneTerritoire> parse(CSVRecord row) {
+        String territoire = TableCsv.valeur(row, TERRITOIRE);
+        if (territoire == null) {
+            return Lecture.rejet("territoire absent (colonne " + TERRITOIRE + ")");
         }
-        return Optional.of(new CommuneTerritoire(
-                territoire,
-                code,
-                nom,
-                departement,
-                TableCsv.valeur(row, "epci_siren"),
-                TableCsv.valeur(row, "epci_nom"),
-                TableCsv.valeur(row, "epci_type")));
+        Lecture<LigneCommune> commune = LigneCommune.parse(row);
+        return commune.estRejet() ? Lecture.rejet(commune.raison())
+                : Lecture.de(de(territoire, commune.valeur()), commune.avertissements());
+    }
+
+    static CommuneTerritoire de(String territoire, LigneCommune commune) {
+        return new CommuneTerritoire(territoire, commune.codeInsee(), commune.nom(), commune.departement(),
+                commune.epciSiren(), commune.epciNom(), commune.epciType());
     }
 
     /** The pack id of the territory: {@code BASSIN_DE_POMPEY} gives {@code bassin-de-pompey}. */

@@ -6,25 +6,32 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.locationtech.jts.coverage.CoverageSimplifier;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Commune contours: reading the france-geojson department files ({@code geo/communes-<dep>-<name>.geojson},
  * features with properties {@code code} and {@code nom}) and simplifying a set of adjacent communes
  * as one coverage, so that shared boundaries stay shared (no gap, no overlap).
  *
- * <p>Geometries are WGS84 lon/lat, SRID 4326, in a floating precision model.
+ * <p>Geometries are WGS84 lon/lat, SRID 4326, in a floating precision model; a Lambert-93 file is
+ * reprojected when read ({@link Lambert93}).
  */
 final class ContoursCommunes {
+
+    private static final Logger log = LoggerFactory.getLogger(ContoursCommunes.class);
 
     /** The factory of every contour of the module. */
     static final GeometryFactory GEOMETRIES = new GeometryFactory(new PrecisionModel(), 4326);
@@ -54,11 +61,20 @@ final class ContoursCommunes {
         }
     }
 
+    /** The coordinate reference systems a contour file may use. */
+    enum Crs { WGS84, LAMBERT_93 }
+
     /**
-     * Every contour of a FeatureCollection, by the {@code code} property (never by name).
+     * Every contour of a FeatureCollection, by the {@code code} property (never by name), in WGS84.
      *
-     * @throws IllegalStateException naming the file on a missing code, a duplicate code or an
-     *     unreadable geometry
+     * <p>A file in Lambert-93 (EPSG:2154) is reprojected: one whose {@code crs} member names 2154,
+     * or, without {@code crs}, one whose coordinates lie outside the lon/lat range and inside the
+     * Lambert-93 extent of France (logged as a warning). A damaged code ({@code 1053},
+     * {@code 2a004}) is repaired with a warning; a feature with an invalid code is skipped with a
+     * warning, see {@link CodesInsee}.
+     *
+     * @throws IllegalStateException naming the file on a missing code, a duplicate code, an
+     *     unreadable geometry, or a CRS that is neither WGS84 nor Lambert-93
      */
     static Map<String, Geometry> lire(Path fichier) {
         JsonNode collection;
@@ -70,21 +86,64 @@ final class ContoursCommunes {
         var reader = new GeoJsonReader(GEOMETRIES);
         var contours = new TreeMap<String, Geometry>();
         for (JsonNode feature : collection.path("features")) {
-            String code = feature.path("properties").path("code").asText(null);
-            if (code == null || code.isBlank()) {
+            JsonNode valeur = feature.path("properties").path("code");
+            String brut = valeur.isMissingNode() || valeur.isNull() ? null : valeur.asText().strip();
+            if (brut == null || brut.isEmpty()) {
                 throw new IllegalStateException("Feature without properties.code in " + fichier);
             }
+            Lecture<String> code = CodesInsee.codeCommune(brut, "properties.code");
+            if (code.estRejet()) {
+                log.warn("{}: {}; feature skipped", fichier.getFileName(), code.raison());
+                continue;
+            }
+            code.avertissements().forEach(a -> log.warn("{}: {}", fichier.getFileName(), a));
             Geometry contour;
             try {
                 contour = reader.read(feature.path("geometry").toString());
             } catch (ParseException | RuntimeException e) {
-                throw new IllegalStateException("Unreadable geometry of commune " + code + " in " + fichier, e);
+                throw new IllegalStateException("Unreadable geometry of commune " + code.valeur() + " in " + fichier, e);
             }
-            if (contours.put(code, contour) != null) {
-                throw new IllegalStateException("Commune " + code + " appears twice in " + fichier);
+            if (contours.put(code.valeur(), contour) != null) {
+                throw new IllegalStateException("Commune " + code.valeur() + " appears twice in " + fichier);
             }
         }
+        if (crs(collection, contours.values(), fichier) == Crs.LAMBERT_93) {
+            contours.replaceAll((code, contour) -> Lambert93.versWgs84(contour));
+        }
         return contours;
+    }
+
+    /**
+     * The CRS of a FeatureCollection: named by its {@code crs} member (GeoJSON 2008), else guessed
+     * from the coordinates (RFC 7946 files have no {@code crs} and are WGS84).
+     *
+     * @throws IllegalStateException naming the file when the CRS is neither WGS84 nor Lambert-93
+     */
+    static Crs crs(JsonNode collection, Collection<Geometry> geometries, Path fichier) {
+        JsonNode membre = collection.path("crs");
+        if (!membre.isMissingNode() && !membre.isNull()) {
+            String nom = membre.path("properties").path("name").asText(membre.path("properties").path("href").asText(""));
+            if (Lambert93.estLambert93(nom)) {
+                return Crs.LAMBERT_93;
+            }
+            if (Lambert93.estWgs84(nom)) {
+                return Crs.WGS84;
+            }
+            throw new IllegalStateException("Unsupported CRS '" + nom + "' in " + fichier
+                    + ": contours must be WGS84 (EPSG:4326) or Lambert-93 (EPSG:2154)");
+        }
+        var etendue = new Envelope();
+        geometries.forEach(g -> etendue.expandToInclude(g.getEnvelopeInternal()));
+        if (etendue.isNull() || new Envelope(-180, 180, -90, 90).contains(etendue)) {
+            return Crs.WGS84;
+        }
+        if (Lambert93.ETENDUE.contains(etendue)) {
+            log.warn("{} has no crs member and coordinates outside the lon/lat range, within the Lambert-93 extent"
+                    + " of France: read as Lambert-93 (EPSG:2154) and reprojected to WGS84", fichier.getFileName());
+            return Crs.LAMBERT_93;
+        }
+        throw new IllegalStateException("Coordinates of " + fichier + " (" + etendue + ") are neither WGS84 lon/lat"
+                + " nor Lambert-93 (EPSG:2154) in France; give the file a crs member");
     }
 
     /**

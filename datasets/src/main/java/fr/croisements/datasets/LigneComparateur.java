@@ -1,31 +1,20 @@
 package fr.croisements.datasets;
 
-import fr.croisements.events.Zone;
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
 
 /**
  * One commune row of {@code insee/comparateur_communes_dep_17_54_86_92.csv}: a compilation of
- * INSEE's "Base du comparateur de territoires" (see SOURCES.md). Figures are {@code null} when
- * the cell is empty or marks a secret or unavailable value ({@code s}, {@code nd}); never 0.
+ * INSEE's "Base du comparateur de territoires" (see SOURCES.md). Figures follow {@link CellulesInsee}:
+ * absent when the cell is empty, absent and secret for {@code s}, {@code nd}, {@code ns}; never 0.
  *
  * @param codeInsee COG code, a string ({@code 2A004} stays as is)
- * @param latitude WGS84 latitude of the commune's reference point, or {@code null}
- * @param longitude WGS84 longitude of the commune's reference point, or {@code null}
+ * @param nom name as published
+ * @param cellules the figures of {@link #COLONNES_CHIFFRES}, by column
  */
-record LigneComparateur(
-        String codeInsee,
-        String nom,
-        Double latitude,
-        Double longitude,
-        Double population,
-        Double menages,
-        Double superficieKm2) {
+record LigneComparateur(String codeInsee, String nom, CellulesInsee.Chiffres cellules) {
 
     static final String CODE = "insee_com";
     static final String NOM = "commune_article";
@@ -34,56 +23,64 @@ record LigneComparateur(
     static final String POPULATION = "population_2021";
     static final String MENAGES = "menages_2021";
     static final String SUPERFICIE = "superficie_km2";
+    static final String CHOMEURS = "pop_15_64_chomage_2021";
+    static final String ACTIFS = "pop_15_64_active_2021";
 
-    /** Cell values INSEE uses for a secret or unavailable figure. */
-    private static final Set<String> ABSENT = Set.of("s", "nd", "na", "n/a", "-");
+    static final List<String> COLONNES_CHIFFRES =
+            List.of(LATITUDE, LONGITUDE, POPULATION, MENAGES, SUPERFICIE, CHOMEURS, ACTIFS);
+    /** Columns without which the file cannot be read. */
+    static final List<String> COLONNES = List.of(CODE, NOM, LATITUDE, LONGITUDE, POPULATION, MENAGES, SUPERFICIE);
 
     /**
-     * Pure: one CSV row to a line, or empty when the code is missing or is not a commune code.
-     *
-     * @throws IllegalArgumentException naming the column when a figure is neither a number nor a
-     *     secrecy marker
+     * Pure: one row, or why it is skipped (a missing or invalid commune code, a figure that is
+     * neither a number nor a marker, naming the column and the value).
      */
-    static Optional<LigneComparateur> parse(CSVRecord row) {
-        String code = TableCsv.valeur(row, CODE);
-        if (!Zone.estCodeCommune(code)) {
-            return Optional.empty();
+    static Lecture<LigneComparateur> parse(CSVRecord row) {
+        Lecture<String> code = CodesInsee.codeCommune(TableCsv.valeur(row, CODE), CODE);
+        if (code.estRejet()) {
+            return Lecture.rejet(code.raison());
         }
-        return Optional.of(new LigneComparateur(
-                code,
-                TableCsv.valeur(row, NOM),
-                nombre(row, LATITUDE),
-                nombre(row, LONGITUDE),
-                nombre(row, POPULATION),
-                nombre(row, MENAGES),
-                nombre(row, SUPERFICIE)));
+        Lecture<CellulesInsee.Chiffres> chiffres =
+                CellulesInsee.lire(row, COLONNES_CHIFFRES, CellulesInsee.Decimale.VIRGULE_OU_POINT);
+        if (chiffres.estRejet()) {
+            return Lecture.rejet(chiffres.raison());
+        }
+        return Lecture.de(new LigneComparateur(code.valeur(), TableCsv.valeur(row, NOM), chiffres.valeur()),
+                code.avertissements());
     }
 
-    /** The figures present, keyed by {@link Commune} variable names, in a fixed order. */
+    Double latitude() {
+        return cellules.valeur(LATITUDE);
+    }
+
+    Double longitude() {
+        return cellules.valeur(LONGITUDE);
+    }
+
+    Double population() {
+        return cellules.valeur(POPULATION);
+    }
+
+    Double menages() {
+        return cellules.valeur(MENAGES);
+    }
+
+    Double superficieKm2() {
+        return cellules.valeur(SUPERFICIE);
+    }
+
+    /** The published figures population, households and area, keyed by {@link Commune} variable names. */
     Map<String, Double> chiffres() {
         var chiffres = new LinkedHashMap<String, Double>();
-        if (population != null) {
-            chiffres.put(Commune.POPULATION, population);
+        if (population() != null) {
+            chiffres.put(Commune.POPULATION, population());
         }
-        if (menages != null) {
-            chiffres.put(Commune.MENAGES, menages);
+        if (menages() != null) {
+            chiffres.put(Commune.MENAGES, menages());
         }
-        if (superficieKm2 != null) {
-            chiffres.put(Commune.SUPERFICIE_KM2, superficieKm2);
+        if (superficieKm2() != null) {
+            chiffres.put(Commune.SUPERFICIE_KM2, superficieKm2());
         }
         return chiffres;
-    }
-
-    private static Double nombre(CSVRecord row, String colonne) {
-        String value = TableCsv.valeur(row, colonne);
-        if (value == null || ABSENT.contains(value.toLowerCase(Locale.ROOT))) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value.replace(',', '.')).doubleValue();
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    "Not a number in column " + colonne + " at line " + row.getRecordNumber() + ": '" + value + "'", e);
-        }
     }
 }

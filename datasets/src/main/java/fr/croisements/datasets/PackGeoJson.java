@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -22,20 +24,31 @@ import org.locationtech.jts.io.geojson.GeoJsonReader;
 
 /**
  * The territory pack format: one GeoJSON FeatureCollection (RFC 7946, WGS84) with the foreign
- * members {@code territoire}, {@code sources} and {@code sourceContours}, and one Feature per
- * commune whose properties are {@code code}, {@code nom} and the figures present.
+ * members {@code territoire}, {@code sources}, {@code sourceContours}, {@code absences} (only when
+ * a figure is missing for some commune) and {@code iris}, and one Feature per commune whose
+ * properties are {@code code}, {@code nom}, the figures present and {@code secrets} (only when
+ * some figure is secret).
+ *
+ * <ul>
+ *   <li>{@code absences}: for each commune variable that has a source, the codes of the communes
+ *       that have neither the figure nor a secret for it (not published in the official files),
+ *       derived from the communes when writing;</li>
+ *   <li>{@code iris}: one row per IRIS, {@code {"code":…,"commune":…,<figures>,"secrets":[…]}}.</li>
+ * </ul>
  *
  * <p>Writing is deterministic, byte for byte: fixed key order (figures in
- * {@link #ORDRE_CHIFFRES} order, then by name; sources by variable), one line per member and per
- * feature, compact JSON inside a line, "\n" line endings, numbers in plain notation without
- * trailing zeros, coordinates rounded to 5 decimals (about 1 m), exterior rings counterclockwise
- * and holes clockwise (RFC 7946 §3.1.6). Reading a written pack and writing it again gives the
- * same text.
+ * {@link #ORDRE_CHIFFRES} / {@link #ORDRE_IRIS} order, then by name; sources by variable; secrets
+ * by name), one line per member, per feature and per IRIS, compact JSON inside a line, "\n" line
+ * endings, numbers in plain notation without trailing zeros, coordinates rounded to 5 decimals
+ * (about 1 m), exterior rings counterclockwise and holes clockwise (RFC 7946 §3.1.6). Reading a
+ * written pack and writing it again gives the same text.
  */
 final class PackGeoJson {
 
     /** Figures written first, in this order; others follow by name. */
-    static final List<String> ORDRE_CHIFFRES = List.of(Commune.POPULATION, Commune.MENAGES, Commune.SUPERFICIE_KM2);
+    static final List<String> ORDRE_CHIFFRES = ChiffresCommune.VARIABLES_COMMUNE;
+    /** IRIS figures written first, in this order; others follow by name. */
+    static final List<String> ORDRE_IRIS = ChiffresCommune.VARIABLES_IRIS;
 
     private static final int DECIMALES = 5;
 
@@ -63,14 +76,54 @@ final class PackGeoJson {
         }
         out.append("},\n\"sourceContours\":");
         json(out, source(territoire.sourceContours()));
+        var absences = absences(territoire);
+        if (!absences.isEmpty()) {
+            out.append(",\n\"absences\":{\n");
+            i = 0;
+            for (var entry : absences.entrySet()) {
+                json(out, entry.getKey());
+                out.append(':');
+                json(out, entry.getValue());
+                out.append(++i < absences.size() ? ",\n" : "\n");
+            }
+            out.append('}');
+        }
         out.append(",\n\"features\":[\n");
         i = 0;
         for (Commune commune : territoire.communes()) {
             json(out, feature(commune));
             out.append(++i < territoire.communes().size() ? ",\n" : "\n");
         }
-        out.append("]\n}\n");
+        out.append("],\n\"iris\":[");
+        i = 0;
+        for (Iris iris : territoire.iris()) {
+            out.append(i == 0 ? "\n" : ",\n");
+            json(out, ligneIris(iris));
+            i++;
+        }
+        out.append(i == 0 ? "]\n}\n" : "\n]\n}\n");
         return out.toString();
+    }
+
+    /**
+     * For each commune variable with a source, in {@link #ORDRE_CHIFFRES} order, the communes that
+     * have neither its figure nor a secret for it; variables without such communes are left out.
+     */
+    static Map<String, List<String>> absences(Territoire territoire) {
+        var absences = new LinkedHashMap<String, List<String>>();
+        for (String variable : ORDRE_CHIFFRES) {
+            if (!territoire.sources().containsKey(variable)) {
+                continue;
+            }
+            List<String> codes = territoire.communes().stream()
+                    .filter(c -> c.chiffre(variable) == null && !c.estSecret(variable))
+                    .map(Commune::codeInsee)
+                    .toList();
+            if (!codes.isEmpty()) {
+                absences.put(variable, codes);
+            }
+        }
+        return absences;
     }
 
     /**
@@ -93,19 +146,19 @@ final class PackGeoJson {
         for (JsonNode feature : exiger(root, "features")) {
             JsonNode properties = exiger(feature, "properties");
             String code = exiger(properties, "code").asText();
-            var chiffres = new LinkedHashMap<String, Double>();
-            properties.fields().forEachRemaining(e -> {
-                if (e.getValue().isNumber()) {
-                    chiffres.put(e.getKey(), e.getValue().doubleValue());
-                }
-            });
             Geometry contour;
             try {
                 contour = reader.read(exiger(feature, "geometry").toString());
             } catch (ParseException e) {
                 throw new IllegalArgumentException("Unreadable geometry of commune " + code, e);
             }
-            communes.add(new Commune(code, exiger(properties, "nom").asText(), chiffres, contour));
+            communes.add(new Commune(code, exiger(properties, "nom").asText(), chiffres(properties),
+                    secrets(properties), contour));
+        }
+        var iris = new ArrayList<Iris>();
+        for (JsonNode ligne : root.path("iris")) {
+            iris.add(new Iris(exiger(ligne, "code").asText(), exiger(ligne, "commune").asText(), chiffres(ligne),
+                    secrets(ligne)));
         }
         JsonNode siren = entete.path("epciSiren");
         return new Territoire(
@@ -114,22 +167,57 @@ final class PackGeoJson {
                 siren.isTextual() ? siren.asText() : null,
                 sources,
                 source(exiger(root, "sourceContours")),
-                communes);
+                communes,
+                iris);
+    }
+
+    /** The numeric members of an object: the figures. */
+    private static Map<String, Double> chiffres(JsonNode objet) {
+        var chiffres = new LinkedHashMap<String, Double>();
+        objet.fields().forEachRemaining(e -> {
+            if (e.getValue().isNumber()) {
+                chiffres.put(e.getKey(), e.getValue().doubleValue());
+            }
+        });
+        return chiffres;
+    }
+
+    private static Set<String> secrets(JsonNode objet) {
+        var secrets = new TreeSet<String>();
+        objet.path("secrets").forEach(s -> secrets.add(s.asText()));
+        return secrets;
     }
 
     private static Map<String, Object> feature(Commune commune) {
         var properties = new LinkedHashMap<String, Object>();
         properties.put("code", commune.codeInsee());
         properties.put("nom", commune.nom());
-        ORDRE_CHIFFRES.stream()
-                .filter(v -> commune.chiffre(v) != null)
-                .forEach(v -> properties.put(v, commune.chiffre(v)));
-        new TreeMap<>(commune.chiffres()).forEach(properties::putIfAbsent);
+        chiffres(properties, commune.chiffres(), ORDRE_CHIFFRES);
+        if (!commune.secrets().isEmpty()) {
+            properties.put("secrets", List.copyOf(new TreeSet<>(commune.secrets())));
+        }
         var feature = new LinkedHashMap<String, Object>();
         feature.put("type", "Feature");
         feature.put("properties", properties);
         feature.put("geometry", geometrie(commune.contour()));
         return feature;
+    }
+
+    private static Map<String, Object> ligneIris(Iris iris) {
+        var ligne = new LinkedHashMap<String, Object>();
+        ligne.put("code", iris.codeIris());
+        ligne.put("commune", iris.codeInsee());
+        chiffres(ligne, iris.chiffres(), ORDRE_IRIS);
+        if (!iris.secrets().isEmpty()) {
+            ligne.put("secrets", List.copyOf(new TreeSet<>(iris.secrets())));
+        }
+        return ligne;
+    }
+
+    /** Puts the figures in {@code ordre} first, then the others by name. */
+    private static void chiffres(Map<String, Object> cible, Map<String, Double> chiffres, List<String> ordre) {
+        ordre.stream().filter(chiffres::containsKey).forEach(v -> cible.put(v, chiffres.get(v)));
+        new TreeMap<>(chiffres).forEach(cible::putIfAbsent);
     }
 
     private static Map<String, Object> geometrie(Geometry contour) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +44,20 @@ public final class Territoires {
                     + String.join(", ", IDS) + ")");
         }
         return CACHE.computeIfAbsent(id, Territoires::lire);
+    }
+
+    /**
+     * A pack file written by {@code croisements import} (e.g. with {@code --epci}), not cached.
+     *
+     * @throws IllegalArgumentException when the file is not a valid pack
+     * @throws UncheckedIOException when it cannot be read
+     */
+    public static Territoire lire(Path fichier) {
+        try {
+            return PackGeoJson.lire(Files.readString(fichier, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read territory pack " + fichier, e);
+        }
     }
 
     private static Territoire lire(String id) {

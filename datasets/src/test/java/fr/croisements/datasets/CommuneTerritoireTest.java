@@ -3,26 +3,17 @@ package fr.croisements.datasets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 class CommuneTerritoireTest {
 
     private static final String ENTETE = "territoire,code_insee,nom,departement,region,siren_commune,codes_postaux,"
-            + "epci_siren,epci_nom,epci_type,population_municipale\n";
+            + "epci_siren,epci_nom,epci_type,population_municipale";
 
     static CSVRecord ligne(String csv) {
-        try {
-            var format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
-            return CSVParser.parse(ENTETE + csv, format).getRecords().get(0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CsvDeTest.ligne(ENTETE, csv, ',');
     }
 
     static CommuneTerritoire commune(String territoire, String code, String nom, String siren, String epciNom, String type) {
@@ -34,17 +25,18 @@ class CommuneTerritoireTest {
         var parsed = CommuneTerritoire.parse(ligne(
                 "BASSIN_DE_POMPEY,54090,Bouxières-aux-Dames,54,44,215400904,54136,245400601,CC du Bassin de Pompey,CC,4106"));
 
-        assertThat(parsed).contains(new CommuneTerritoire("BASSIN_DE_POMPEY", "54090", "Bouxières-aux-Dames", "54",
+        assertThat(parsed.valeur()).isEqualTo(new CommuneTerritoire("BASSIN_DE_POMPEY", "54090", "Bouxières-aux-Dames", "54",
                 "245400601", "CC du Bassin de Pompey", "CC"));
-        assertThat(parsed.orElseThrow().idTerritoire()).isEqualTo("bassin-de-pompey");
+        assertThat(parsed.valeur().idTerritoire()).isEqualTo("bassin-de-pompey");
     }
 
     @Test
     void keeps_a_corsican_code_and_skips_a_row_without_territory() {
-        assertThat(CommuneTerritoire.parse(ligne("AJACCIO,2A004,Ajaccio,2A,94,212000046,20000,,,,70000")))
-                .get().extracting(CommuneTerritoire::codeInsee, CommuneTerritoire::epciSiren)
+        assertThat(CommuneTerritoire.parse(ligne("AJACCIO,2A004,Ajaccio,2A,94,212000046,20000,,,,70000")).valeur())
+                .extracting(CommuneTerritoire::codeInsee, CommuneTerritoire::epciSiren)
                 .containsExactly("2A004", null);
-        assertThat(CommuneTerritoire.parse(ligne(",54090,Bouxières-aux-Dames,54,44,1,54136,2,CC x,CC,1"))).isEmpty();
+        assertThat(CommuneTerritoire.parse(ligne(",54090,Bouxières-aux-Dames,54,44,1,54136,245400601,CC x,CC,1")).raison())
+                .isEqualTo("territoire absent (colonne territoire)");
     }
 
     @Test

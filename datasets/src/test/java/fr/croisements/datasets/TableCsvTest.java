@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,23 +17,94 @@ class TableCsvTest {
     @TempDir
     Path dossier;
 
+    /** Keeps the code and name of every row with a code, rejects the others. */
+    private static Lecture<List<String>> codeEtNom(CSVRecord row) {
+        String code = TableCsv.valeur(row, "code");
+        return code == null ? Lecture.rejet("code absent")
+                : Lecture.de(java.util.Arrays.asList(code, TableCsv.valeur(row, "nom")));
+    }
+
+    private ImportCsv<List<String>> importer(String nom, byte[] contenu) throws Exception {
+        Path fichier = dossier.resolve(nom);
+        Files.write(fichier, contenu);
+        return TableCsv.importer(fichier, null, List.of("code", "nom"), TableCsvTest::codeEtNom);
+    }
+
     @Test
     void skips_the_byte_order_mark_and_reads_quoted_separators() throws Exception {
-        Path fichier = dossier.resolve("f.csv");
-        Files.writeString(fichier, "\uFEFFcode;nom;vide\r\n01001;\"L'Abergement; Clémenciat\";\r\n", StandardCharsets.UTF_8);
+        var lu = importer("f.csv", "\uFEFFcode;nom;vide\r\n01001;\"L'Abergement; Clémenciat\";\r\n"
+                .getBytes(StandardCharsets.UTF_8));
 
-        var rows = TableCsv.lire(fichier, ';');
+        assertThat(lu.valeurs()).containsExactly(List.of("01001", "L'Abergement; Clémenciat"));
+        assertThat(lu.signalements()).isEmpty();
+    }
 
-        assertThat(rows).hasSize(1);
-        assertThat(TableCsv.valeur(rows.get(0), "code")).isEqualTo("01001");
-        assertThat(TableCsv.valeur(rows.get(0), "nom")).isEqualTo("L'Abergement; Clémenciat");
-        assertThat(TableCsv.valeur(rows.get(0), "vide")).isNull();
-        assertThat(TableCsv.valeur(rows.get(0), "absente")).isNull();
+    @Test
+    void decodes_windows_1252_when_the_bytes_are_not_utf8_and_says_so() throws Exception {
+        var lu = importer("excel.csv", "code;nom\r\n54090;Bouxières-aux-Dames\r\n".getBytes(TableCsv.WINDOWS_1252));
+
+        assertThat(lu.valeurs()).containsExactly(List.of("54090", "Bouxières-aux-Dames"));
+        assertThat(lu.avertissements()).singleElement().hasToString("excel.csv : fichier lu en Windows-1252 :"
+                + " ses octets ne sont pas de l'UTF-8 valide");
+    }
+
+    @Test
+    void decodes_utf16_with_its_byte_order_mark() throws Exception {
+        var lu = importer("unicode.csv", "\uFEFFcode\tnom\r\n2A004\tAjaccio\r\n".getBytes(StandardCharsets.UTF_16LE));
+
+        assertThat(lu.valeurs()).containsExactly(List.of("2A004", "Ajaccio"));
+    }
+
+    @Test
+    void a_short_or_long_row_is_reported_with_its_line_and_skipped_never_padded() throws Exception {
+        var lu = importer("f.csv", ("code,nom,population\n"
+                + "54090,Bouxières-aux-Dames,4134\n"
+                + "54115,Champigneulles\n"
+                + "54150,\"Custines\nsur deux lignes\",3101\n"
+                + "54188,Faulx,1374,en trop\n"
+                + ",Sans code,12\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(lu.valeurs()).extracting(l -> l.get(0)).containsExactly("54090", "54150");
+        assertThat(lu.rejets()).extracting(Signalement::toString).containsExactly(
+                "f.csv:3 : ligne ignorée : 2 champs au lieu de 3 (séparateur « , »)",
+                "f.csv:6 : ligne ignorée : 4 champs au lieu de 3 (séparateur « , »)",
+                "f.csv:7 : ligne ignorée : code absent");
+    }
+
+    @Test
+    void an_unclosed_quote_is_reported_and_ends_the_reading() throws Exception {
+        var lu = importer("f.csv", ("code,nom\n54090,Bouxières\n54115,\"Champigneulles\n54150,Custines\n")
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(lu.valeurs()).extracting(l -> l.get(0)).containsExactly("54090");
+        assertThat(lu.rejets()).singleElement().satisfies(s -> {
+            assertThat(s.ligne()).isGreaterThanOrEqualTo(3);
+            assertThat(s.raison()).startsWith("fichier illisible à partir de cette ligne").endsWith("la suite du fichier est ignorée");
+        });
+    }
+
+    @Test
+    void reads_the_separator_from_the_header_line() {
+        assertThat(TableCsv.separateur("id;nom;\"a,b,c\"\n1,2,3,4")).isEqualTo(';');
+        assertThat(TableCsv.separateur("id,nom,info\r\n1;2")).isEqualTo(',');
+        assertThat(TableCsv.separateur("id\tnom\tinfo")).isEqualTo('\t');
+        assertThat(TableCsv.separateur("code")).isEqualTo(',');
+    }
+
+    @Test
+    void a_file_without_a_required_column_cannot_be_imported() throws Exception {
+        Files.writeString(dossier.resolve("f.csv"), "code;libelle\n01001;x\n");
+
+        assertThatThrownBy(() -> TableCsv.importer(dossier.resolve("f.csv"), null, List.of("code", "nom"),
+                TableCsvTest::codeEtNom))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("f.csv")
+                .hasMessageContaining("[nom]");
     }
 
     @Test
     void a_missing_file_fails_naming_it() {
-        assertThatThrownBy(() -> TableCsv.lire(dossier.resolve("absent.csv"), ','))
+        assertThatThrownBy(() -> TableCsv.importer(dossier.resolve("absent.csv"), ',', List.of(), TableCsvTest::codeEtNom))
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("absent.csv");
     }

@@ -7,9 +7,10 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import fr.croisements.events.Source;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,10 +34,9 @@ class TerritoiresTest {
 
     @BeforeAll
     static void lireComparateur() {
-        comparateur = TableCsv.lire(DonneesOfficielles.dossier().resolve(TerritoireImporter.FICHIER_COMPARATEUR), ',')
-                .stream()
-                .map(LigneComparateur::parse)
-                .flatMap(Optional::stream)
+        comparateur = TableCsv.importer(DonneesOfficielles.dossier().resolve(TerritoireImporter.FICHIER_COMPARATEUR), ',',
+                        LigneComparateur.COLONNES, LigneComparateur::parse)
+                .valeurs().stream()
                 .collect(Collectors.toMap(LigneComparateur::codeInsee, l -> l));
     }
 
@@ -66,6 +66,74 @@ class TerritoiresTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            grand-poitiers   | 86194 | 20150 | 26   | 8.2  | 62.7 | 16.7 | 2143
+            la-rochelle      | 17300 | 22200 | 18   | 12.2 | 56.3 | 16.8 | 2762.4
+            antony           | 92002 | 32000 | 9    | 8.4  | 37.3 | 8.9  | 6614.2
+            bassin-de-pompey | 54188 | 26490 | -    | 14.5 | 17.4 | 5.9  | 79.9
+            """)
+    void communes_carry_the_new_insee_figures(String id, String code, double revenuMedian, Double tauxPauvrete,
+            double part75Plus, double partMenagesUnePersonne, double tauxChomage, double densite) {
+        Commune commune = Territoires.charger(id).commune(code).orElseThrow();
+
+        assertThat(commune.chiffre(Commune.REVENU_MEDIAN)).isEqualTo(revenuMedian);
+        assertThat(commune.chiffre(Commune.TAUX_PAUVRETE)).isEqualTo(tauxPauvrete);
+        assertThat(commune.estSecret(Commune.TAUX_PAUVRETE)).isEqualTo(tauxPauvrete == null);
+        assertThat(commune.chiffre(Commune.PART_75_PLUS)).isEqualTo(part75Plus);
+        assertThat(commune.chiffre(Commune.PART_MENAGES_UNE_PERSONNE)).isEqualTo(partMenagesUnePersonne);
+        assertThat(commune.chiffre(Commune.TAUX_CHOMAGE)).isEqualTo(tauxChomage);
+        assertThat(commune.chiffre(Commune.DENSITE)).isEqualTo(densite);
+    }
+
+    @Test
+    void antony_75_plus_and_one_person_households_are_the_dossier_complet_2022_figures() {
+        Commune antony = Territoires.charger("antony").commune("92002").orElseThrow();
+
+        assertThat(antony.chiffre(Commune.POPULATION_75_PLUS)).isEqualTo(5372);  // 4598.22 + 774.13
+        assertThat(antony.chiffre(Commune.MENAGES_UNE_PERSONNE)).isEqualTo(10209); // C22_MENPSEUL 10209.19
+    }
+
+    /** SOURCES.md: TP6021 is published for 35 of the 82 communes, secret for the others; MED21 for all. */
+    @Test
+    void poverty_rate_is_secret_not_missing_where_insee_does_not_publish_it() {
+        List<Commune> communes = Territoires.ids().stream().flatMap(id -> Territoires.charger(id).communes().stream())
+                .toList();
+
+        assertThat(communes).hasSize(82);
+        assertThat(communes).filteredOn(c -> c.chiffre(Commune.TAUX_PAUVRETE) != null).hasSize(35);
+        assertThat(communes).filteredOn(c -> c.estSecret(Commune.TAUX_PAUVRETE)).hasSize(47);
+        assertThat(communes).allSatisfy(c -> {
+            assertThat(c.chiffres()).containsKeys(ChiffresCommune.VARIABLES_COMMUNE.stream()
+                    .filter(v -> !v.equals(Commune.TAUX_PAUVRETE)).toArray(String[]::new));
+            assertThat(c.secrets()).isSubsetOf(Commune.TAUX_PAUVRETE);
+        });
+        assertThat(Territoires.ids()).allSatisfy(id -> assertThat(PackGeoJson.absences(Territoires.charger(id))).isEmpty());
+    }
+
+    /** SOURCES.md: 147 IRIS in 18 communes, Poitiers 41, La Rochelle 31, Antony 27. */
+    @Test
+    void packs_carry_the_147_filosofi_iris_of_18_communes() {
+        List<Iris> iris = Territoires.ids().stream().flatMap(id -> Territoires.charger(id).iris().stream()).toList();
+
+        assertThat(iris).hasSize(147);
+        assertThat(iris).extracting(Iris::codeIris).doesNotHaveDuplicates();
+        assertThat(iris.stream().map(Iris::codeInsee).distinct()).hasSize(18);
+        assertThat(Territoires.charger("grand-poitiers").irisDe("86194")).hasSize(41);
+        assertThat(Territoires.charger("la-rochelle").irisDe("17300")).hasSize(31);
+        assertThat(Territoires.charger("antony").irisDe("92002")).hasSize(27);
+        assertThat(iris).allSatisfy(i -> assertThat(i.codeIris()).hasSize(9).startsWith(i.codeInsee()));
+        Iris poitiers = Territoires.charger("grand-poitiers").irisDe("86194").get(0);
+        assertThat(poitiers.codeIris()).isEqualTo("861940101");
+        assertThat(poitiers.chiffres()).containsEntry(Iris.REVENU_DECLARE_MEDIAN, 19720.0)
+                .containsEntry(Iris.TAUX_BAS_REVENUS_DECLARES, 33.0).containsEntry(Iris.GINI_REVENUS_DECLARES, 0.462);
+        Iris aytre = Territoires.charger("la-rochelle").iris().stream().filter(i -> i.codeIris().equals("170280101"))
+                .findFirst().orElseThrow();
+        assertThat(aytre.chiffres()).isEmpty();
+        assertThat(aytre.secrets()).containsExactlyInAnyOrderElementsOf(ChiffresCommune.VARIABLES_IRIS);
+        assertThat(iris).filteredOn(i -> i.estSecret(Iris.REVENU_DECLARE_MEDIAN)).hasSize(15);
+    }
+
+    @ParameterizedTest
     @MethodSource("ids")
     void communes_are_sorted_by_code_and_carry_the_comparateur_figures(String id) {
         List<Commune> communes = Territoires.charger(id).communes();
@@ -73,7 +141,7 @@ class TerritoiresTest {
         assertThat(communes).isSortedAccordingTo(Comparator.comparing(Commune::codeInsee));
         assertThat(communes).allSatisfy(c -> {
             LigneComparateur ligne = comparateur.get(c.codeInsee());
-            assertThat(c.chiffres()).containsExactlyInAnyOrderEntriesOf(ligne.chiffres());
+            assertThat(c.chiffres()).containsAllEntriesOf(ligne.chiffres());
             assertThat(c.chiffres().values()).allSatisfy(v -> assertThat(v).isPositive());
         });
     }
@@ -83,8 +151,13 @@ class TerritoiresTest {
     void every_figure_has_a_real_source_and_contours_have_theirs(String id) {
         Territoire territoire = Territoires.charger(id);
 
-        assertThat(territoire.sources()).containsOnlyKeys(Commune.POPULATION, Commune.MENAGES, Commune.SUPERFICIE_KM2);
+        assertThat(territoire.sources()).containsOnlyKeys(Stream.concat(ChiffresCommune.VARIABLES_COMMUNE.stream(),
+                ChiffresCommune.VARIABLES_IRIS.stream()).toArray(String[]::new));
         assertThat(territoire.sources().get(Commune.MENAGES)).isEqualTo(TerritoireImporter.SOURCE_RECENSEMENT);
+        assertThat(territoire.sources().get(Commune.REVENU_MEDIAN)).extracting(Source::producteur, Source::millesime,
+                Source::licence).containsExactly("Insee", "2021", "Licence Ouverte 2.0");
+        assertThat(territoire.sources().get(Commune.PART_75_PLUS).millesime()).isEqualTo("2022");
+        assertThat(territoire.sources().get(Iris.GINI_REVENUS_DECLARES).titre()).contains("IRIS");
         assertThat(territoire.sources().values()).allSatisfy(s -> assertThat(s.simule()).isFalse());
         assertThat(territoire.sourceContours()).isEqualTo(TerritoireImporter.SOURCE_CONTOURS);
     }

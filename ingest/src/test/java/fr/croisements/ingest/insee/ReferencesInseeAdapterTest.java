@@ -10,6 +10,7 @@ import fr.croisements.events.Source;
 import fr.croisements.events.Topics;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,8 @@ class ReferencesInseeAdapterTest {
     private static final Source INSEE = new Source("Base du comparateur de territoires", "Insee", "2021", "Licence Ouverte 2.0", false);
 
     private final Territoire territoire = new Territoire("essai", "Essai", null, Map.of("menages", INSEE), INSEE, List.of(
-            new Commune("2A004", "Ajaccio", Map.of("menages", 33000.0), null),
-            new Commune("54090", "Bouxières-aux-Dames", Map.of("menages", 1800.0), null)));
+            new Commune("2A004", "Ajaccio", Map.of("menages", 33000.0), Set.of(), null),
+            new Commune("54090", "Bouxières-aux-Dames", Map.of("menages", 1800.0), Set.of(), null)), List.of());
 
     @Test
     void publishesOneRowPerCommuneKeyedByItsCodeWithTheSourceOfEachFigure() {

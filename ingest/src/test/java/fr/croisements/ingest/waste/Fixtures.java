@@ -49,7 +49,7 @@ final class Fixtures {
 
     static Territoire territoire(List<Commune> communes) {
         return new Territoire("test", "Territoire de test", "200000000",
-                Map.of(Commune.MENAGES, INSEE, Commune.POPULATION, INSEE), INSEE, communes);
+                Map.of(Commune.MENAGES, INSEE, Commune.POPULATION, INSEE), INSEE, communes, List.of());
     }
 
     static Commune commune(String code, String nom, Integer menages, Double population, String wkt) {
@@ -61,7 +61,7 @@ final class Fixtures {
             chiffres.put(Commune.POPULATION, population);
         }
         try {
-            return new Commune(code, nom, chiffres, new WKTReader().read(wkt));
+            return new Commune(code, nom, chiffres, java.util.Set.of(), new WKTReader().read(wkt));
         } catch (ParseException e) {
             throw new IllegalArgumentException(wkt, e);
         }

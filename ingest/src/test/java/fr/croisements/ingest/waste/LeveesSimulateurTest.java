@@ -223,7 +223,8 @@ class LeveesSimulateurTest {
 
     @Test
     void refusesACommuneWithHouseholdsButNoContour() {
-        var sansContour = new Commune("54009", "Nulle-Part", Map.of(Commune.MENAGES, 10.0, Commune.POPULATION, 20.0), null);
+        var sansContour = new Commune("54009", "Nulle-Part", Map.of(Commune.MENAGES, 10.0, Commune.POPULATION, 20.0),
+                java.util.Set.of(), null);
 
         assertThatThrownBy(() -> new LeveesSimulateur(Fixtures.territoire(List.of(sansContour)), GRAINE, PSEUDONYMISEUR))
                 .isInstanceOf(IllegalArgumentException.class)

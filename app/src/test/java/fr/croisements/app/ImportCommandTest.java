@@ -1,0 +1,64 @@
+package fr.croisements.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.croisements.datasets.TerritoireImporter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code croisements import --epci / --communes}: one command for a new territory. */
+class ImportCommandTest {
+
+    private final StringWriter sortie = new StringWriter();
+    private final StringWriter erreurs = new StringWriter();
+
+    private int executer(String... arguments) {
+        var ligne = new CommandLine(new Croisements());
+        ligne.setOut(new PrintWriter(sortie, true));
+        ligne.setErr(new PrintWriter(erreurs, true));
+        return ligne.execute(arguments);
+    }
+
+    private static String officiels() {
+        return TerritoireImporter.dossierOfficielParDefaut().toAbsolutePath().toString();
+    }
+
+    @Test
+    void writes_the_pack_of_an_epci_named_after_it(@TempDir Path vers) throws Exception {
+        int code = executer("import", "--epci", "245400189", "--depuis", officiels(), "--vers", vers.toString());
+
+        Path pack = vers.resolve("pays-du-sel-et-du-vermois.geojson");
+        assertThat(code).isZero();
+        assertThat(sortie.toString()).contains("Pack écrit : " + pack);
+        assertThat(Files.readString(pack)).contains("\"nom\":\"Communauté de communes des Pays du Sel et du Vermois\"");
+    }
+
+    @Test
+    void takes_a_list_of_communes_with_a_name_and_an_id(@TempDir Path vers) {
+        int code = executer("import", "--communes", "54159,54483", "--nom", "Dombasle et Saint-Nicolas", "--id", "sel",
+                "--depuis", officiels(), "--vers", vers.toString());
+
+        assertThat(code).isZero();
+        assertThat(vers.resolve("sel.geojson")).exists();
+    }
+
+    @Test
+    void explains_an_unknown_epci_without_a_stack_trace(@TempDir Path vers) {
+        int code = executer("import", "--epci", "200000000", "--depuis", officiels(), "--vers", vers.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(erreurs.toString()).startsWith("Import impossible : No commune of EPCI 200000000");
+    }
+
+    @Test
+    void refuses_a_name_without_a_new_territory_and_an_invalid_siren() {
+        assertThat(executer("import", "--nom", "Sans EPCI")).isEqualTo(2);
+        assertThat(executer("import", "--epci", "12345")).isEqualTo(2);
+        assertThat(erreurs.toString()).contains("--nom et --id vont avec --epci ou --communes", "12345");
+    }
+}
