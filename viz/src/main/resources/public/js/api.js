@@ -22,13 +22,20 @@ export async function getJson(path, accept = 'application/json') {
 
 export const getTerritoires = () => getJson('/api/territoires');
 
+export const getTerritoire = (territoire) => getJson(`/api/territoires/${encodeURIComponent(territoire)}`);
+
 export const getIndicateurs = () => getJson('/api/indicateurs');
 
 export const getHorloge = () => getJson('/api/horloge');
 
+export const adresseGeoJson = (territoire, indicateur) =>
+  `/api/territoires/${encodeURIComponent(territoire)}/communes.geojson?indicateur=${encodeURIComponent(indicateur)}`;
+
+export const adresseCsv = (territoire, indicateur) =>
+  `/api/indicateurs/${encodeURIComponent(indicateur)}/territoires/${encodeURIComponent(territoire)}.csv`;
+
 export const getCommunes = (territoire, indicateur) =>
-  getJson(`/api/territoires/${encodeURIComponent(territoire)}/communes.geojson?indicateur=${encodeURIComponent(indicateur)}`,
-    'application/geo+json, application/json');
+  getJson(adresseGeoJson(territoire, indicateur), 'application/geo+json, application/json');
 
 export const getHistorique = (indicateur, codeCommune) =>
   getJson(`/api/indicateurs/${encodeURIComponent(indicateur)}/communes/${encodeURIComponent(codeCommune)}/historique`);

@@ -1,10 +1,14 @@
-// Composition root of the page: reads the territory asked for, builds the map, the legend and
-// the panel, then keeps them up to date from the live events. No API address here (see api.js).
+// Composition root of the page: reads the territory and indicator asked for (?territoire=…&indicateur=…),
+// builds the map, then draws the chosen territory with the chosen indicator (layer, legend, panel, title),
+// redrawn in place when the selectors change, and kept up to date from the live events. No API address
+// here (see api.js).
 
 import * as L from 'leaflet';
-import { getCommunes, getHorloge, getIndicateurs, getTerritoires } from './api.js';
+import {
+  adresseCsv, adresseGeoJson, getCommunes, getHorloge, getIndicateurs, getTerritoire, getTerritoires,
+} from './api.js';
 import { estAuMoinsAussiRecente, proprietesDepuisCellule } from './cellules.js';
-import { style } from './choropleth.js';
+import { classesPour, style } from './choropleth.js';
 import { heureSimulee, ilYA } from './format.js';
 import { onLiveEvent, onLiveStatus } from './live.js';
 import {
@@ -14,18 +18,32 @@ import {
 const TERRITOIRE_PAR_DEFAUT = 'bassin-de-pompey';
 const NOUVEL_ESSAI_MS = 3000;
 // Our own fixed wording: Leaflet inserts attributions as HTML, so no external data goes there.
-const ATTRIBUTIONS = [
-  'Insee',
-  'IGN, Admin Express (via france-geojson)',
-  'levées de bacs simulées',
-];
+const ATTRIBUTIONS = ['Insee', 'IGN, Admin Express (via france-geojson)'];
+const ATTRIBUTION_SIMULEES = 'données simulées (levées de bacs)';
 // wide enough for "Taux de présentation des bacs" beside its value, narrower than a phone
 const LARGEUR_FENETRE = Math.min(400, window.innerWidth - 48);
 const PREFIXE_ATTRIBUTION = '<a href="https://leafletjs.com" title="Bibliothèque de cartes interactives">Leaflet</a>';
 
 const etat = document.getElementById('etat');
 const horloge = document.getElementById('horloge');
-const communes = new Map(); // code commune -> { couche, ligne }
+const choixTerritoire = document.getElementById('choix-territoire');
+const choixIndicateur = document.getElementById('choix-indicateur');
+const blocIndicateur = document.getElementById('bloc-indicateur');
+
+/** What the page shows now; every redraw replaces it whole. */
+const vue = {
+  territoires: [],
+  indicateurs: [], // every definition of the catalogue
+  territoire: null,
+  definition: null,
+  classes: null,
+  carte: null,
+  couche: null,
+  legende: null,
+  simulees: false,
+  communes: new Map(), // code commune -> { couche, ligne }
+  demande: 0, // number of the latest redraw asked for: an older one that ends late is dropped
+};
 let derniereMiseAJour = null;
 let directInterrompu = false;
 let avertissement = '';
@@ -49,14 +67,6 @@ function afficherHorloge(simulee) {
   horloge.textContent = simulee ? `Heure simulée : ${heureSimulee(simulee)}` : '';
 }
 
-function choisirTerritoire(territoires, demande) {
-  const trouve = territoires.find((t) => t.id === demande);
-  if (demande && !trouve) {
-    avertissement = `Territoire inconnu : « ${demande} », affichage du territoire par défaut. `;
-  }
-  return trouve ?? territoires.find((t) => t.id === TERRITOIRE_PAR_DEFAUT) ?? territoires[0];
-}
-
 /** Retries while the server answers 503 (its stores are still loading), showing its message. */
 async function avecNouveauxEssais(appel) {
   for (;;) {
@@ -72,7 +82,7 @@ async function avecNouveauxEssais(appel) {
   }
 }
 
-function creerCarte(definition) {
+function creerCarte() {
   // Leaflet's own controls are labelled in English: ours are given French titles
   const carte = L.map('carte', { zoomSnap: 0.25, preferCanvas: false, zoomControl: false });
   L.control.zoom({ zoomInTitle: 'Agrandir', zoomOutTitle: 'Réduire' }).addTo(carte);
@@ -80,16 +90,95 @@ function creerCarte(definition) {
   ATTRIBUTIONS.forEach((a) => carte.attributionControl.addAttribution(a));
   carte.on('popupopen', (e) => e.popup.getElement()?.querySelector('.leaflet-popup-close-button')
     ?.setAttribute('aria-label', 'Fermer'));
-  const controle = L.control({ position: 'bottomright' });
-  controle.onAdd = () => legende(definition);
-  controle.addTo(carte);
   return carte;
 }
 
-function ajouterCommunes(carte, geojson, definition) {
+function option(valeur, texte) {
+  const o = document.createElement('option');
+  o.value = valeur;
+  o.textContent = texte;
+  return o;
+}
+
+/** The territory asked for, or the default one with a warning. */
+function choisirTerritoire(demande) {
+  const trouve = vue.territoires.find((t) => t.id === demande);
+  if (demande && !trouve) {
+    avertissement = `Territoire inconnu : « ${demande} », affichage du territoire par défaut. `;
+  }
+  return trouve ?? vue.territoires.find((t) => t.id === TERRITOIRE_PAR_DEFAUT) ?? vue.territoires[0];
+}
+
+/**
+ * The indicators offered on a territory: those with cells in its communes, in catalogue order;
+ * all of them when none has a cell yet (the map then says so commune by commune).
+ */
+function indicateursDe(territoire) {
+  const disponibles = vue.indicateurs.filter((d) => (territoire.indicateurs || []).includes(d.id));
+  return disponibles.length ? disponibles : vue.indicateurs.slice(0, 1);
+}
+
+function choisirIndicateur(disponibles, demande, avertir) {
+  const trouve = disponibles.find((d) => d.id === demande);
+  if (demande && !trouve && avertir) {
+    const connu = vue.indicateurs.find((d) => d.id === demande);
+    avertissement += connu
+      ? `Pas de donnée « ${connu.libelle} » sur ce territoire, affichage de « ${disponibles[0].libelle} ». `
+      : `Indicateur inconnu : « ${demande} », affichage de « ${disponibles[0].libelle} ». `;
+  }
+  return trouve ?? disponibles[0];
+}
+
+function remplirSelecteurs(territoire, disponibles, definition) {
+  choixTerritoire.value = territoire.id;
+  choixIndicateur.replaceChildren(...disponibles.map((d) => option(d.id, d.libelle)));
+  choixIndicateur.value = definition.id;
+  blocIndicateur.hidden = disponibles.length < 2;
+}
+
+function ecrireAdresse(territoire, definition, historique) {
+  const parametres = new URLSearchParams(window.location.search);
+  parametres.set('territoire', territoire.id);
+  parametres.set('indicateur', definition.id);
+  const adresse = `${window.location.pathname}?${parametres}`;
+  if (historique === 'ajouter') {
+    window.history.pushState({ territoire: territoire.id, indicateur: definition.id }, '', adresse);
+  } else if (historique === 'remplacer') {
+    window.history.replaceState({ territoire: territoire.id, indicateur: definition.id }, '', adresse);
+  }
+}
+
+/** Says "données simulées" in the attributions only while simulated cells are shown. */
+function attribuer(simulees) {
+  if (simulees !== vue.simulees) {
+    if (simulees) {
+      vue.carte.attributionControl.addAttribution(ATTRIBUTION_SIMULEES);
+    } else {
+      vue.carte.attributionControl.removeAttribution(ATTRIBUTION_SIMULEES);
+    }
+    vue.simulees = simulees;
+  }
+}
+
+/** Replaces the layer, the legend and the commune table by those of this GeoJSON. */
+function dessiner(geojson, definition) {
+  const { carte } = vue;
+  if (vue.couche) {
+    carte.closePopup();
+    carte.removeLayer(vue.couche);
+  }
+  if (vue.legende) {
+    vue.legende.remove();
+  }
+  vue.communes.clear();
   const tableau = document.getElementById('communes');
-  const couche = L.geoJSON(geojson, {
-    style,
+  tableau.replaceChildren();
+  vue.classes = classesPour(definition, geojson.features.map((f) => f.properties)
+    .filter((p) => !p.secret).map((p) => p.valeur));
+  const { classes } = vue;
+
+  vue.couche = L.geoJSON(geojson, {
+    style: (feature) => style(feature, classes),
     onEachFeature: (feature, c) => {
       c.bindTooltip((l) => resumeCommune(l.feature.properties), { sticky: true });
       c.bindPopup((l) => contenuCommune(l.feature.properties, definition), { maxWidth: LARGEUR_FENETRE, minWidth: 260 });
@@ -97,21 +186,63 @@ function ajouterCommunes(carte, geojson, definition) {
       c.on('add', () => c.getElement()?.setAttribute('data-code', feature.properties.code));
       const ligne = ligneCommune(feature.properties, () => c.openPopup());
       tableau.append(ligne);
-      communes.set(feature.properties.code, { couche: c, ligne });
+      vue.communes.set(feature.properties.code, { couche: c, ligne });
     },
   }).addTo(carte);
-  carte.fitBounds(couche.getBounds(), { padding: [12, 12] });
+  carte.fitBounds(vue.couche.getBounds(), { padding: [12, 12] });
+
+  vue.legende = L.control({ position: 'bottomright' });
+  vue.legende.onAdd = () => legende(definition, classes);
+  vue.legende.addTo(carte);
+  attribuer(geojson.features.some((f) => f.properties.simule));
+}
+
+/**
+ * Draws a territory with an indicator, without reloading the page: asks the server which
+ * indicators the territory has, then its communes, then replaces title, selectors, panel, layer
+ * and legend. historique: 'ajouter' (a choice of the reader), 'remplacer' (start) or 'aucun' (back).
+ * An indicator asked for in the address but absent from the territory is replaced with a warning;
+ * one kept from the previous territory, silently.
+ */
+async function afficher(idTerritoire, idIndicateur, historique, avertir = historique !== 'ajouter') {
+  vue.demande += 1;
+  const demande = vue.demande;
+  avertissement = '';
+  const choisi = choisirTerritoire(idTerritoire);
+  const territoire = await avecNouveauxEssais(() => getTerritoire(choisi.id));
+  const disponibles = indicateursDe(territoire);
+  const definition = choisirIndicateur(disponibles, idIndicateur, avertir);
+  const geojson = await avecNouveauxEssais(() => getCommunes(territoire.id, definition.id));
+  if (demande !== vue.demande) {
+    return; // the reader chose something else meanwhile
+  }
+
+  vue.territoire = territoire;
+  vue.definition = definition;
+  const titre = `Croisements — ${territoire.nomCourt} : ${definition.sujet}`;
+  document.title = titre;
+  document.getElementById('titre').textContent = titre;
+  remplirSelecteurs(territoire, disponibles, definition);
+  remplirFiche(definition, territoire, {
+    csv: adresseCsv(territoire.id, definition.id),
+    geojson: adresseGeoJson(territoire.id, definition.id),
+  });
+  dessiner(geojson, definition);
+  ajouterSourcesDesCellules(geojson.features.flatMap((f) => f.properties.sources || []));
+  ecrireAdresse(territoire, definition, historique);
+  derniereMiseAJour = Date.now();
+  rafraichirEtat();
 }
 
 /** Applies new properties to a commune: colour, popup and tooltip if open, table row. */
 function mettreAJour(code, proprietes) {
-  const commune = communes.get(code);
+  const commune = vue.communes.get(code);
   if (!commune) {
     return;
   }
   const { couche, ligne } = commune;
   Object.assign(couche.feature.properties, proprietes);
-  couche.setStyle(style(couche.feature));
+  couche.setStyle(style(couche.feature, vue.classes));
   if (couche.isPopupOpen()) {
     couche.getPopup().update();
   }
@@ -123,17 +254,21 @@ function mettreAJour(code, proprietes) {
   rafraichirEtat();
 }
 
-async function recharger(territoire, definition) {
+async function recharger() {
+  const { territoire, definition } = vue;
+  const demande = vue.demande;
   const geojson = await avecNouveauxEssais(() => getCommunes(territoire.id, definition.id));
-  geojson.features.forEach((f) => mettreAJour(f.properties.code, f.properties));
+  if (demande === vue.demande) {
+    geojson.features.forEach((f) => mettreAJour(f.properties.code, f.properties));
+  }
 }
 
-function suivreEnDirect(territoire, definition) {
+function suivreEnDirect() {
   onLiveEvent('indicateur', (cellule) => {
-    const commune = communes.get(cellule.codeZone);
-    if (cellule.indicateur === definition.id && commune
+    const commune = vue.communes.get(cellule.codeZone);
+    if (vue.definition && cellule.indicateur === vue.definition.id && commune
         && estAuMoinsAussiRecente(cellule, commune.couche.feature.properties)) {
-      mettreAJour(cellule.codeZone, proprietesDepuisCellule(cellule, definition));
+      mettreAJour(cellule.codeZone, proprietesDepuisCellule(cellule, vue.definition));
     }
   });
   onLiveEvent('horloge', (h) => afficherHorloge(h.simulee));
@@ -141,7 +276,7 @@ function suivreEnDirect(territoire, definition) {
     if (statut === 'ouvert' && directInterrompu) {
       // events sent while we were away are lost: read the latest values again
       directInterrompu = false;
-      recharger(territoire, definition).catch((e) => afficherEtat(e.message, true));
+      recharger().catch((e) => afficherEtat(e.message, true));
     } else if (statut !== 'ouvert') {
       directInterrompu = true;
     }
@@ -149,27 +284,29 @@ function suivreEnDirect(territoire, definition) {
   });
 }
 
+function erreurDeChargement(e) {
+  afficherEtat(`La carte n'a pas pu être chargée : ${e.message}`, true);
+}
+
 async function demarrer() {
   const parametres = new URLSearchParams(window.location.search);
-  const [territoires, indicateurs] = await avecNouveauxEssais(() => Promise.all([getTerritoires(), getIndicateurs()]));
-  const territoire = choisirTerritoire(territoires, parametres.get('territoire'));
-  const definition = indicateurs.find((d) => d.id === parametres.get('indicateur')) ?? indicateurs[0];
+  [vue.territoires, vue.indicateurs] = await avecNouveauxEssais(() => Promise.all([getTerritoires(), getIndicateurs()]));
+  choixTerritoire.replaceChildren(...vue.territoires.map((t) => option(t.id, t.nomCourt)));
+  vue.carte = creerCarte();
 
-  const titre = `Croisements — ${territoire.nomCourt} : ${definition.sujet}`;
-  document.title = titre;
-  document.getElementById('titre').textContent = titre;
-  remplirFiche(definition, territoire);
-
-  const carte = creerCarte(definition);
-  const geojson = await avecNouveauxEssais(() => getCommunes(territoire.id, definition.id));
-  ajouterCommunes(carte, geojson, definition);
-  ajouterSourcesDesCellules(geojson.features.map((f) => f.properties.sourceNumerateur));
-  derniereMiseAJour = Date.now();
-  rafraichirEtat();
+  await afficher(parametres.get('territoire'), parametres.get('indicateur'), 'remplacer');
+  choixTerritoire.addEventListener('change', () =>
+    afficher(choixTerritoire.value, vue.definition?.id, 'ajouter').catch(erreurDeChargement));
+  choixIndicateur.addEventListener('change', () =>
+    afficher(vue.territoire.id, choixIndicateur.value, 'ajouter').catch(erreurDeChargement));
+  window.addEventListener('popstate', () => {
+    const p = new URLSearchParams(window.location.search);
+    afficher(p.get('territoire'), p.get('indicateur'), 'aucun').catch(erreurDeChargement);
+  });
   setInterval(rafraichirEtat, 1000);
 
   getHorloge().then((h) => afficherHorloge(h.simulee)).catch(() => afficherHorloge(null));
-  suivreEnDirect(territoire, definition);
+  suivreEnDirect();
 }
 
-demarrer().catch((e) => afficherEtat(`La carte n'a pas pu être chargée : ${e.message}`, true));
+demarrer().catch(erreurDeChargement);

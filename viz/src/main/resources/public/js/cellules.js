@@ -38,5 +38,32 @@ export function proprietesDepuisCellule(cellule, definition) {
     simule: Boolean(cellule.simule),
     etat,
     mention: cellule.simule ? SIMULEES : null,
+    composantes: composantes(cellule, definition),
+    sources: sources(cellule),
   };
+}
+
+/** The components of a composite indicator, as the server lists them (the one INSEE hides is secret). */
+function composantes(cellule, definition) {
+  const mesures = cellule.mesures || {};
+  const sourcesMesures = cellule.sourcesMesures || {};
+  return (definition.composantes || []).map((c) => {
+    const valeur = mesures[c.code] ?? null;
+    return {
+      code: c.code,
+      libelle: c.libelle,
+      valeur,
+      unite: definition.unite,
+      source: libelleSource(sourcesMesures[c.code]),
+      secret: Boolean(cellule.secret) && valeur === null,
+    };
+  });
+}
+
+/** Every distinct source label of the cell: numerator, denominator, then the measures' by name. */
+function sources(cellule) {
+  const sourcesMesures = cellule.sourcesMesures || {};
+  const toutes = [cellule.sourceNumerateur, cellule.sourceDenominateur,
+    ...Object.keys(sourcesMesures).sort().map((k) => sourcesMesures[k])];
+  return [...new Set(toutes.map(libelleSource).filter(Boolean))];
 }

@@ -71,7 +71,7 @@ function date(j, avecMois, avecAnnee) {
   return texte;
 }
 
-/** "semaine du 6 au 12 janvier 2025", as the server's label (window end exclusive, UTC dates). */
+/** "semaine du 6 au 12 janvier 2025", "années 2021 et 2022", as the server's label (window end exclusive, UTC dates). */
 export function libelleSemaine(debutIso, finIso) {
   const debut = Date.parse(debutIso);
   const fin = Date.parse(finIso);
@@ -80,6 +80,15 @@ export function libelleSemaine(debutIso, finIso) {
   const memeJour = premier.an === dernier.an && premier.mois === dernier.mois && premier.quantieme === dernier.quantieme;
   if (memeJour) {
     return `journée du ${date(premier, true, true)}`;
+  }
+  const minuit = debut % JOUR_MS === 0;
+  if (minuit && premier.mois === 0 && premier.quantieme === 1 && dernier.mois === 11 && dernier.quantieme === 31) {
+    // whole calendar years, as the cells of yearly INSEE figures
+    const nombre = dernier.an - premier.an;
+    if (nombre === 0) {
+      return `année ${premier.an}`;
+    }
+    return `années ${premier.an}${nombre === 1 ? ' et ' : ' à '}${dernier.an}`;
   }
   const semaine = fin - debut === 7 * JOUR_MS && premier.semaine === 1;
   const memeAnnee = premier.an === dernier.an;

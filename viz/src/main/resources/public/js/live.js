@@ -1,50 +1,75 @@
 // Live events of the server (/api/direct, server-sent events): one shared EventSource, opened on
 // first use and closed when nobody listens any more. The browser reconnects by itself.
+// The connection is also closed when the page is hidden for another one (pagehide), and opened
+// again if the browser brings the page back from its back-forward cache: a page kept there with
+// its connection open would hold one of the six connections a browser allows per server, and a
+// few visits back and forth would leave the map without live updates.
 
 const ADRESSE = '/api/direct';
 let source = null;
-let abonnes = 0;
+const ecouteurs = new Set(); // { type, fonction }
 const suiveursEtat = new Set();
+
+function signaler(etat) {
+  suiveursEtat.forEach((suivre) => suivre(etat));
+}
 
 function ouvrir() {
   if (source === null) {
-    source = new EventSource(ADRESSE);
-    source.addEventListener('open', () => suiveursEtat.forEach((suivre) => suivre('ouvert')));
-    source.addEventListener('error', () => {
-      const etat = source.readyState === EventSource.CLOSED ? 'ferme' : 'reconnexion';
-      suiveursEtat.forEach((suivre) => suivre(etat));
-    });
+    const nouvelle = new EventSource(ADRESSE);
+    nouvelle.addEventListener('open', () => signaler('ouvert'));
+    nouvelle.addEventListener('error', () => signaler(nouvelle.readyState === EventSource.CLOSED ? 'ferme' : 'reconnexion'));
+    ecouteurs.forEach(({ type, fonction }) => nouvelle.addEventListener(type, fonction));
+    source = nouvelle;
   }
   return source;
 }
 
-function fermerSiPlusPersonne() {
-  if (abonnes === 0 && suiveursEtat.size === 0 && source !== null) {
+function fermer() {
+  if (source !== null) {
     source.close();
     source = null;
   }
 }
 
+function fermerSiPlusPersonne() {
+  if (ecouteurs.size === 0 && suiveursEtat.size === 0) {
+    fermer();
+  }
+}
+
+window.addEventListener('pagehide', () => {
+  if (source !== null) {
+    fermer();
+    signaler('ferme');
+  }
+});
+
+window.addEventListener('pageshow', (evenement) => {
+  if (evenement.persisted && (ecouteurs.size > 0 || suiveursEtat.size > 0)) {
+    ouvrir(); // its 'open' event tells the page to read the latest values again
+  }
+});
+
 /** Calls handler(data) with the parsed JSON of every event of this type; returns an unsubscribe function. */
 export function onLiveEvent(type, handler) {
-  const courante = ouvrir();
-  const ecouteur = (evenement) => {
-    let donnees;
-    try {
-      donnees = JSON.parse(evenement.data);
-    } catch {
-      return; // not JSON: ignore
-    }
-    handler(donnees);
+  const ecouteur = {
+    type,
+    fonction: (evenement) => {
+      let donnees;
+      try {
+        donnees = JSON.parse(evenement.data);
+      } catch {
+        return; // not JSON: ignore
+      }
+      handler(donnees);
+    },
   };
-  courante.addEventListener(type, ecouteur);
-  abonnes += 1;
-  let actif = true;
+  ecouteurs.add(ecouteur);
+  ouvrir().addEventListener(type, ecouteur.fonction);
   return () => {
-    if (actif) {
-      actif = false;
-      courante.removeEventListener(type, ecouteur);
-      abonnes -= 1;
+    if (ecouteurs.delete(ecouteur)) {
+      source?.removeEventListener(type, ecouteur.fonction);
       fermerSiPlusPersonne();
     }
   };

@@ -27,11 +27,28 @@ export function resumeCommune(p) {
   return element('span', { texte: `${p.nom} : ${valeurOuEtat(p)}` });
 }
 
+/** "12,3 %", "secret statistique" or "non publié": the value of a component of a composite indicator. */
+export function valeurComposante(c) {
+  if (c.secret) {
+    return 'secret statistique';
+  }
+  return c.valeur === null || c.valeur === undefined ? 'non publié' : avecUnite(c.valeur, c.unite);
+}
+
+/** The components of a composite indicator, each with its label, value and source. */
+function listeComposantes(composantes) {
+  const liste = element('ul', { classe: 'composantes' });
+  composantes.forEach((c) => liste.append(element('li', { },
+    element('span', { texte: `${majuscule(c.libelle)} : ${valeurComposante(c)}` }),
+    c.source ? element('span', { classe: 'source', texte: c.source }) : null)));
+  return liste;
+}
+
 /** The detail of a commune, for its popup. */
 export function contenuCommune(p, definition) {
   const liste = element('dl');
   const ajouter = (terme, valeur) => {
-    if (valeur !== null && valeur !== undefined && valeur !== '') {
+    if (terme && valeur !== null && valeur !== undefined && valeur !== '') {
       liste.append(element('dt', { texte: majuscule(terme) }), element('dd', { texte: valeur }));
     }
   };
@@ -45,32 +62,36 @@ export function contenuCommune(p, definition) {
   }
   ajouter('population (Insee)', nombre(p.population));
 
-  const sources = [p.sourceNumerateur, p.sourceDenominateur].filter(Boolean);
+  const composantes = p.composantes || [];
+  const sources = (p.sources && p.sources.length ? p.sources : [p.sourceNumerateur, p.sourceDenominateur])
+    .filter(Boolean);
   return element('div', { classe: 'commune' },
     element('h3', { texte: p.nom }),
     liste,
+    composantes.length ? element('h4', { texte: "Ce que croise l'indice" }) : null,
+    composantes.length ? listeComposantes(composantes) : null,
     p.semaine ? element('p', { classe: 'periode', texte: majuscule(p.semaine) }) : null,
-    p.secret ? element('p', { classe: 'mention',
-      texte: `Secret statistique : moins de ${definition.seuilSecret} ${definition.libelleNumerateur}, `
-        + "la valeur n'est pas publiée." }) : null,
-    sources.length ? element('p', { classe: 'sources', texte: `Sources : ${sources.join(' ; ')}.` }) : null,
+    p.secret ? element('p', { classe: 'mention', texte: definition.mentionSecret }) : null,
+    sources.length && !composantes.length
+      ? element('p', { classe: 'sources', texte: `Sources : ${sources.join(' ; ')}.` }) : null,
     p.mention ? element('p', { classe: 'mention', texte: majuscule(p.mention) }) : null);
 }
 
-/** The content of the legend control. */
-export function legende(definition) {
+/** The content of the legend control: title, one row per class, then how the classes were cut. */
+export function legende(definition, classes) {
   const racine = element('div', { classe: 'info legend' },
     element('h4', { texte: `${definition.libelle} (${definition.unite})` }));
-  lignesLegende(definition.unite).forEach((ligne) => {
+  lignesLegende(definition.unite, classes).forEach((ligne) => {
     const pastille = element('span', { classe: ligne.sansDonnee ? 'pastille sans-donnee' : 'pastille' });
     pastille.style.background = ligne.couleur;
     racine.append(element('div', { classe: 'ligne' }, pastille, element('span', { texte: ligne.libelle })));
   });
+  racine.append(element('p', { classe: 'methode', texte: classes.methode }));
   return racine;
 }
 
-/** Fills the side panel: the question, method and limits of the indicator, and the data crossed. */
-export function remplirFiche(definition, territoire) {
+/** Fills the side panel: the question, method and limits of the indicator, the data crossed, the downloads. */
+export function remplirFiche(definition, territoire, liens) {
   document.getElementById('fiche-libelle').textContent = definition.libelle;
   document.getElementById('fiche-question').textContent = definition.question;
   document.getElementById('fiche-methode').textContent = definition.methode;
@@ -79,6 +100,8 @@ export function remplirFiche(definition, territoire) {
   const sources = document.getElementById('fiche-sources');
   sources.replaceChildren(...territoire.sources.map((s) =>
     element('li', { texte: `${s.libelle}${s.licence ? `, ${s.licence}` : ''}` })));
+  document.getElementById('lien-csv').href = liens.csv;
+  document.getElementById('lien-geojson').href = liens.geojson;
 }
 
 /** Adds to the panel the sources named by the cells themselves (e.g. the simulated bin lifts). */

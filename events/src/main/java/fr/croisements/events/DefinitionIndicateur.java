@@ -1,11 +1,18 @@
 package fr.croisements.events;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * What an indicator means, for the topology that computes it and for the people who read it.
  * Every crossing is described by one of these, so that stores, topics, labels and the secrecy
- * rule are named the same way everywhere.
+ * rule are named the same way everywhere, and the words shown around its figures (map, exports,
+ * data catalogue) are written once.
  *
  * @param id stable id, kebab-case; names the output topic ({@code indicateurs-<id>}) and store
  * @param libelle short French label, e.g. "Taux de présentation des bacs"
@@ -16,6 +23,14 @@ import java.time.Duration;
  * @param niveau zone level of the cells ({@link Zone#COMMUNE}...)
  * @param fenetre window length of the cells
  * @param seuilSecret minimum number of distinct contributors for a cell to be published
+ * @param libelles the words written next to its figures
+ * @param composantes for a composite indicator, the French label of each component by its name in
+ *     {@link Indicateur#mesures()}, in the order shown; components are in {@link #unite()} (a
+ *     geometric mean of rates is a rate). Empty for a ratio.
+ * @param entrees the topics the crossing reads (names as in {@code Topics}), e.g. the lifts and the
+ *     INSEE references; tells the data catalogue what each indicator is made of
+ * @param bornes fixed class breaks of the map, in {@link #unite()}, ascending; empty when the map
+ *     should cut classes from the values shown (quantiles)
  */
 public record DefinitionIndicateur(
         String id,
@@ -26,7 +41,58 @@ public record DefinitionIndicateur(
         String limites,
         String niveau,
         Duration fenetre,
-        int seuilSecret) {
+        int seuilSecret,
+        Libelles libelles,
+        Map<String, String> composantes,
+        List<String> entrees,
+        List<Double> bornes) {
+
+    /**
+     * The words around the figures of an indicator, in plain French.
+     *
+     * @param sujet what a map of it is about, for titles, e.g. "présentation des bacs d'ordures ménagères"
+     * @param numerateur what the numerator counts, e.g. "bacs présentés"; {@code null} when the
+     *     indicator has none (a composite of published rates)
+     * @param denominateur what the denominator counts, e.g. "ménages (Insee)", or {@code null}
+     * @param sansDonnee what a zone without a cell says, e.g. "pas encore de levée"
+     * @param secret the sentence shown on a cell hidden by statistical secrecy, saying why
+     */
+    public record Libelles(String sujet, String numerateur, String denominateur, String sansDonnee, String secret) {
+        public Libelles {
+            Objects.requireNonNull(sujet, "sujet");
+            Objects.requireNonNull(sansDonnee, "sansDonnee");
+            Objects.requireNonNull(secret, "secret");
+        }
+    }
+
+    public DefinitionIndicateur {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(libelles, "libelles");
+        // a LinkedHashMap keeps the order in which the components are shown
+        composantes = composantes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(composantes));
+        entrees = entrees == null ? List.of() : List.copyOf(entrees);
+        bornes = bornes == null ? List.of() : List.copyOf(bornes);
+        for (int i = 1; i < bornes.size(); i++) {
+            if (bornes.get(i) <= bornes.get(i - 1)) {
+                throw new IllegalArgumentException("Class breaks of " + id + " must be ascending: " + bornes);
+            }
+        }
+    }
+
+    /**
+     * An indicator with neutral words ("numérateur", "dénominateur", "pas encore de donnée"), no
+     * component, no declared input and quantile classes. Prefer the full constructor: the map,
+     * the exports and the data catalogue read what it declares.
+     */
+    public DefinitionIndicateur(String id, String libelle, String unite, String question, String methode,
+            String limites, String niveau, Duration fenetre, int seuilSecret) {
+        this(id, libelle, unite, question, methode, limites, niveau, fenetre, seuilSecret,
+                new Libelles(libelle == null || libelle.isEmpty() ? id
+                                : libelle.substring(0, 1).toLowerCase(Locale.ROOT) + libelle.substring(1),
+                        "numérateur", "dénominateur", "pas encore de donnée",
+                        "Secret statistique : moins de " + seuilSecret + " contributeurs, la valeur n'est pas publiée."),
+                Map.of(), List.of(), List.of());
+    }
 
     /** The output topic name of this indicator. */
     public String topic() {
@@ -41,5 +107,10 @@ public record DefinitionIndicateur(
     /** Whether a cell built on {@code contributeurs} distinct contributors must be hidden. */
     public boolean estSecret(long contributeurs) {
         return contributeurs < seuilSecret;
+    }
+
+    /** Whether its value combines components (shown one by one) rather than a numerator over a denominator. */
+    public boolean estComposite() {
+        return !composantes.isEmpty();
     }
 }

@@ -1,14 +1,24 @@
 package fr.croisements.events;
 
+import fr.croisements.events.DefinitionIndicateur.Libelles;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** The catalogue of indicators the pipeline computes. */
+/**
+ * The catalogue of indicators the pipeline computes, with every word shown around their figures.
+ * Topic names in {@code entrees} are written out: {@link Topics} reads this class while it is
+ * initialised, so this class must not read {@link Topics}.
+ */
 public final class Indicateurs {
 
     /** Statistical-secrecy threshold: fewer distinct households or bins than this are not published. */
     public static final int SEUIL_SECRET = 11;
+
+    private static final String LEVEES = "dechets-levees";
+    private static final String REFERENCES_INSEE = "ref-insee-communes";
 
     public static final DefinitionIndicateur TAUX_PRESENTATION_BACS = new DefinitionIndicateur(
             "taux-presentation-bacs",
@@ -23,7 +33,14 @@ public final class Indicateurs {
                     + " bacs est couverte par le secret statistique.",
             Zone.COMMUNE,
             Duration.ofDays(7),
-            SEUIL_SECRET);
+            SEUIL_SECRET,
+            new Libelles("présentation des bacs d'ordures ménagères", "bacs présentés", "ménages (Insee)",
+                    "pas encore de levée", "Secret statistique : moins de " + SEUIL_SECRET
+                            + " bacs présentés, la valeur n'est pas publiée."),
+            Map.of(),
+            List.of(LEVEES, REFERENCES_INSEE),
+            // a share of households: classes of 20 points read the same on every territory and every week
+            List.of(20.0, 40.0, 60.0, 80.0));
 
     public static final DefinitionIndicateur FRAGILITE_ISOLEMENT = new DefinitionIndicateur(
             "fragilite-isolement",
@@ -41,11 +58,27 @@ public final class Indicateurs {
                     + "le secret, jamais calculé avec un taux à 0.",
             Zone.COMMUNE,
             Duration.ofDays(365),
-            0);
+            0,
+            new Libelles("fragilité face à l'isolement des personnes âgées", null, null, "pas de donnée Insee",
+                    "Secret statistique : l'Insee ne publie pas l'un des trois taux pour cette commune, "
+                            + "l'indice n'est donc pas calculé."),
+            composantes(),
+            List.of(REFERENCES_INSEE),
+            // an index without a natural scale: the map cuts classes from the values shown (quantiles)
+            List.of());
 
     public static final List<DefinitionIndicateur> TOUS = List.of(TAUX_PRESENTATION_BACS, FRAGILITE_ISOLEMENT);
 
     private Indicateurs() {}
+
+    /** The components of the fragility index, by their INSEE variable name, in the order shown. */
+    private static Map<String, String> composantes() {
+        var composantes = new LinkedHashMap<String, String>();
+        composantes.put("part_75_plus", "part des 75 ans et plus");
+        composantes.put("part_menages_une_personne", "part des ménages d'une seule personne");
+        composantes.put("taux_pauvrete", "taux de pauvreté");
+        return composantes;
+    }
 
     public static Optional<DefinitionIndicateur> parId(String id) {
         return TOUS.stream().filter(d -> d.id().equals(id)).findFirst();

@@ -1,9 +1,12 @@
 package fr.croisements.viz;
 
 import fr.croisements.datasets.Territoire;
+import fr.croisements.datasets.catalogue.ConstructeurCatalogue;
 import fr.croisements.events.JsonSerde;
 import fr.croisements.streams.query.IndicateursQueries;
 import fr.croisements.streams.query.StoreIndisponibleException;
+import fr.croisements.viz.catalogue.CatalogueRoutes;
+import fr.croisements.viz.exports.ExportsRoutes;
 import fr.croisements.viz.indicateurs.IndicateursRoutes;
 import fr.croisements.viz.live.DirectRoutes;
 import fr.croisements.viz.live.LiveFeed;
@@ -16,6 +19,8 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.EndpointNotFound;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -47,6 +52,7 @@ public final class VizServer {
     private final List<Territoire> territoires;
     private final LiveFeed liveFeed;
     private final Supplier<Instant> horloge;
+    private final ConstructeurCatalogue.Options catalogue;
     private Javalin app;
     private ScheduledExecutorService tic;
 
@@ -55,13 +61,25 @@ public final class VizServer {
      * @param territoires the territories shown, the first one being the default of the page
      * @param liveFeed where live cells are published (by {@code IndicateursEnDirect})
      * @param horloge the simulated clock; may return {@code null} when no simulator runs
+     *     (the data catalogue describes the demo: lifts of the Bassin de Pompey simulated, Kafka on localhost:9092)
      */
     public VizServer(
             IndicateursQueries queries, List<Territoire> territoires, LiveFeed liveFeed, Supplier<Instant> horloge) {
+        this(queries, territoires, liveFeed, horloge,
+                ConstructeurCatalogue.Options.demo("http://localhost:7070", LocalDate.now(ZoneOffset.UTC)));
+    }
+
+    /**
+     * @param catalogue what the data catalogue cannot read from the packs: Kafka servers, whether
+     *     the feeds are simulated and where; its address and day are taken from each request and the clock
+     */
+    public VizServer(IndicateursQueries queries, List<Territoire> territoires, LiveFeed liveFeed,
+            Supplier<Instant> horloge, ConstructeurCatalogue.Options catalogue) {
         this.queries = Objects.requireNonNull(queries, "queries");
         this.territoires = List.copyOf(territoires);
         this.liveFeed = Objects.requireNonNull(liveFeed, "liveFeed");
         this.horloge = Objects.requireNonNull(horloge, "horloge");
+        this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
     }
 
     /** Starts serving on {@code port} (0 picks a free port) and returns the port actually bound. */
@@ -95,6 +113,8 @@ public final class VizServer {
         config.staticFiles.enableWebjars();
         config.routes.apiBuilder(new TerritoiresRoutes(queries, territoires));
         config.routes.apiBuilder(new IndicateursRoutes(queries));
+        config.routes.apiBuilder(new ExportsRoutes(queries, territoires));
+        config.routes.apiBuilder(new CatalogueRoutes(territoires, catalogue, horloge));
         config.routes.apiBuilder(new DirectRoutes(liveFeed, horloge));
         config.routes.exception(StoreIndisponibleException.class, (e, ctx) -> {
             log.info("Store not readable yet on {}: {}", ctx.path(), e.getMessage());

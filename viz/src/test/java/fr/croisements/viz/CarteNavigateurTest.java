@@ -43,11 +43,14 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.Color;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The map page in a real headless Chromium, driven by Selenium, on the real Bassin de Pompey pack
- * with one cell per commune (Montenoy secret) and a fixed simulated clock.
+ * with one cell per commune (Montenoy secret) and a fixed simulated clock, and the real La Rochelle
+ * pack with one "fragilité face à l'isolement" cell per commune (the smallest commune's poverty
+ * rate secret), reached through the territory selector.
  *
  * <p>Uses the system browser and driver (Debian's {@code chromium} and {@code chromium-driver}):
  * the driver path is given to Selenium, so Selenium Manager never looks for one on the network.
@@ -78,6 +81,13 @@ class CarteNavigateurTest {
     /** Held here: java.util.logging keeps loggers only weakly. */
     private static final Logger CDP = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
     private static final Territoire POMPEY_PACK = Territoires.charger("bassin-de-pompey");
+    private static final Territoire LA_ROCHELLE_PACK = Territoires.charger("la-rochelle");
+    private static final String LA_ROCHELLE = "17300";
+    /** The commune of La Rochelle whose poverty rate is secret: the least populated. */
+    private static final Commune ROCHELAISE_SECRETE = LA_ROCHELLE_PACK.communes().stream()
+            .min(Comparator.comparing(c -> c.chiffre(Commune.POPULATION))).orElseThrow();
+    /** Fragility cells by commune code, for the communes of La Rochelle. */
+    private static final Map<String, Indicateur> FRAGILITE = fragilite(LA_ROCHELLE_PACK, ROCHELAISE_SECRETE.codeInsee());
     private static ServeurDeTest serveur;
     private static ChromeDriver navigateur;
     private static Path profil;
@@ -90,13 +100,16 @@ class CarteNavigateurTest {
                 "Test de la carte dans le navigateur ignoré : " + CHROMIUM + " ou " + CHROMEDRIVER
                         + " est absent (paquets Debian chromium et chromium-driver).");
 
-        serveur = new ServeurDeTest(List.of(POMPEY_PACK));
+        serveur = new ServeurDeTest(List.of(POMPEY_PACK, LA_ROCHELLE_PACK));
         serveur.horloge.set(HEURE_SIMULEE);
         for (Commune c : POMPEY_PACK.communes()) {
             serveur.queries.ajouter(c.codeInsee().equals(MONTENOY)
                     ? secrete(c)
                     : cellule(c, VALEURS.get(c.codeInsee())));
         }
+        FRAGILITE.values().forEach(serveur.queries::ajouter);
+        // the Bassin de Pompey has both indicators: the map offers a second selector there
+        fragilite(POMPEY_PACK, null).values().forEach(serveur.queries::ajouter);
 
         // no CDP module of Selenium matches this Chromium; the test does not use CDP
         CDP.setLevel(Level.SEVERE);
@@ -262,6 +275,196 @@ class CarteNavigateurTest {
 
         assertThat(texte(horloge)).isEqualTo("Heure simulée : mercredi 8 janvier 2025, 08:00");
         capturer("horloge");
+    }
+
+    @Test
+    void choosingLaRochelleInTheSelectorDrawsItsCommunesWithTheFragilityIndexAndItsLegend() {
+        JavascriptExecutor js = navigateur;
+        js.executeScript("window.pasRechargee = true;");
+        assertThat(navigateur.findElement(By.cssSelector("label[for='choix-territoire']")).getText()).isEqualTo("Territoire");
+
+        new Select(navigateur.findElement(By.id("choix-territoire"))).selectByVisibleText("La Rochelle");
+
+        attendreLesCommunes("17", 28);
+        assertThat(js.executeScript("return window.pasRechargee === true;")).as("no page reload").isEqualTo(true);
+        assertThat(navigateur.findElements(By.cssSelector("path.leaflet-interactive"))).hasSize(28);
+        assertThat(navigateur.getCurrentUrl()).contains("territoire=la-rochelle", "indicateur=fragilite-isolement");
+        assertThat(navigateur.findElement(By.id("titre")).getText())
+                .isEqualTo("Croisements — La Rochelle : fragilité face à l'isolement des personnes âgées");
+        assertThat(navigateur.findElement(By.id("bloc-indicateur")).isDisplayed()).as("one indicator here").isFalse();
+        assertThat(navigateur.findElement(By.id("etat")).getText()).as("no warning").startsWith("Mis à jour");
+        assertThat(navigateur.findElement(By.id("fiche-libelle")).getText()).isEqualTo("Fragilité face à l'isolement");
+        assertThat(navigateur.findElement(By.id("fiche-question")).getText()).contains("75 ans et plus");
+        assertThat(navigateur.findElement(By.id("lien-csv")).getDomAttribute("href"))
+                .isEqualTo("/api/indicateurs/fragilite-isolement/territoires/la-rochelle.csv");
+        assertThat(navigateur.findElement(By.id("lien-catalogue")).getDomAttribute("href")).isEqualTo("/catalogue");
+        assertThat(navigateur.findElements(By.cssSelector("#communes tr"))).hasSize(28);
+
+        String legende = texte(navigateur.findElement(By.cssSelector(".legend")));
+        assertThat(legende).startsWith("Fragilité face à l'isolement (%)")
+                .contains("moins de", "ou plus", "secret statistique", "pas de donnée",
+                        "Classes par quantiles : les 27 communes chiffrées réparties en 5 classes")
+                .doesNotContain("de 20 à 40 %");
+        List<String> pastilles = navigateur.findElements(By.cssSelector(".legend .pastille")).stream()
+                .map(p -> Color.fromString(p.getCssValue("background-color")).asHex()).toList();
+        assertThat(pastilles).hasSize(7);
+        assertThat(pastilles.subList(0, 5)).containsExactlyElementsOf(PALETTE);
+
+        var couleurs = new java.util.HashSet<String>();
+        for (WebElement chemin : navigateur.findElements(By.cssSelector("path.leaflet-interactive"))) {
+            String code = chemin.getDomAttribute("data-code");
+            String fill = chemin.getDomAttribute("fill");
+            if (code.equals(ROCHELAISE_SECRETE.codeInsee())) {
+                assertThat(fill).as("secret commune %s", code).isEqualTo(COULEUR_SECRET);
+            } else {
+                assertThat(fill).as("commune %s", code).isIn(PALETTE);
+                couleurs.add(fill);
+            }
+        }
+        assertThat(couleurs).as("quantile classes use the whole palette").hasSize(5);
+        assertThat(chemin(extreme(false)).getDomAttribute("fill")).isEqualTo(PALETTE.get(0));
+        assertThat(chemin(extreme(true)).getDomAttribute("fill")).isEqualTo(PALETTE.get(4));
+        assertThat(texte(navigateur.findElement(By.tagName("body")))).doesNotContainIgnoringCase("undefined")
+                .doesNotContain("null", "NaN");
+        capturer("la-rochelle");
+
+        navigateur.navigate().back();
+        attendreLesCommunes("54", 13);
+        assertThat(navigateur.findElement(By.id("titre")).getText()).contains("Bassin de Pompey");
+        assertThat(texte(navigateur.findElement(By.cssSelector(".legend")))).contains("de 20 à 40 %", "Classes fixes");
+    }
+
+    @Test
+    void whereSeveralIndicatorsExistASecondSelectorSwitchesTheLayerLegendPanelAndTitle() {
+        WebElement bloc = navigateur.findElement(By.id("bloc-indicateur"));
+        assertThat(bloc.isDisplayed()).isTrue();
+        assertThat(navigateur.findElement(By.cssSelector("label[for='choix-indicateur']")).getText()).isEqualTo("Indicateur");
+        var choix = new Select(navigateur.findElement(By.id("choix-indicateur")));
+        assertThat(choix.getOptions()).extracting(WebElement::getText)
+                .containsExactly("Taux de présentation des bacs", "Fragilité face à l'isolement");
+        assertThat(choix.getFirstSelectedOption().getText()).isEqualTo("Taux de présentation des bacs");
+
+        choix.selectByVisibleText("Fragilité face à l'isolement");
+
+        attente.until(d -> texte(d.findElement(By.cssSelector(".legend"))).startsWith("Fragilité face à l'isolement"));
+        assertThat(navigateur.findElements(By.cssSelector("path.leaflet-interactive[data-code^='54']"))).hasSize(13);
+        assertThat(navigateur.getCurrentUrl()).contains("territoire=bassin-de-pompey", "indicateur=fragilite-isolement");
+        assertThat(navigateur.getTitle()).isEqualTo("Croisements — Bassin de Pompey : fragilité face à l'isolement des personnes âgées");
+        assertThat(navigateur.findElement(By.id("fiche-libelle")).getText()).isEqualTo("Fragilité face à l'isolement");
+        assertThat(texte(navigateur.findElement(By.cssSelector(".legend")))).contains("quantiles", "13 communes");
+        assertThat(chemin(MONTENOY).getDomAttribute("fill")).as("no secret here").isIn(PALETTE);
+        assertThat(navigateur.findElement(By.id("lien-csv")).getDomAttribute("href"))
+                .isEqualTo("/api/indicateurs/fragilite-isolement/territoires/bassin-de-pompey.csv");
+        assertThat(texte(navigateur.findElement(By.cssSelector(".leaflet-control-attribution"))))
+                .doesNotContain("simulées");
+        capturer("pompey-fragilite");
+
+        new Select(navigateur.findElement(By.id("choix-territoire"))).selectByVisibleText("La Rochelle");
+        attendreLesCommunes("17", 28);
+        assertThat(navigateur.getCurrentUrl()).contains("indicateur=fragilite-isolement");
+    }
+
+    @Test
+    void theFragilityPopupListsItsThreeComponentsWithLabelsValuesAndSourcesAndTheSecretOne() {
+        navigateur.get(serveur.uri("/?territoire=la-rochelle&indicateur=fragilite-isolement").toString());
+        attendreLesCommunes("17", 28);
+        Indicateur rochelle = FRAGILITE.get(LA_ROCHELLE);
+
+        ouvrirDepuisLeTableau("La Rochelle");
+        String detail = texte(fenetreOuverte());
+        assertThat(detail).startsWith("La Rochelle").contains(
+                "Fragilité face à l'isolement", virgule(rochelle.valeur()) + " %",
+                "Ce que croise l'indice",
+                "Part des 75 ans et plus : " + virgule(rochelle.mesures().get("part_75_plus")) + " %",
+                "Part des ménages d'une seule personne : "
+                        + virgule(rochelle.mesures().get("part_menages_une_personne")) + " %",
+                "Taux de pauvreté : " + virgule(rochelle.mesures().get("taux_pauvrete")) + " %",
+                "Insee, Dossier complet (recensement de la population) (2022)",
+                "Insee, Filosofi (revenus et pauvreté) (2021)",
+                "Années 2021 et 2022")
+                .doesNotContain("bacs", "null", "NaN", "undefined", "Données simulées");
+        capturer("la-rochelle-fenetre");
+
+        navigateur.findElement(By.cssSelector(".leaflet-popup-close-button")).click();
+        ouvrirDepuisLeTableau(ROCHELAISE_SECRETE.nom());
+        String secret = texte(fenetreOuverte());
+        assertThat(secret).startsWith(ROCHELAISE_SECRETE.nom()).contains("secret statistique",
+                "Taux de pauvreté : secret statistique",
+                "Part des 75 ans et plus : " + virgule(FRAGILITE.get(ROCHELAISE_SECRETE.codeInsee()).mesures()
+                        .get("part_75_plus")) + " %",
+                "Secret statistique : l'Insee ne publie pas l'un des trois taux pour cette commune, "
+                        + "l'indice n'est donc pas calculé.")
+                .doesNotContain("null", "NaN", "undefined");
+        capturer("la-rochelle-commune-secrete");
+    }
+
+    @Test
+    void theCatalogueLinkOpensAPageWithOneCardPerDatasetSayingRealOrSimulated() {
+        navigateur.findElement(By.id("lien-catalogue")).click();
+        attente.until(d -> d.getTitle().equals("Catalogue des données de Croisements"));
+
+        List<WebElement> cartes = navigateur.findElements(By.cssSelector("article.carte-jeu"));
+        assertThat(cartes).hasSizeGreaterThan(4).allSatisfy(carte -> {
+            String texte = texte(carte);
+            boolean simule = "true".equals(carte.getDomAttribute("data-simule"));
+            assertThat(texte).as(carte.getDomAttribute("id"))
+                    .contains("Producteur", "Millésime", "Licence", "Formats et liens",
+                            simule ? "données simulées" : "données réelles");
+        });
+        WebElement levees = navigateur.findElement(By.id("flux-dechets-levees"));
+        assertThat(texte(levees)).startsWith("Levées de bacs pucés (données simulées)");
+        WebElement fragilite = navigateur.findElement(By.id("indicateur-fragilite-isolement"));
+        assertThat(texte(fragilite)).contains("Fragilité face à l'isolement", "données réelles", "CSV");
+        assertThat(texte(navigateur.findElement(By.tagName("body")))).doesNotContain("null", "undefined");
+        capturer("catalogue");
+    }
+
+    private void attendreLesCommunes(String departement, int nombre) {
+        try {
+            attente.until(d -> d.findElements(By.cssSelector("path.leaflet-interactive[data-code]")).size() == nombre
+                    && d.findElements(By.cssSelector("path.leaflet-interactive[data-code^='" + departement + "']")).size()
+                            == nombre);
+        } catch (TimeoutException e) {
+            capturer("echec-changement-de-territoire");
+            throw new AssertionError("Les " + nombre + " communes ne se sont pas affichées. État : « "
+                    + navigateur.findElement(By.id("etat")).getText() + " ». Console :\n"
+                    + String.join("\n", navigateur.manage().logs().get(LogType.BROWSER).getAll().stream()
+                            .map(LogEntry::toString).toList()), e);
+        }
+    }
+
+    private void ouvrirDepuisLeTableau(String nom) {
+        navigateur.findElements(By.cssSelector("#communes button")).stream()
+                .filter(b -> b.getText().equals(nom)).findFirst().orElseThrow()
+                .sendKeys(Keys.ENTER);
+    }
+
+    /** The code of the commune of La Rochelle with the highest (or lowest) published index. */
+    private static String extreme(boolean maximum) {
+        Comparator<Indicateur> parValeur = Comparator.comparing(Indicateur::valeur);
+        return FRAGILITE.values().stream().filter(c -> !c.secret())
+                .max(maximum ? parValeur : parValeur.reversed()).orElseThrow().codeZone();
+    }
+
+    /** "12,3": as the page writes a figure (at most one decimal). */
+    private static String virgule(double valeur) {
+        return new java.text.DecimalFormat("0.#", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.FRANCE))
+                .format(valeur);
+    }
+
+    /** One fragility cell per commune of the pack, rates varying with the commune's rank; one secret, or none. */
+    private static Map<String, Indicateur> fragilite(Territoire pack, String codeSecret) {
+        var cellules = new java.util.LinkedHashMap<String, Indicateur>();
+        List<Commune> communes = pack.communes();
+        for (int i = 0; i < communes.size(); i++) {
+            Commune c = communes.get(i);
+            double part75 = 6.0 + (i % 7) * 1.7;
+            double seules = 22.0 + (i % 9) * 3.1;
+            cellules.put(c.codeInsee(), c.codeInsee().equals(codeSecret)
+                    ? CellulesFragilite.secrete(c.codeInsee(), c.nom(), part75, seules)
+                    : CellulesFragilite.cellule(c.codeInsee(), c.nom(), part75, seules, 6.0 + (i % 5) * 2.4));
+        }
+        return cellules;
     }
 
     private static Indicateur cellule(Commune c, double valeur) {

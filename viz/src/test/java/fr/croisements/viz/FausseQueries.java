@@ -7,13 +7,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** In-memory cells, in insertion order; can pretend the stores are not readable yet. */
+/** In-memory cells, in insertion order; can pretend the stores (all, or one) are not readable yet. */
 public final class FausseQueries implements IndicateursQueries {
 
     private final List<Indicateur> cellules = new CopyOnWriteArrayList<>();
     private volatile boolean indisponible;
+    private final Set<String> indisponibles = ConcurrentHashMap.newKeySet();
 
     public FausseQueries ajouter(Indicateur... nouvelles) {
         cellules.addAll(List.of(nouvelles));
@@ -23,15 +26,21 @@ public final class FausseQueries implements IndicateursQueries {
     public void vider() {
         cellules.clear();
         indisponible = false;
+        indisponibles.clear();
     }
 
     public void rendreIndisponible() {
         indisponible = true;
     }
 
+    /** Only the store of this indicator cannot be read (e.g. its topology is not running). */
+    public void rendreIndisponible(String indicateur) {
+        indisponibles.add(indicateur);
+    }
+
     @Override
     public Map<String, Indicateur> dernieres(String indicateur) {
-        verifier();
+        verifier(indicateur);
         var result = new LinkedHashMap<String, Indicateur>();
         for (Indicateur c : cellules) {
             if (c.indicateur().equals(indicateur)) {
@@ -45,7 +54,7 @@ public final class FausseQueries implements IndicateursQueries {
     /** In insertion order, on purpose not sorted: the server must sort. */
     @Override
     public List<Indicateur> historique(String indicateur, String codeZone) {
-        verifier();
+        verifier(indicateur);
         var result = new ArrayList<Indicateur>();
         for (Indicateur c : cellules) {
             if (c.indicateur().equals(indicateur) && c.codeZone().equals(codeZone)) {
@@ -55,9 +64,9 @@ public final class FausseQueries implements IndicateursQueries {
         return result;
     }
 
-    private void verifier() {
-        if (indisponible) {
-            throw new StoreIndisponibleException("store indicateurs-taux-presentation-bacs-store not running",
+    private void verifier(String indicateur) {
+        if (indisponible || indisponibles.contains(indicateur)) {
+            throw new StoreIndisponibleException("store indicateurs-" + indicateur + "-store not running",
                     new IllegalStateException("REBALANCING"));
         }
     }

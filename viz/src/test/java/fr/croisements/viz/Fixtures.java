@@ -33,12 +33,13 @@ public final class Fixtures {
             List.of(
                     commune("54215", "Frouard", 6200, 2900, "POLYGON ((6.10 48.76, 6.14 48.76, 6.14 48.80, 6.10 48.80, 6.10 48.76))"),
                     commune("54318", "Liverdun", 5900, 2600, "POLYGON ((6.02 48.72, 6.06 48.72, 6.06 48.76, 6.02 48.76, 6.02 48.72))"),
-                    commune("54430", "Pompey", 4900, 2100, "POLYGON ((6.10 48.72, 6.14 48.72, 6.14 48.76, 6.10 48.76, 6.10 48.72))")));
+                    commune("54430", "Pompey", 4900, 2100, "POLYGON ((6.10 48.72, 6.14 48.72, 6.14 48.76, 6.10 48.76, 6.10 48.72))")),
+            List.of());
 
     /** One Corsican commune: codes are not numbers. */
     public static final Territoire CORSE = new Territoire("corse-de-test", "Ajaccio", null,
             Map.of(), CONTOURS, List.of(commune("2A004", "Ajaccio", 71000, 33000,
-                    "POLYGON ((8.70 41.90, 8.78 41.90, 8.78 41.96, 8.70 41.96, 8.70 41.90))")));
+                    "POLYGON ((8.70 41.90, 8.78 41.90, 8.78 41.96, 8.70 41.96, 8.70 41.90))")), List.of());
 
     private Fixtures() {}
 
@@ -54,7 +55,8 @@ public final class Fixtures {
     }
 
     private static Commune commune(String code, String nom, double population, double menages, String wkt) {
-        return new Commune(code, nom, Map.of(Commune.POPULATION, population, Commune.MENAGES, menages), geometrie(wkt));
+        return new Commune(code, nom, Map.of(Commune.POPULATION, population, Commune.MENAGES, menages), java.util.Set.of(),
+                geometrie(wkt));
     }
 
     private static Geometry geometrie(String wkt) {

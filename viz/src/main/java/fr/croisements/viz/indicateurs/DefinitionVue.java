@@ -1,7 +1,10 @@
 package fr.croisements.viz.indicateurs;
 
+import java.util.List;
+
 /**
- * An indicator as the page shows it: its definition plus the words used next to its figures.
+ * An indicator as the page shows it: its definition, with the words written next to its figures
+ * (all from {@code fr.croisements.events.DefinitionIndicateur}).
  *
  * @param id indicator id, e.g. {@code taux-presentation-bacs}
  * @param libelle short label, e.g. "Taux de présentation des bacs"
@@ -14,9 +17,12 @@ package fr.croisements.viz.indicateurs;
  * @param fenetre window length, ISO-8601 ({@code P7D})
  * @param fenetreJours window length in days
  * @param seuilSecret fewer distinct contributors than this and a cell is secret
- * @param libelleNumerateur what the numerator counts, e.g. "bacs présentés"
- * @param libelleDenominateur what the denominator counts, e.g. "ménages (Insee)"
- * @param etatSansDonnee what a zone without a cell yet says, e.g. "pas encore de levée"
+ * @param libelleNumerateur what the numerator counts, e.g. "bacs présentés", or {@code null} (composite)
+ * @param libelleDenominateur what the denominator counts, e.g. "ménages (Insee)", or {@code null}
+ * @param etatSansDonnee what a zone without a cell says, e.g. "pas encore de levée"
+ * @param mentionSecret the sentence shown on a secret cell, e.g. "Secret statistique : moins de 11 bacs…"
+ * @param composantes the components of a composite indicator, in the order shown (empty for a ratio)
+ * @param bornes fixed class breaks of the map, or empty for quantiles of the values shown
  */
 public record DefinitionVue(
         String id,
@@ -32,4 +38,16 @@ public record DefinitionVue(
         int seuilSecret,
         String libelleNumerateur,
         String libelleDenominateur,
-        String etatSansDonnee) {}
+        String etatSansDonnee,
+        String mentionSecret,
+        List<ComposanteVue> composantes,
+        List<Double> bornes) {
+
+    /**
+     * A component of a composite indicator.
+     *
+     * @param code its name in the cell's measures, e.g. {@code part_75_plus}
+     * @param libelle its French label, e.g. "part des 75 ans et plus"
+     */
+    public record ComposanteVue(String code, String libelle) {}
+}

@@ -14,7 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * {@code GET /api/indicateurs}: the definitions ({@link DefinitionVue}).
+ * {@code GET /api/indicateurs}: the definitions ({@link DefinitionVue}, words included).
  * {@code GET /api/indicateurs/{indicateur}/communes/{code}/historique}: every kept cell of one
  * commune, oldest window first, an empty list when it has none.
  */
@@ -28,7 +28,7 @@ public final class IndicateursRoutes implements EndpointGroup {
 
     @Override
     public void addEndpoints() {
-        get("/api/indicateurs", ctx -> ctx.json(Catalogue.vues()));
+        get("/api/indicateurs", ctx -> ctx.json(Definitions.vues()));
         get("/api/indicateurs/{indicateur}/communes/{code}/historique", this::historique);
     }
 
@@ -43,8 +43,8 @@ public final class IndicateursRoutes implements EndpointGroup {
 
     private static DefinitionIndicateur definitionDuChemin(Context ctx) {
         String id = ctx.pathParam("indicateur");
-        return Catalogue.definition(id).orElseThrow(() -> new NotFoundResponse(
-                "Indicateur inconnu : « " + id + " ». Indicateurs disponibles : " + Catalogue.ids() + "."));
+        return Definitions.definition(id).orElseThrow(() -> new NotFoundResponse(
+                "Indicateur inconnu : « " + id + " ». Indicateurs disponibles : " + Definitions.ids() + "."));
     }
 
     private static String codeCommune(Context ctx) {

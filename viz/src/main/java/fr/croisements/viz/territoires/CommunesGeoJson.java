@@ -4,11 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.croisements.datasets.Commune;
 import fr.croisements.datasets.Territoire;
+import fr.croisements.events.DefinitionIndicateur;
 import fr.croisements.events.Indicateur;
 import fr.croisements.events.JsonSerde;
 import fr.croisements.events.Source;
-import fr.croisements.viz.indicateurs.DefinitionVue;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,10 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
  * secret, simule                           the flags of the cell (false without a cell)
  * etat                                     "valeur disponible", "secret statistique" or e.g. "pas encore de levée"
  * mention                                  "données simulées" when the cell is simulated, else null
+ * composantes                              for a composite indicator, its components in order:
+ *                                          [{code, libelle, valeur, unite, source, secret}], valeur null when
+ *                                          secret; [] otherwise
+ * sources                                  every source label of the cell ([] without a cell)
  * </pre>
  *
  * Every key is always present, null when unknown. Contours are written once, at construction;
@@ -58,7 +63,7 @@ final class CommunesGeoJson {
         }
     }
 
-    FeatureCollection carte(Territoire territoire, DefinitionVue indicateur, Map<String, Indicateur> dernieres) {
+    FeatureCollection carte(Territoire territoire, DefinitionIndicateur indicateur, Map<String, Indicateur> dernieres) {
         Map<String, JsonNode> geometries = contours.getOrDefault(territoire.id(), Map.of());
         List<Feature> features = territoire.communes().stream()
                 .map(c -> new Feature("Feature", c.codeInsee(), geometries.get(c.codeInsee()),
@@ -67,7 +72,7 @@ final class CommunesGeoJson {
         return new FeatureCollection("FeatureCollection", features);
     }
 
-    static Map<String, Object> proprietes(Commune commune, DefinitionVue indicateur, Indicateur cellule) {
+    static Map<String, Object> proprietes(Commune commune, DefinitionIndicateur indicateur, Indicateur cellule) {
         boolean avecCellule = cellule != null;
         boolean secret = avecCellule && cellule.secret();
         boolean visible = avecCellule && !secret;
@@ -91,17 +96,37 @@ final class CommunesGeoJson {
         p.put("simule", avecCellule && cellule.simule());
         p.put("etat", etat(indicateur, cellule));
         p.put("mention", avecCellule && cellule.simule() ? SIMULEES : null);
+        p.put("composantes", composantes(indicateur, cellule));
+        p.put("sources", avecCellule ? cellule.sources().stream().map(Source::libelle).toList() : List.of());
         return p;
     }
 
-    private static String etat(DefinitionVue indicateur, Indicateur cellule) {
+    /** A component of a composite indicator, as shown in the popup of a commune. */
+    record Composante(String code, String libelle, Double valeur, String unite, String source, boolean secret) {}
+
+    /**
+     * The components in the definition's order. A secret cell keeps the components INSEE
+     * published; the one missing is the secret one.
+     */
+    static List<Composante> composantes(DefinitionIndicateur indicateur, Indicateur cellule) {
+        var result = new ArrayList<Composante>();
+        indicateur.composantes().forEach((code, libelle) -> {
+            Double valeur = cellule == null ? null : cellule.mesures().get(code);
+            boolean secret = cellule != null && cellule.secret() && valeur == null;
+            Source source = cellule == null ? null : cellule.sourcesMesures().get(code);
+            result.add(new Composante(code, libelle, valeur, indicateur.unite(), libelle(source), secret));
+        });
+        return result;
+    }
+
+    private static String etat(DefinitionIndicateur indicateur, Indicateur cellule) {
         if (cellule == null) {
-            return indicateur.etatSansDonnee();
+            return indicateur.libelles().sansDonnee();
         }
         if (cellule.secret()) {
             return SECRET;
         }
-        return cellule.valeur() == null ? indicateur.etatSansDonnee() : DISPONIBLE;
+        return cellule.valeur() == null ? indicateur.libelles().sansDonnee() : DISPONIBLE;
     }
 
     private static String libelle(Source source) {

@@ -9,21 +9,29 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * French labels of cell windows, e.g. "semaine du 6 au 12 janvier 2025". Windows are read in
+ * French labels of cell windows, e.g. "semaine du 6 au 12 janvier 2025", "années 2021 et 2022" (whole
+ * calendar years). Windows are read in
  * universal time, as the topologies cut them; the end is exclusive, so a week from Monday 0 h to
  * the next Monday 0 h ends on Sunday. Pure and thread-safe.
  */
-final class Periodes {
+public final class Periodes {
 
     private static final DateTimeFormatter MOIS = DateTimeFormatter.ofPattern("MMMM", Locale.FRENCH);
 
     private Periodes() {}
 
-    static String libelle(Instant debut, Instant fin) {
+    public static String libelle(Instant debut, Instant fin) {
         LocalDate premier = debut.atOffset(ZoneOffset.UTC).toLocalDate();
         LocalDate dernier = fin.minusNanos(1).atOffset(ZoneOffset.UTC).toLocalDate();
         if (!dernier.isAfter(premier)) {
             return "journée du " + date(premier, true, true);
+        }
+        if (debut.equals(premier.atStartOfDay(ZoneOffset.UTC).toInstant()) && premier.getDayOfYear() == 1
+                && dernier.getMonthValue() == 12 && dernier.getDayOfMonth() == 31) {
+            // whole calendar years, as the cells of yearly INSEE figures
+            int nombre = dernier.getYear() - premier.getYear();
+            return nombre == 0 ? "année " + premier.getYear()
+                    : "années " + premier.getYear() + (nombre == 1 ? " et " : " à ") + dernier.getYear();
         }
         boolean semaine = Duration.between(debut, fin).equals(Duration.ofDays(7))
                 && premier.getDayOfWeek() == DayOfWeek.MONDAY;

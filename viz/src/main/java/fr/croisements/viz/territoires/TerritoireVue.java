@@ -16,9 +16,12 @@ import java.util.regex.Pattern;
  * @param epciSiren SIREN of the EPCI, or {@code null}
  * @param nombreCommunes how many communes it has
  * @param sources the data it brings (INSEE figures, contours), as labels with their licence
+ * @param indicateurs the ids of the indicators having at least one cell in its communes, in
+ *     catalogue order (the map offers these)
  */
 record TerritoireVue(
-        String id, String nom, String nomCourt, String epciSiren, int nombreCommunes, List<SourceVue> sources) {
+        String id, String nom, String nomCourt, String epciSiren, int nombreCommunes, List<SourceVue> sources,
+        List<String> indicateurs) {
 
     /** One source of the reference data of a territory. */
     record SourceVue(String libelle, String licence, boolean simule) {
@@ -32,7 +35,7 @@ record TerritoireVue(
             "^(Communauté (de communes|d['’]agglomération|urbaine)|Métropole|Établissement public territorial)"
                     + "( du | de la | de l['’]| des | de | d['’])");
 
-    static TerritoireVue de(Territoire t) {
+    static TerritoireVue de(Territoire t, List<String> indicateurs) {
         // figures first, in a stable order, then contours
         var sources = new LinkedHashSet<Source>();
         t.sources().values().stream().sorted(Comparator.comparing(Source::libelle)).forEach(sources::add);
@@ -40,7 +43,8 @@ record TerritoireVue(
             sources.add(t.sourceContours());
         }
         List<SourceVue> vues = sources.stream().map(SourceVue::de).toList();
-        return new TerritoireVue(t.id(), t.nom(), nomCourt(t.nom()), t.epciSiren(), t.communes().size(), vues);
+        return new TerritoireVue(t.id(), t.nom(), nomCourt(t.nom()), t.epciSiren(), t.communes().size(), vues,
+                List.copyOf(indicateurs));
     }
 
     static String nomCourt(String nom) {

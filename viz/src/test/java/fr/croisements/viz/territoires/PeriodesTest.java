@@ -38,4 +38,13 @@ class PeriodesTest {
         assertThat(libelle("2025-01-06T00:00:00Z", "2025-01-07T00:00:00Z")).isEqualTo("journée du 6 janvier 2025");
         assertThat(libelle("2025-01-06T08:00:00Z", "2025-01-06T09:00:00Z")).isEqualTo("journée du 6 janvier 2025");
     }
+
+    @Test
+    void wholeCalendarYearsAreNamedByTheirYears() {
+        assertThat(libelle("2021-01-01T00:00:00Z", "2022-01-01T00:00:00Z")).isEqualTo("année 2021");
+        assertThat(libelle("2021-01-01T00:00:00Z", "2023-01-01T00:00:00Z")).isEqualTo("années 2021 et 2022");
+        assertThat(libelle("2019-01-01T00:00:00Z", "2023-01-01T00:00:00Z")).isEqualTo("années 2019 à 2022");
+        assertThat(libelle("2021-01-01T06:00:00Z", "2023-01-01T00:00:00Z"))
+                .isEqualTo("du 1er janvier 2021 au 31 décembre 2022");
+    }
 }

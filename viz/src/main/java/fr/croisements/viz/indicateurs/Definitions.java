@@ -4,25 +4,15 @@ import fr.croisements.events.DefinitionIndicateur;
 import fr.croisements.events.Indicateurs;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The indicators of {@link Indicateurs#TOUS} as the page shows them. The words around the
- * figures (numerator, denominator, empty zone) are not in {@link DefinitionIndicateur} yet, so
- * they are kept here by indicator id, with neutral words for any other indicator.
+ * The indicators of {@link Indicateurs#TOUS} as the page shows them: each {@link DefinitionVue}
+ * is its definition, words included, in the shape of the JSON API.
  */
-public final class Catalogue {
+public final class Definitions {
 
-    private record Mots(String sujet, String numerateur, String denominateur, String sansDonnee) {}
-
-    private static final Map<String, Mots> MOTS = Map.of(
-            Indicateurs.TAUX_PRESENTATION_BACS.id(),
-            new Mots("présentation des bacs d'ordures ménagères", "bacs présentés", "ménages (Insee)",
-                    "pas encore de levée"));
-
-    private Catalogue() {}
+    private Definitions() {}
 
     /** The indicator with this id, if it is in the catalogue. */
     public static Optional<DefinitionIndicateur> definition(String id) {
@@ -40,16 +30,17 @@ public final class Catalogue {
     }
 
     public static List<DefinitionVue> vues() {
-        return Indicateurs.TOUS.stream().map(Catalogue::vue).toList();
+        return Indicateurs.TOUS.stream().map(Definitions::vue).toList();
     }
 
     public static DefinitionVue vue(DefinitionIndicateur d) {
-        Mots mots = MOTS.getOrDefault(d.id(), new Mots(
-                d.libelle().substring(0, 1).toLowerCase(Locale.ROOT) + d.libelle().substring(1),
-                "numérateur", "dénominateur", "pas encore de donnée"));
+        var mots = d.libelles();
+        List<DefinitionVue.ComposanteVue> composantes = d.composantes().entrySet().stream()
+                .map(e -> new DefinitionVue.ComposanteVue(e.getKey(), e.getValue()))
+                .toList();
         return new DefinitionVue(d.id(), d.libelle(), mots.sujet(), d.unite(), d.question(), d.methode(), d.limites(),
                 d.niveau(), iso(d.fenetre()), d.fenetre().toDays(), d.seuilSecret(), mots.numerateur(),
-                mots.denominateur(), mots.sansDonnee());
+                mots.denominateur(), mots.sansDonnee(), mots.secret(), composantes, d.bornes());
     }
 
     /** {@code P7D} rather than Java's {@code PT168H} when the window is a whole number of days. */

@@ -1,0 +1,68 @@
+package fr.croisements.viz.exports;
+
+import static io.javalin.apibuilder.ApiBuilder.get;
+
+import fr.croisements.datasets.Territoire;
+import fr.croisements.events.DefinitionIndicateur;
+import fr.croisements.streams.query.IndicateursQueries;
+import fr.croisements.viz.indicateurs.Definitions;
+import fr.croisements.viz.territoires.TerritoiresRoutes;
+import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.util.List;
+
+/**
+ * CSV files at stable addresses, for spreadsheets and for the distributions of the data catalogue:
+ * {@code GET /api/indicateurs/{indicateur}/territoires/{territoire}.csv} ({@link IndicateurCsv}),
+ * {@code GET /api/territoires/{id}/communes.csv} and {@code GET /api/territoires/{id}/iris.csv}
+ * ({@link ReferencesCsv}). Served as attachments named after their content.
+ */
+public final class ExportsRoutes implements EndpointGroup {
+
+    private static final String SUFFIXE = ".csv";
+
+    private final IndicateursQueries queries;
+    private final List<Territoire> territoires;
+
+    public ExportsRoutes(IndicateursQueries queries, List<Territoire> territoires) {
+        this.queries = queries;
+        this.territoires = List.copyOf(territoires);
+    }
+
+    @Override
+    public void addEndpoints() {
+        get("/api/indicateurs/{indicateur}/territoires/{fichier}", this::indicateur);
+        get("/api/territoires/{id}/communes.csv", this::communes);
+        get("/api/territoires/{id}/iris.csv", this::iris);
+    }
+
+    void indicateur(Context ctx) {
+        String id = ctx.pathParam("indicateur");
+        DefinitionIndicateur d = Definitions.definition(id).orElseThrow(() -> new NotFoundResponse(
+                "Indicateur inconnu : « " + id + " ». Indicateurs disponibles : " + Definitions.ids() + "."));
+        String fichier = ctx.pathParam("fichier");
+        if (!fichier.endsWith(SUFFIXE)) {
+            throw new NotFoundResponse("Adresse inconnue : " + ctx.method() + " " + ctx.path()
+                    + ". Le fichier d'un territoire se termine par .csv, par exemple la-rochelle.csv.");
+        }
+        Territoire t = TerritoiresRoutes.trouver(territoires, fichier.substring(0, fichier.length() - SUFFIXE.length()));
+        envoyer(ctx, d.id() + "-" + t.id() + SUFFIXE,
+                IndicateurCsv.ecrire(d, t, code -> queries.historique(d.id(), code)));
+    }
+
+    void communes(Context ctx) {
+        Territoire t = TerritoiresRoutes.trouver(territoires, ctx.pathParam("id"));
+        envoyer(ctx, "insee-communes-" + t.id() + SUFFIXE, ReferencesCsv.communes(t));
+    }
+
+    void iris(Context ctx) {
+        Territoire t = TerritoiresRoutes.trouver(territoires, ctx.pathParam("id"));
+        envoyer(ctx, "insee-iris-" + t.id() + SUFFIXE, ReferencesCsv.iris(t));
+    }
+
+    private static void envoyer(Context ctx, String nom, byte[] csv) {
+        ctx.header("Content-Disposition", "attachment; filename=\"" + nom + "\"");
+        ctx.contentType(Csv.TYPE).result(csv);
+    }
+}

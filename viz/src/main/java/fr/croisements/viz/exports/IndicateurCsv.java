@@ -1,0 +1,96 @@
+package fr.croisements.viz.exports;
+
+import fr.croisements.datasets.Commune;
+import fr.croisements.datasets.Territoire;
+import fr.croisements.events.DefinitionIndicateur;
+import fr.croisements.events.Indicateur;
+import fr.croisements.events.Source;
+import fr.croisements.viz.territoires.Periodes;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The cells of one indicator for the communes of one territory, one row per commune and window
+ * (oldest first), as {@link Csv}. Columns, in French:
+ *
+ * <pre>
+ * code_commune, nom_commune                 the commune (code as text: 2A004)
+ * debut, fin, periode                       first and last day of the window (UTC, both included), its label
+ * etat                                      "valeur disponible", "secret statistique", or e.g. "pas encore de levée"
+ * valeur, unite                             "secret" when the cell is secret
+ * numerateur, denominateur                  only for an indicator that has them; numerateur "secret" when secret
+ * &lt;composante&gt;, source_&lt;composante&gt;        only for a composite: each component ("secret" for the one INSEE hides)
+ * secret_statistique, donnees_simulees      "oui" or "non"
+ * sources                                   every source of the cell, separated by " | "
+ * </pre>
+ *
+ * A commune without any cell has one row with its {@code etat} and empty figures. Pure.
+ */
+final class IndicateurCsv {
+
+    static final String SECRET = "secret";
+
+    private IndicateurCsv() {}
+
+    static byte[] ecrire(DefinitionIndicateur d, Territoire territoire, Function<String, List<Indicateur>> historique) {
+        boolean ratio = !d.estComposite() && d.libelles().numerateur() != null;
+        var entete = new ArrayList<>(List.of("code_commune", "nom_commune", "debut", "fin", "periode", "etat", "valeur",
+                "unite"));
+        if (ratio) {
+            entete.addAll(List.of("numerateur", "denominateur"));
+        }
+        d.composantes().keySet().forEach(c -> entete.addAll(List.of(c, "source_" + c)));
+        entete.addAll(List.of("secret_statistique", "donnees_simulees", "sources"));
+
+        var lignes = new ArrayList<List<String>>();
+        for (Commune commune : territoire.communes()) {
+            List<Indicateur> cellules = historique.apply(commune.codeInsee()).stream()
+                    .sorted(Comparator.comparing(Indicateur::debut)).toList();
+            if (cellules.isEmpty()) {
+                lignes.add(sansCellule(d, commune, entete.size(), ratio));
+            }
+            cellules.forEach(c -> lignes.add(ligne(d, commune, c, ratio)));
+        }
+        return Csv.ecrire(entete, lignes);
+    }
+
+    private static List<String> ligne(DefinitionIndicateur d, Commune commune, Indicateur c, boolean ratio) {
+        boolean secret = c.secret();
+        var l = new ArrayList<String>();
+        l.add(commune.codeInsee());
+        l.add(commune.nom());
+        l.add(c.debut().atOffset(ZoneOffset.UTC).toLocalDate().toString());
+        l.add(c.fin().minusNanos(1).atOffset(ZoneOffset.UTC).toLocalDate().toString());
+        l.add(Periodes.libelle(c.debut(), c.fin()));
+        l.add(secret ? "secret statistique" : c.valeur() == null ? d.libelles().sansDonnee() : "valeur disponible");
+        l.add(secret ? SECRET : Csv.nombre(c.valeur()));
+        l.add(c.unite() != null ? c.unite() : d.unite());
+        if (ratio) {
+            l.add(secret ? SECRET : Csv.nombre(c.numerateur()));
+            l.add(Csv.nombre(c.denominateur()));
+        }
+        d.composantes().keySet().forEach(code -> {
+            Double valeur = c.mesures().get(code);
+            l.add(valeur != null ? Csv.nombre(valeur) : secret ? SECRET : "");
+            Source source = c.sourcesMesures().get(code);
+            l.add(source == null ? "" : source.libelle());
+        });
+        l.add(Csv.ouiNon(secret));
+        l.add(Csv.ouiNon(c.simule()));
+        l.add(String.join(" | ", c.sources().stream().map(Source::libelle).toList()));
+        return l;
+    }
+
+    private static List<String> sansCellule(DefinitionIndicateur d, Commune commune, int colonnes, boolean ratio) {
+        var l = new ArrayList<String>(List.of(commune.codeInsee(), commune.nom(), "", "", "", d.libelles().sansDonnee(),
+                "", d.unite()));
+        while (l.size() < colonnes - 3) {
+            l.add("");
+        }
+        l.addAll(List.of(Csv.ouiNon(false), Csv.ouiNon(false), ""));
+        return l;
+    }
+}

@@ -1,0 +1,56 @@
+package fr.croisements.viz.territoires;
+
+import fr.croisements.datasets.Commune;
+import fr.croisements.datasets.Territoire;
+import fr.croisements.events.DefinitionIndicateur;
+import fr.croisements.events.Indicateurs;
+import fr.croisements.streams.query.IndicateursQueries;
+import fr.croisements.streams.query.StoreIndisponibleException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which indicators have at least one cell (of any window, secret or not) in the communes of each
+ * territory, read from {@link IndicateursQueries#dernieres}. An indicator whose store cannot be
+ * read counts as absent, so that one indicator without a running store does not hide the others;
+ * when no store at all can be read (start-up), the {@link StoreIndisponibleException} goes up (503).
+ */
+final class Disponibilite {
+
+    private static final Logger log = LoggerFactory.getLogger(Disponibilite.class);
+
+    private Disponibilite() {}
+
+    /** Indicator ids by territory id, in catalogue order. */
+    static Map<String, List<String>> parTerritoire(IndicateursQueries queries, List<Territoire> territoires) {
+        var zones = new LinkedHashMap<String, Set<String>>();
+        StoreIndisponibleException premiere = null;
+        for (DefinitionIndicateur d : Indicateurs.TOUS) {
+            try {
+                zones.put(d.id(), queries.dernieres(d.id()).keySet());
+            } catch (StoreIndisponibleException e) {
+                log.debug("Indicator {} not readable, left out of the territories' list: {}", d.id(), e.getMessage());
+                premiere = premiere == null ? e : premiere;
+            }
+        }
+        if (zones.isEmpty() && premiere != null) {
+            throw premiere;
+        }
+        var result = new LinkedHashMap<String, List<String>>();
+        for (Territoire t : territoires) {
+            var ids = new ArrayList<String>();
+            zones.forEach((id, codes) -> {
+                if (t.communes().stream().map(Commune::codeInsee).anyMatch(codes::contains)) {
+                    ids.add(id);
+                }
+            });
+            result.put(t.id(), ids);
+        }
+        return result;
+    }
+}

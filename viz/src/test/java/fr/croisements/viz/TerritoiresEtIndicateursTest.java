@@ -1,0 +1,154 @@
+package fr.croisements.viz;
+
+import static fr.croisements.viz.Fixtures.SEMAINE_2;
+import static fr.croisements.viz.ServeurDeTest.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Which indicators each territory offers, the words of the definitions, and a composite indicator's map. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TerritoiresEtIndicateursTest {
+
+    private ServeurDeTest serveur;
+
+    @BeforeAll
+    void demarrer() {
+        serveur = new ServeurDeTest(List.of(Fixtures.VAL_DE_TEST, Fixtures.CORSE));
+    }
+
+    @AfterAll
+    void arreter() {
+        serveur.close();
+    }
+
+    @BeforeEach
+    void remplir() {
+        serveur.queries.vider();
+        serveur.queries.ajouter(Fixtures.cellule("54430", SEMAINE_2, 1000, 1600),
+                CellulesFragilite.cellule("2A004", "Ajaccio", 11.2, 42.0, 18.6));
+    }
+
+    @Test
+    void eachTerritoryListsTheIndicatorsThatHaveCellsInItsCommunes() {
+        JsonNode territoires = json(serveur.get("/api/territoires"));
+
+        assertThat(territoires.get(0).get("id").asText()).isEqualTo("val-de-test");
+        assertThat(textes(territoires.get(0).get("indicateurs"))).containsExactly("taux-presentation-bacs");
+        assertThat(textes(territoires.get(1).get("indicateurs"))).containsExactly("fragilite-isolement");
+
+        serveur.queries.ajouter(CellulesFragilite.secrete("54318", "Liverdun", 9.0, 30.0));
+        assertThat(textes(json(serveur.get("/api/territoires")).get(0).get("indicateurs")))
+                .as("a secret cell counts: the map shows it as secret").containsExactly("taux-presentation-bacs",
+                        "fragilite-isolement");
+    }
+
+    @Test
+    void oneTerritoryByItsIdAnd404ForAnUnknownOne() {
+        var reponse = serveur.get("/api/territoires/corse-de-test");
+
+        assertThat(reponse.statusCode()).isEqualTo(200);
+        JsonNode corse = json(reponse);
+        assertThat(corse.get("nom").asText()).isEqualTo("Ajaccio");
+        assertThat(corse.get("nombreCommunes").asInt()).isEqualTo(1);
+        assertThat(textes(corse.get("indicateurs"))).containsExactly("fragilite-isolement");
+
+        var inconnu = serveur.get("/api/territoires/atlantide");
+        assertThat(inconnu.statusCode()).isEqualTo(404);
+        assertThat(json(inconnu).get("erreur").asText()).startsWith("Territoire inconnu : « atlantide »");
+    }
+
+    @Test
+    void aStoreThatCannotBeReadHidesItsIndicatorOnlyAndNoStoreAtAllIs503() {
+        serveur.queries.rendreIndisponible("fragilite-isolement");
+
+        JsonNode territoires = json(serveur.get("/api/territoires"));
+        assertThat(textes(territoires.get(0).get("indicateurs"))).containsExactly("taux-presentation-bacs");
+        assertThat(textes(territoires.get(1).get("indicateurs"))).isEmpty();
+
+        serveur.queries.rendreIndisponible();
+        assertThat(serveur.get("/api/territoires").statusCode()).isEqualTo(503);
+        assertThat(serveur.get("/api/territoires/corse-de-test").statusCode()).isEqualTo(503);
+    }
+
+    @Test
+    void definitionsCarryTheirWordsComponentsAndClassBreaks() {
+        JsonNode definitions = json(serveur.get("/api/indicateurs"));
+        JsonNode taux = definitions.get(0);
+        JsonNode fragilite = definitions.get(1);
+
+        assertThat(taux.get("sujet").asText()).isEqualTo("présentation des bacs d'ordures ménagères");
+        assertThat(taux.get("etatSansDonnee").asText()).isEqualTo("pas encore de levée");
+        assertThat(taux.get("mentionSecret").asText())
+                .isEqualTo("Secret statistique : moins de 11 bacs présentés, la valeur n'est pas publiée.");
+        assertThat(taux.get("bornes")).extracting(JsonNode::asDouble).containsExactly(20.0, 40.0, 60.0, 80.0);
+        assertThat(taux.get("composantes")).isEmpty();
+
+        assertThat(fragilite.get("id").asText()).isEqualTo("fragilite-isolement");
+        assertThat(fragilite.get("sujet").asText()).isEqualTo("fragilité face à l'isolement des personnes âgées");
+        assertThat(fragilite.get("libelleNumerateur").isNull()).isTrue();
+        assertThat(fragilite.get("libelleDenominateur").isNull()).isTrue();
+        assertThat(fragilite.get("bornes")).isEmpty();
+        assertThat(fragilite.get("composantes").findValuesAsText("code"))
+                .containsExactly("part_75_plus", "part_menages_une_personne", "taux_pauvrete");
+        assertThat(fragilite.get("composantes").findValuesAsText("libelle")).containsExactly(
+                "part des 75 ans et plus", "part des ménages d'une seule personne", "taux de pauvreté");
+        assertThat(fragilite.get("fenetre").asText()).isEqualTo("P365D");
+    }
+
+    @Test
+    void theCompositeMapGivesEachComponentWithItsLabelValueAndSourceAndTheSecretOneAsSecret() {
+        serveur.queries.ajouter(CellulesFragilite.secrete("2A004", "Ajaccio", 11.2, 42.0));
+        // the secret cell is the latest of the same window: it replaces the published one
+        JsonNode ajaccio = json(serveur.get("/api/territoires/corse-de-test/communes.geojson?indicateur=fragilite-isolement"))
+                .get("features").get(0).get("properties");
+
+        assertThat(ajaccio.get("indicateur").asText()).isEqualTo("fragilite-isolement");
+        assertThat(ajaccio.get("secret").asBoolean()).isTrue();
+        assertThat(ajaccio.get("valeur").isNull()).isTrue();
+        assertThat(ajaccio.get("etat").asText()).isEqualTo("secret statistique");
+        JsonNode composantes = ajaccio.get("composantes");
+        assertThat(composantes).hasSize(3);
+        assertThat(composantes.get(0).get("libelle").asText()).isEqualTo("part des 75 ans et plus");
+        assertThat(composantes.get(0).get("valeur").asDouble()).isEqualTo(11.2);
+        assertThat(composantes.get(0).get("unite").asText()).isEqualTo("%");
+        assertThat(composantes.get(0).get("source").asText())
+                .isEqualTo("Insee, Dossier complet (recensement de la population) (2022)");
+        assertThat(composantes.get(0).get("secret").asBoolean()).isFalse();
+        assertThat(composantes.get(2).get("code").asText()).isEqualTo("taux_pauvrete");
+        assertThat(composantes.get(2).get("valeur").isNull()).isTrue();
+        assertThat(composantes.get(2).get("secret").asBoolean()).isTrue();
+        assertThat(composantes.get(2).get("source").asText()).isEqualTo("Insee, Filosofi (revenus et pauvreté) (2021)");
+        assertThat(textes(ajaccio.get("sources"))).containsExactlyInAnyOrder(
+                "Insee, Dossier complet (recensement de la population) (2022)", "Insee, Filosofi (revenus et pauvreté) (2021)");
+        assertThat(ajaccio.get("semaine").asText()).isEqualTo("années 2021 et 2022");
+    }
+
+    @Test
+    void aCommuneWithoutCompositeCellSaysNoInseeDataAndTheBinMapHasNoComponents() {
+        JsonNode frouard = json(serveur.get("/api/territoires/val-de-test/communes.geojson?indicateur=fragilite-isolement"))
+                .get("features").get(0).get("properties");
+        assertThat(frouard.get("etat").asText()).isEqualTo("pas de donnée Insee");
+        assertThat(frouard.get("composantes").findValuesAsText("secret")).containsOnly("false");
+        assertThat(frouard.get("sources")).isEmpty();
+
+        JsonNode pompey = json(serveur.get("/api/territoires/val-de-test/communes.geojson")).get("features").get(2)
+                .get("properties");
+        assertThat(pompey.get("composantes")).isEmpty();
+        assertThat(textes(pompey.get("sources"))).containsExactly("Croisements, Levées de bacs (2025), données simulées",
+                "Insee, Recensement de la population, ménages (2021)");
+    }
+
+    private static List<String> textes(JsonNode tableau) {
+        var result = new ArrayList<String>();
+        tableau.forEach(n -> result.add(n.asText()));
+        return result;
+    }
+}
