@@ -33,6 +33,10 @@ public final class Topics {
     public static final Topic<String, LoraStatut> LORA_STATUTS =
             new Topic<>("lora-statuts", Serdes.String(), JsonSerde.of(LoraStatut.class), false);
 
+    /** Health of each LoRaWAN device (last seen, battery, lost frames). Key: DevEUI. One record per update. */
+    public static final Topic<String, SanteCapteur> LORA_SANTE_CAPTEURS =
+            new Topic<>("lora-sante-capteurs", Serdes.String(), JsonSerde.of(SanteCapteur.class), false);
+
     /** Everything rejected on the way, with source, position and reason. Key: the source. */
     public static final Topic<String, Rejet> REJETS =
             new Topic<>("rejets", Serdes.String(), JsonSerde.of(Rejet.class), false);
@@ -40,7 +44,7 @@ public final class Topics {
     /** All topics, for creating them up front. */
     public static final List<Topic<?, ?>> TOUS =
             List.of(DECHETS_LEVEES, REF_INSEE_COMMUNES, INDICATEURS_TAUX_PRESENTATION, INDICATEURS_FRAGILITE_ISOLEMENT,
-                    LORA_UPLINKS, LORA_STATUTS, REJETS);
+                    LORA_UPLINKS, LORA_STATUTS, LORA_SANTE_CAPTEURS, REJETS);
 
     private Topics() {}
 }

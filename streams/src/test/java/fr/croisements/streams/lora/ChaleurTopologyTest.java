@@ -35,8 +35,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ChaleurTopologyTest {
 
-    static final DefinitionIndicateur DEFINITION = new DefinitionIndicateur("essai-chaleur", "Exposition à la chaleur",
-            "personnes", "?", "?", "?", Zone.COMMUNE, Duration.ofDays(1), 0);
+    static final DefinitionIndicateur DEFINITION = definition("essai-chaleur", "personnes");
+    static final DefinitionIndicateur DEFINITION_COUVERTURE = definition("essai-couverture", "capteurs pour 10 000 habitants");
+
+    static DefinitionIndicateur definition(String id, String unite) {
+        return new DefinitionIndicateur(id, "Essai", unite, "?", "?", "?", Zone.COMMUNE, Duration.ofDays(1), 0,
+                new DefinitionIndicateur.Libelles("essai", null, null, "pas de donnée", "secret"), Map.of(), List.of(), List.of());
+    }
     private static final Source RP = new Source("Dossier complet", "Insee", "2022", "Licence Ouverte 2.0", false);
     private static final Instant JOUR = Instant.parse("2025-07-01T00:00:00Z");
     private static final Position OUEST = new Position(6.05, 48.75, null);

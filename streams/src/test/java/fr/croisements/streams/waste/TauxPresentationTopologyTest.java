@@ -210,7 +210,7 @@ class TauxPresentationTopologyTest {
         indicateurs.readValuesToList();
         var nouvelle = Fixtures.commune(Fixtures.OUEST, "Ouest-la-Forêt", 200, "POLYGON ((6.0 48.7, 6.1 48.7, 6.1 48.8, 6.0 48.8, 6.0 48.7))");
         var territoire = new fr.croisements.datasets.Territoire("essai", "Essai", null, Fixtures.territoire().sources(),
-                Fixtures.MENAGES, List.of(nouvelle));
+                Fixtures.MENAGES, List.of(nouvelle), List.of());
 
         insee.pipeInput(Fixtures.OUEST, territoire.indicateursInsee().get(0), LUNDI_SUIVANT.plus(Duration.ofDays(1)));
 

@@ -1,0 +1,124 @@
+package fr.croisements.streams.lora;
+
+import static fr.croisements.events.Topics.LORA_UPLINKS;
+
+import fr.croisements.events.DefinitionIndicateur;
+import fr.croisements.events.Indicateur;
+import fr.croisements.events.IndicateurInsee;
+import fr.croisements.events.JsonSerde;
+import fr.croisements.events.Source;
+import fr.croisements.events.Zone;
+import fr.croisements.streams.geo.CommuneLocator;
+import fr.croisements.streams.indicateurs.CellulesStore;
+import fr.croisements.streams.indicateurs.ReferencesInsee;
+import java.time.Duration;
+import java.util.HashMap;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.TableJoined;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.kstream.WindowedSerdes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * "Couverture observée du réseau": per commune and day, the devices heard, the gateways that heard
+ * them, the median RSSI and SNR, set against the INSEE population.
+ *
+ * <pre>
+ * In:  lora-uplinks (with a device position)   key = DevEUI
+ * In:  ref-insee-communes (KTable, "population") key = code INSEE
+ * Out: indicateurs-&lt;definition id&gt;  key = code INSEE, value = Indicateur: valeur = devices heard per
+ *      10 000 inhabitants; numerateur = devices heard; denominateur = population; mesures: passerelles,
+ *      rssi_median (dBm), snr_median (dB), habitants_couverts
+ * </pre>
+ *
+ * Uplinks without a position, or outside every commune, are rejected by the heat crossing, which
+ * reads the same topic; they are only left out here. Days are UTC days, kept for
+ * {@link ChaleurTopology#CONSERVATION}.
+ */
+public final class CouvertureTopology {
+
+    static final String STORE_JOURS = "couverture-par-commune-jour";
+    static final String STORE_JOINTURES = "couverture-avec-population-insee";
+    private static final Source RECEPTIONS_SIMULEES = new Source("Réceptions LoRaWAN (simulateur Croisements, modèle "
+            + "d'affaiblissement en espace dégagé)", "Croisements", "simulation", "Licence Ouverte 2.0", true);
+    private static final Source RECEPTIONS_RESEAU = new Source("Réceptions LoRaWAN du serveur de réseau",
+            "Réseau LoRaWAN de la collectivité", "en continu", "selon le réseau", false);
+
+    private final CommuneLocator locator;
+    private final DefinitionIndicateur definition;
+
+    public CouvertureTopology(CommuneLocator locator, DefinitionIndicateur definition) {
+        this.locator = locator;
+        this.definition = definition;
+    }
+
+    public Topology build() {
+        var builder = new StreamsBuilder();
+        ajouter(builder, ReferencesInsee.table(builder));
+        return builder.build();
+    }
+
+    public void ajouter(StreamsBuilder builder, KTable<String, IndicateurInsee> insee) {
+        builder.addStateStore(CellulesStore.builder(definition));
+        KStream<String, Indicateur> cellules = builder.stream(LORA_UPLINKS.name(),
+                        Consumed.with(LORA_UPLINKS.keySerde(), LORA_UPLINKS.valueSerde()).withName("couverture-uplinks-source"))
+                .filter((devEui, u) -> u != null && u.position() != null, Named.as("couverture-positionnes"))
+                .mapValues(u -> new ReceptionLocalisee(locator.codeInseeAt(u.position().longitude(), u.position().latitude())
+                        .orElse(null), u.devEui(), u.receptions(), u.simule()), Named.as("couverture-localiser"))
+                .filter((devEui, r) -> r.codeInsee() != null, Named.as("couverture-dans-une-commune"))
+                .groupBy((devEui, r) -> r.codeInsee(), Grouped.with("couverture-par-commune", Serdes.String(),
+                        JsonSerde.of(ReceptionLocalisee.class)))
+                .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofDays(1), ChaleurTopology.CONSERVATION))
+                .aggregate(CouvertureJour::vide, (code, r, c) -> c.ajouter(r), Named.as("couverture-par-commune-jour"),
+                        Materialized.<String, CouvertureJour, WindowStore<Bytes, byte[]>>as(STORE_JOURS)
+                                .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(CouvertureJour.class)))
+                .leftJoin(insee, (jour, c) -> jour.key(), JointureCouverture::new, TableJoined.as("couverture-joindre-insee"),
+                        Materialized.<Windowed<String>, JointureCouverture, KeyValueStore<Bytes, byte[]>>as(STORE_JOINTURES)
+                                .withKeySerde(WindowedSerdes.timeWindowedSerdeFrom(String.class, Duration.ofDays(1).toMillis()))
+                                .withValueSerde(JsonSerde.of(JointureCouverture.class)))
+                .toStream(Named.as("couverture-jours-mis-a-jour"))
+                .map((jour, j) -> KeyValue.pair(jour.key(), calculer(jour, j)), Named.as("couverture-calculer"));
+        cellules.process(() -> CellulesStore.ecrivain(definition), Named.as("couverture-garder-cellules"), definition.store());
+        cellules.to(definition.topic(), Produced.with(Serdes.String(), JsonSerde.of(Indicateur.class))
+                .withName("couverture-indicateurs-sink"));
+    }
+
+    /** Pure: the cell of one commune-day. */
+    Indicateur calculer(Windowed<String> jour, JointureCouverture j) {
+        CouvertureJour c = j.couverture();
+        IndicateurInsee ref = j.insee();
+        Double population = ref == null ? null : ref.valeur("population");
+        double capteurs = c.capteurs().size();
+        var mesures = new HashMap<String, Double>();
+        mesures.put("passerelles", (double) c.passerelles().size());
+        if (CouvertureJour.mediane(c.rssi()) != null) {
+            mesures.put("rssi_median", CouvertureJour.mediane(c.rssi()));
+        }
+        if (CouvertureJour.mediane(c.snr()) != null) {
+            mesures.put("snr_median", CouvertureJour.mediane(c.snr()));
+        }
+        if (population != null) {
+            mesures.put("habitants_couverts", population);
+        }
+        Double parHabitants = population == null || population <= 0 ? null
+                : Math.round(capteurs / population * 10_000 * 10.0) / 10.0;
+        Source receptions = c.simule() ? RECEPTIONS_SIMULEES : RECEPTIONS_RESEAU;
+        return new Indicateur(definition.id(), jour.key(), Zone.COMMUNE, ref == null ? null : ref.nom(),
+                jour.window().startTime(), jour.window().endTime(), parHabitants, definition.unite(), capteurs, population,
+                receptions, ref == null ? null : ref.source("population"), mesures, (long) c.capteurs().size(), false,
+                c.simule(), java.util.Map.of("passerelles", receptions, "rssi_median", receptions, "snr_median", receptions));
+    }
+}

@@ -1,0 +1,60 @@
+package fr.croisements.streams.lora;
+
+import static fr.croisements.events.Topics.LORA_SANTE_CAPTEURS;
+import static fr.croisements.events.Topics.LORA_STATUTS;
+import static fr.croisements.events.Topics.LORA_UPLINKS;
+
+import fr.croisements.events.JsonSerde;
+import fr.croisements.events.SanteCapteur;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Health of each LoRaWAN device: last seen, latest measures, battery, frames lost.
+ *
+ * <pre>
+ * In:  lora-uplinks, lora-statuts   key = DevEUI (same partitioning: no repartition)
+ * Out: lora-sante-capteurs          key = DevEUI, value = SanteCapteur, one record per update
+ * Store: sante-capteurs-store       the latest SanteCapteur of every device
+ * </pre>
+ *
+ * Lost frames come from gaps in the frame counter; a counter that goes back by more than
+ * {@link Sante#ECART_REINITIALISATION}, or to 0 or 1, is a reset (rejoin, reboot) and counts no loss.
+ * Freshness ("vu il y a 12 min") is computed when the map asks, against the (simulated) clock.
+ */
+public final class SanteCapteursTopology {
+
+    public static final String STORE = "sante-capteurs-store";
+
+    public Topology build() {
+        var builder = new StreamsBuilder();
+        ajouter(builder);
+        return builder.build();
+    }
+
+    public void ajouter(StreamsBuilder builder) {
+        var uplinks = builder.stream(LORA_UPLINKS.name(), Consumed.with(LORA_UPLINKS.keySerde(), LORA_UPLINKS.valueSerde())
+                        .withName("sante-uplinks-source"))
+                .mapValues(u -> new EvenementCapteur(u, null), Named.as("sante-uplink"));
+        var statuts = builder.stream(LORA_STATUTS.name(), Consumed.with(LORA_STATUTS.keySerde(), LORA_STATUTS.valueSerde())
+                        .withName("sante-statuts-source"))
+                .mapValues(s -> new EvenementCapteur(null, s), Named.as("sante-statut"));
+        uplinks.merge(statuts, Named.as("sante-evenements"))
+                .filter((devEui, e) -> devEui != null && (e.uplink() != null || e.statut() != null), Named.as("sante-valides"))
+                .groupByKey(Grouped.with("sante-par-capteur", Serdes.String(), JsonSerde.of(EvenementCapteur.class)))
+                .aggregate(Sante::vide, Sante::appliquer, Named.as("sante-agreger"),
+                        Materialized.<String, SanteCapteur, KeyValueStore<Bytes, byte[]>>as(STORE)
+                                .withKeySerde(Serdes.String()).withValueSerde(LORA_SANTE_CAPTEURS.valueSerde()))
+                .toStream(Named.as("sante-mises-a-jour"))
+                .to(LORA_SANTE_CAPTEURS.name(), Produced.with(LORA_SANTE_CAPTEURS.keySerde(), LORA_SANTE_CAPTEURS.valueSerde())
+                        .withName("sante-sink"));
+    }
+}
