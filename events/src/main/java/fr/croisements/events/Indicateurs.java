@@ -67,11 +67,70 @@ public final class Indicateurs {
             // an index without a natural scale: the map cuts classes from the values shown (quantiles)
             List.of());
 
-    public static final List<DefinitionIndicateur> TOUS = List.of(TAUX_PRESENTATION_BACS, FRAGILITE_ISOLEMENT);
+    /** Temperature threshold of the heat-exposure indicator, °C. */
+    public static final double SEUIL_CHALEUR = 30.0;
+
+    public static final DefinitionIndicateur EXPOSITION_CHALEUR_75_PLUS = new DefinitionIndicateur(
+            "exposition-chaleur-75-plus",
+            "Personnes de 75 ans et plus exposées à la chaleur",
+            "personnes",
+            "Combien de personnes de 75 ans et plus vivent dans une commune où un capteur a dépassé "
+                    + "30 °C aujourd'hui ?",
+            "Chaque jour (de 0 h à 0 h, temps universel), on relève la température la plus haute mesurée par les "
+                    + "capteurs LoRaWAN situés dans la commune. Si l'un d'eux atteint 30 °C, toutes les personnes "
+                    + "de 75 ans et plus recensées par l'Insee dans la commune sont comptées comme exposées ; sinon, "
+                    + "aucune.",
+            "Les températures sont simulées. Un capteur mesure un lieu, pas toute la commune : une commune avec "
+                    + "un seul capteur le dit. Une commune sans capteur n'a pas de valeur, ce qui ne veut pas dire "
+                    + "qu'il n'y a pas fait chaud. Le recensement date de 2022.",
+            Zone.COMMUNE,
+            Duration.ofDays(1),
+            0,
+            new Libelles("exposition des 75 ans et plus à la chaleur", "personnes de 75 ans et plus exposées",
+                    "personnes de 75 ans et plus (Insee)", "pas de capteur de température",
+                    "Secret statistique : la valeur n'est pas publiée."),
+            enOrdre("temperature_max", "température la plus haute (°C)", "temperature_moyenne",
+                    "température moyenne (°C)", "capteurs", "capteurs de la commune", "capteurs_au_dessus_du_seuil",
+                    "capteurs à 30 °C ou plus"),
+            List.of("lora-uplinks", REFERENCES_INSEE),
+            List.of());
+
+    public static final DefinitionIndicateur COUVERTURE_LORA = new DefinitionIndicateur(
+            "couverture-lora",
+            "Couverture observée du réseau LoRaWAN",
+            "capteurs pour 10 000 habitants",
+            "Dans quelles communes le réseau LoRaWAN entend-il des capteurs, et avec quelle qualité de signal ?",
+            "Chaque jour, on compte les capteurs entendus par au moins une antenne (passerelle) dans la commune, "
+                    + "les antennes qui les entendent et la force médiane du signal reçu, puis on rapporte le nombre "
+                    + "de capteurs à la population recensée par l'Insee.",
+            "Les réceptions sont simulées avec un modèle simple d'affaiblissement du signal. Un capteur jamais "
+                    + "entendu n'apparaît pas : la carte montre la couverture observée, pas la couverture théorique.",
+            Zone.COMMUNE,
+            Duration.ofDays(1),
+            0,
+            new Libelles("couverture du réseau LoRaWAN", "capteurs entendus", "habitants (Insee)",
+                    "aucun capteur entendu",
+                    "Secret statistique : la valeur n'est pas publiée."),
+            enOrdre("passerelles", "antennes qui les entendent", "rssi_median", "signal reçu médian (dBm)",
+                    "snr_median", "rapport signal sur bruit médian (dB)"),
+            List.of("lora-uplinks", REFERENCES_INSEE),
+            List.of());
+
+    public static final List<DefinitionIndicateur> TOUS = List.of(TAUX_PRESENTATION_BACS, FRAGILITE_ISOLEMENT,
+            EXPOSITION_CHALEUR_75_PLUS, COUVERTURE_LORA);
 
     private Indicateurs() {}
 
     /** The components of the fragility index, by their INSEE variable name, in the order shown. */
+    /** Labels by name, in the order given: name, label, name, label... */
+    private static Map<String, String> enOrdre(String... nomsEtLibelles) {
+        var libelles = new LinkedHashMap<String, String>();
+        for (int i = 0; i < nomsEtLibelles.length; i += 2) {
+            libelles.put(nomsEtLibelles[i], nomsEtLibelles[i + 1]);
+        }
+        return libelles;
+    }
+
     private static Map<String, String> composantes() {
         var composantes = new LinkedHashMap<String, String>();
         composantes.put("part_75_plus", "part des 75 ans et plus");

@@ -25,6 +25,14 @@ public final class Topics {
     public static final Topic<String, Indicateur> INDICATEURS_FRAGILITE_ISOLEMENT =
             new Topic<>(Indicateurs.FRAGILITE_ISOLEMENT.topic(), Serdes.String(), JsonSerde.of(Indicateur.class), false);
 
+    /** People aged 75+ exposed to heat per commune and day (LoRaWAN sensors × INSEE). Key: COG code. */
+    public static final Topic<String, Indicateur> INDICATEURS_EXPOSITION_CHALEUR =
+            new Topic<>(Indicateurs.EXPOSITION_CHALEUR_75_PLUS.topic(), Serdes.String(), JsonSerde.of(Indicateur.class), false);
+
+    /** Observed LoRaWAN coverage per commune and day. Key: COG code. */
+    public static final Topic<String, Indicateur> INDICATEURS_COUVERTURE_LORA =
+            new Topic<>(Indicateurs.COUVERTURE_LORA.topic(), Serdes.String(), JsonSerde.of(Indicateur.class), false);
+
     /** LoRaWAN uplinks from The Things Stack or ChirpStack, normalised. Key: DevEUI. Event time: reception. */
     public static final Topic<String, LoraUplink> LORA_UPLINKS =
             new Topic<>("lora-uplinks", Serdes.String(), JsonSerde.of(LoraUplink.class), false);
@@ -44,7 +52,8 @@ public final class Topics {
     /** All topics, for creating them up front. */
     public static final List<Topic<?, ?>> TOUS =
             List.of(DECHETS_LEVEES, REF_INSEE_COMMUNES, INDICATEURS_TAUX_PRESENTATION, INDICATEURS_FRAGILITE_ISOLEMENT,
-                    LORA_UPLINKS, LORA_STATUTS, LORA_SANTE_CAPTEURS, REJETS);
+                    INDICATEURS_EXPOSITION_CHALEUR, INDICATEURS_COUVERTURE_LORA, LORA_UPLINKS, LORA_STATUTS,
+                    LORA_SANTE_CAPTEURS, REJETS);
 
     private Topics() {}
 }

@@ -3,7 +3,13 @@ package fr.croisements.streams;
 import fr.croisements.datasets.Territoire;
 import fr.croisements.streams.geo.CommuneLocator;
 import fr.croisements.streams.indicateurs.ReferencesInsee;
+import fr.croisements.events.Indicateurs;
 import fr.croisements.streams.insee.FragiliteIsolementTopology;
+import fr.croisements.streams.lora.ChaleurTopology;
+import fr.croisements.streams.lora.CouvertureTopology;
+import fr.croisements.streams.lora.SanteCapteursTopology;
+import fr.croisements.streams.query.CapteursQueries;
+import fr.croisements.streams.query.LocalCapteursQueries;
 import fr.croisements.streams.query.IndicateursQueries;
 import fr.croisements.streams.query.LocalIndicateursQueries;
 import fr.croisements.streams.waste.TauxPresentationTopology;
@@ -52,8 +58,12 @@ public final class Pipeline implements AutoCloseable {
         var communes = territoires.stream().flatMap(t -> t.communes().stream()).toList();
         var builder = new StreamsBuilder();
         var insee = ReferencesInsee.table(builder);
-        new TauxPresentationTopology(new CommuneLocator(communes)).ajouter(builder, insee);
+        var locator = new CommuneLocator(communes);
+        new TauxPresentationTopology(locator).ajouter(builder, insee);
         new FragiliteIsolementTopology().ajouter(builder, insee);
+        new ChaleurTopology(locator, Indicateurs.EXPOSITION_CHALEUR_75_PLUS, Indicateurs.SEUIL_CHALEUR).ajouter(builder, insee);
+        new CouvertureTopology(locator, Indicateurs.COUVERTURE_LORA).ajouter(builder, insee);
+        new SanteCapteursTopology().ajouter(builder);
         return builder.build();
     }
 
@@ -72,6 +82,10 @@ public final class Pipeline implements AutoCloseable {
 
     public IndicateursQueries queries() {
         return new LocalIndicateursQueries(streams);
+    }
+
+    public CapteursQueries capteurs() {
+        return new LocalCapteursQueries(streams);
     }
 
     public KafkaStreams.State state() {

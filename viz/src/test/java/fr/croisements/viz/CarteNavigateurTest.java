@@ -151,6 +151,8 @@ class CarteNavigateurTest {
     @BeforeEach
     void ouvrirLaCarte() {
         attente = new WebDriverWait(navigateur, ATTENTE, Duration.ofMillis(100));
+        // the page redraws its legend and layers on every change: an element read mid-redraw is stale, read it again
+        attente.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         navigateur.get(serveur.uri("/").toString());
         try {
             attente.until(d -> d.findElements(By.cssSelector("path.leaflet-interactive[data-code]")).size() == 13);
