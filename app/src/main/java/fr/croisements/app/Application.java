@@ -2,6 +2,7 @@ package fr.croisements.app;
 
 import fr.croisements.app.kafka.TopicsAdmin;
 import fr.croisements.datasets.Territoire;
+import fr.croisements.datasets.catalogue.ConstructeurCatalogue;
 import fr.croisements.events.Indicateurs;
 import fr.croisements.events.LeveeBac;
 import fr.croisements.events.Topics;
@@ -17,6 +18,8 @@ import fr.croisements.viz.live.LiveFeed;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -83,7 +86,12 @@ final class Application implements AutoCloseable {
         pipeline.start().awaitRunning(Duration.ofSeconds(60));
 
         var liveFeed = new LiveFeed();
-        var viz = new VizServer(pipeline.queries(), territoires, liveFeed, this::horloge);
+        var simulation = options.simulation();
+        var catalogue = new ConstructeurCatalogue.Options("http://localhost:" + options.port(), bootstrap,
+                simulation != null, simulation == null ? null : simulation.territoire().id(),
+                simulation == null ? null : LocalDate.ofInstant(simulation.debut(), ZoneOffset.UTC),
+                LocalDate.now(ZoneOffset.UTC));
+        var viz = new VizServer(pipeline.queries(), territoires, liveFeed, this::horloge, catalogue);
         port = viz.start(options.port());
         aFermer.push(viz::stop);
         var enDirect = new IndicateursEnDirect(bootstrap,
