@@ -2,7 +2,6 @@ package fr.croisements.app;
 
 import fr.croisements.app.kafka.EmbeddedKafka;
 import fr.croisements.datasets.Territoire;
-import fr.croisements.datasets.Territoires;
 import fr.croisements.ingest.privacy.Pseudonymiseur;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,6 +25,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     OptionsSimulation simulation;
+
+    @Mixin
+    OptionsTerritoires packs;
 
     @Option(names = "--port", defaultValue = "7070", description = "Port de la carte (défaut : ${DEFAULT-VALUE}).")
     int port;
@@ -53,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
             Dossiers.effacer(donnees);
         }
         Pseudonymiseur pseudonymiseur = CleDemo.pseudonymiseur(donnees, out);
-        List<Territoire> territoires = Territoires.ids().stream().map(Territoires::charger).toList();
+        List<Territoire> territoires = packs.territoires();
 
         EmbeddedKafka broker = EmbeddedKafka.start(donnees.resolve("kafka"), false, portKafka);
         Application application;

@@ -1,7 +1,6 @@
 package fr.croisements.app;
 
 import fr.croisements.datasets.Territoire;
-import fr.croisements.datasets.Territoires;
 import fr.croisements.ingest.privacy.Pseudonymiseur;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,6 +22,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     OptionsSimulation simulation;
+
+    @Mixin
+    OptionsTerritoires packs;
 
     @Option(names = "--bootstrap-servers", required = true, description = "Adresse du cluster Kafka, HOTE:PORT[,...].")
     String bootstrapServers;
@@ -52,7 +54,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        List<Territoire> territoires = Territoires.ids().stream().map(Territoires::charger).toList();
+        List<Territoire> territoires = packs.territoires();
         Application application = Application.demarrer(territoires, new Application.Options(bootstrapServers, port, etat,
                 partitions, replication, simuler ? simulation.simulation(Pseudonymiseur.depuisEnvironnement()) : null));
         out.printf("Carte : http://localhost:%d/ (cluster Kafka %s)%n", application.port(), bootstrapServers);
