@@ -45,6 +45,14 @@ public final class Topics {
     public static final Topic<String, SanteCapteur> LORA_SANTE_CAPTEURS =
             new Topic<>("lora-sante-capteurs", Serdes.String(), JsonSerde.of(SanteCapteur.class), false);
 
+    /** Car parks (schema-stationnement or a feed's list). Key: car park id. Compacted. */
+    public static final Topic<String, ParcStationnement> REF_PARKINGS =
+            new Topic<>("ref-parkings", Serdes.String(), JsonSerde.of(ParcStationnement.class), true);
+
+    /** Car-park occupancy observations. Key: car park id. Event time: observation. */
+    public static final Topic<String, OccupationParking> STATIONNEMENT_OCCUPATION =
+            new Topic<>("stationnement-occupation", Serdes.String(), JsonSerde.of(OccupationParking.class), false);
+
     /** Everything rejected on the way, with source, position and reason. Key: the source. */
     public static final Topic<String, Rejet> REJETS =
             new Topic<>("rejets", Serdes.String(), JsonSerde.of(Rejet.class), false);
@@ -53,7 +61,7 @@ public final class Topics {
     public static final List<Topic<?, ?>> TOUS =
             List.of(DECHETS_LEVEES, REF_INSEE_COMMUNES, INDICATEURS_TAUX_PRESENTATION, INDICATEURS_FRAGILITE_ISOLEMENT,
                     INDICATEURS_EXPOSITION_CHALEUR, INDICATEURS_COUVERTURE_LORA, LORA_UPLINKS, LORA_STATUTS,
-                    LORA_SANTE_CAPTEURS, REJETS);
+                    LORA_SANTE_CAPTEURS, REF_PARKINGS, STATIONNEMENT_OCCUPATION, REJETS);
 
     private Topics() {}
 }
