@@ -2,6 +2,10 @@ package fr.croisements.app;
 
 import fr.croisements.events.Topics;
 import fr.croisements.ingest.Bilan;
+import fr.croisements.ingest.lora.Appareils;
+import fr.croisements.ingest.lora.BilanLora;
+import fr.croisements.ingest.lora.DecodeurRegistre;
+import fr.croisements.ingest.lora.LoraAdapter;
 import fr.croisements.ingest.privacy.Pseudonymiseur;
 import fr.croisements.ingest.waste.LeveesCsvAdapter;
 import java.io.IOException;
@@ -16,16 +20,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code croisements ingest dechets FICHIER|-}: publishes a user's own file. */
+/** {@code croisements ingest dechets|tts|chirpstack FICHIER|-}: publishes a user's own file. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "Publie vos propres fichiers sur les topics Kafka. Adaptateur disponible : dechets "
-                + "(levées de bacs en CSV, voir ingest/README.md).")
+        description = "Publie vos propres fichiers sur les topics Kafka. Adaptateurs : dechets "
+                + "(levées de bacs en CSV), tts et chirpstack (messages LoRaWAN de The Things Stack v3 ou "
+                + "ChirpStack v4, JSON ou NDJSON, tels que ces serveurs les émettent) ; voir ingest/README.md.")
 final class IngestCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", description = "Adaptateur : dechets.")
+    @Parameters(index = "0", description = "Adaptateur : dechets, tts ou chirpstack.")
     String adaptateur;
 
     @Parameters(index = "1", description = "Fichier à publier, ou - pour l'entrée standard.")
@@ -38,11 +43,21 @@ final class IngestCommand implements Callable<Integer> {
             + "(sinon la variable CROISEMENTS_CLE_PSEUDONYMISATION).")
     Path cleFichier;
 
+    @Option(names = "--modele", description = "LoRaWAN : modèle des appareils dont ni le fichier d'appareils ni le "
+            + "message ne donnent le modèle, par exemple milesight-em500-co2 (liste dans ingest/README.md).")
+    String modele;
+
+    @Option(names = "--appareils", description = "LoRaWAN : fichier CSV des appareils (dev_eui, modele, longitude, latitude).")
+    Path appareils;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        if ("tts".equals(adaptateur) || "chirpstack".equals(adaptateur)) {
+            return ingestLora(out);
+        }
         if (!"dechets".equals(adaptateur)) {
-            spec.commandLine().getErr().printf("Adaptateur inconnu : %s (disponible : dechets)%n", adaptateur);
+            spec.commandLine().getErr().printf("Adaptateur inconnu : %s (disponibles : dechets, tts, chirpstack)%n", adaptateur);
             return 2;
         }
         var adapter = new LeveesCsvAdapter(cleFichier == null ? Pseudonymiseur.depuisEnvironnement()
@@ -56,6 +71,35 @@ final class IngestCommand implements Callable<Integer> {
         }
         out.printf("%d lignes lues, %d levées publiées sur %s, %d lignes rejetées (détail sur le topic %s).%n",
                 bilan.lus(), bilan.publies(), Topics.DECHETS_LEVEES.name(), bilan.rejetes(), Topics.REJETS.name());
+        return bilan.aPublie() ? 0 : 1;
+    }
+
+    /** {@code tts} or {@code chirpstack}: network-server messages to lora-uplinks, lora-statuts and rejets. */
+    private int ingestLora(PrintWriter out) throws IOException {
+        LoraAdapter adapter;
+        try {
+            Appareils connus = (appareils == null ? Appareils.aucun() : Appareils.lire(appareils)).avecModeleParDefaut(modele);
+            adapter = LoraAdapter.pour(adaptateur, DecodeurRegistre.standard(), connus);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 2;
+        }
+        BilanLora bilan;
+        try (var uplinks = KafkaClients.producer(bootstrapServers, Topics.LORA_UPLINKS, "croisements-ingest-lora");
+                var statuts = KafkaClients.producer(bootstrapServers, Topics.LORA_STATUTS, "croisements-ingest-lora-statuts");
+                var rejets = KafkaClients.producer(bootstrapServers, Topics.REJETS, "croisements-ingest-rejets")) {
+            bilan = "-".equals(fichier)
+                    ? adapter.publier(System.in, "entrée standard", uplinks, statuts, rejets)
+                    : adapter.publier(Path.of(fichier), uplinks, statuts, rejets);
+        }
+        var types = new StringBuilder();
+        bilan.ignoresTries().forEach((type, n) -> types.append(types.length() == 0 ? " (" : ", ").append(type).append(" : ").append(n));
+        out.printf("%d messages lus : %d uplinks publiés sur %s (dont %d sans mesure décodée), %d statuts publiés sur %s, "
+                        + "%d messages ignorés%s, %d rejetés (détail sur le topic %s).%n",
+                bilan.lus(), bilan.uplinks(), Topics.LORA_UPLINKS.name(), bilan.nonDecodes(), bilan.statuts(),
+                Topics.LORA_STATUTS.name(), bilan.ignoresTotal(), types.length() == 0 ? "" : types + ")",
+                bilan.rejetes(), Topics.REJETS.name());
+        bilan.raisons().forEach(r -> out.println("  " + r));
         return bilan.aPublie() ? 0 : 1;
     }
 }

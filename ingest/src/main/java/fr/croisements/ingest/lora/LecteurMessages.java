@@ -1,0 +1,176 @@
+package fr.croisements.ingest.lora;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Splits a file or stream of network-server messages into JSON objects, each with its position,
+ * whatever the form:
+ * <ul>
+ *   <li>NDJSON (one object per line, as TTS Storage Integration or {@code mosquitto_sub} output):
+ *       position {@code nom:LIGNE}; an unreadable line (truncated...) is reported and the next
+ *       lines are read;
+ *   <li>a JSON array of objects, or one or more pretty-printed objects: position {@code nom:objet N}
+ *       (from 1); the text is read whole, and a syntax error stops the reading there (a JSON
+ *       document cannot be resumed after an error), everything before it being delivered.
+ * </ul>
+ * The form is told from the first non-blank line: {@code [} starts an array; a line holding a
+ * complete JSON value starts NDJSON; a line opening an object that continues on the next lines
+ * ({@code {}, or ending with {@code {}, {@code [}, {@code ,} or {@code :}) starts a document;
+ * anything else is read as NDJSON (a first line that is itself broken). UTF-8, optional BOM.
+ */
+final class LecteurMessages {
+
+    /** Receives the objects read, in order. */
+    interface Destinataire {
+        void message(String position, JsonNode noeud, String extrait);
+
+        void illisible(String position, String raison, String extrait);
+    }
+
+    static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    private static final int EXTRAIT = 500;
+
+    private LecteurMessages() {}
+
+    static void lire(InputStream in, String nom, Destinataire d) throws IOException {
+        var lecteur = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        var debut = new StringBuilder();
+        int numero = 0;
+        String premiere = null;
+        for (String ligne = lecteur.readLine(); ligne != null; ligne = lecteur.readLine()) {
+            numero++;
+            if (numero == 1 && !ligne.isEmpty() && ligne.charAt(0) == '\uFEFF') {
+                ligne = ligne.substring(1);
+            }
+            if (!ligne.isBlank()) {
+                premiere = ligne;
+                break;
+            }
+            debut.append(ligne).append('\n');
+        }
+        if (premiere == null) {
+            return;
+        }
+        String t = premiere.strip();
+        if (t.startsWith("[")) {
+            lireDocument(debut + premiere + "\n" + reste(lecteur), true, nom, d);
+        } else if (!complete(t) && t.startsWith("{") && (t.endsWith("{") || t.endsWith("[") || t.endsWith(",") || t.endsWith(":"))) {
+            lireDocument(debut + premiere + "\n" + reste(lecteur), false, nom, d);
+        } else {
+            lireLigne(premiere, nom + ":" + numero, d);
+            for (String ligne = lecteur.readLine(); ligne != null; ligne = lecteur.readLine()) {
+                numero++;
+                if (!ligne.isBlank()) {
+                    lireLigne(ligne, nom + ":" + numero, d);
+                }
+            }
+        }
+    }
+
+    /** Parses one text that must hold exactly one JSON value. */
+    static JsonNode valeurUnique(String texte) throws JsonProcessingException {
+        try (JsonParser p = MAPPER.createParser(texte)) {
+            JsonNode n = p.readValueAsTree();
+            if (n == null) {
+                throw new JsonEOFException(p, null, "texte vide");
+            }
+            if (p.nextToken() != null) {
+                throw new com.fasterxml.jackson.core.JsonParseException(p, "plusieurs valeurs JSON à la suite (une seule attendue)");
+            }
+            return n;
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IllegalStateException("Reading a string cannot fail", e);
+        }
+    }
+
+    /** A reason in French for a JSON syntax error, with its place. */
+    static String raison(JsonProcessingException e, boolean avecLigne) {
+        boolean tronque = e instanceof JsonEOFException
+                || (e.getOriginalMessage() != null && e.getOriginalMessage().contains("end-of-input"));
+        String quoi = tronque ? "JSON tronqué (fin de texte inattendue)" : "JSON invalide";
+        JsonLocation l = e.getLocation();
+        String ou = l == null ? "" : avecLigne ? " ligne " + l.getLineNr() + ", colonne " + l.getColumnNr()
+                : " colonne " + l.getColumnNr();
+        return quoi + ou + " : " + e.getOriginalMessage();
+    }
+
+    private static boolean complete(String ligne) {
+        try {
+            valeurUnique(ligne);
+            return true;
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
+    private static void lireLigne(String ligne, String position, Destinataire d) {
+        JsonNode n;
+        try {
+            n = valeurUnique(ligne);
+        } catch (JsonProcessingException e) {
+            d.illisible(position, raison(e, false), ligne);
+            return;
+        }
+        d.message(position, n, ligne);
+    }
+
+    private static void lireDocument(String texte, boolean tableau, String nom, Destinataire d) {
+        int lus = 0;
+        long debutObjet = 0;
+        try (JsonParser p = MAPPER.createParser(texte)) {
+            JsonToken jeton = p.nextToken();
+            if (tableau) {
+                jeton = p.nextToken();
+            }
+            while (jeton != null && jeton != JsonToken.END_ARRAY) {
+                debutObjet = p.currentTokenLocation().getCharOffset();
+                JsonNode noeud = p.readValueAsTree();
+                lus++;
+                d.message(nom + ":objet " + lus, noeud, noeud.toString());
+                debutObjet = p.currentLocation().getCharOffset();
+                jeton = p.nextToken();
+            }
+            if (tableau && jeton == null) {
+                throw new JsonEOFException(p, null, "tableau JSON non fermé");
+            }
+            if (tableau && p.nextToken() != null) {
+                d.illisible(nom + ":objet " + (lus + 1), "contenu après la fin du tableau JSON",
+                        extrait(texte, p.currentTokenLocation().getCharOffset()));
+            }
+        } catch (JsonProcessingException e) {
+            d.illisible(nom + ":objet " + (lus + 1), raison(e, true)
+                    + (tableau ? " ; la suite du tableau n'est pas lue" : " ; la suite du fichier n'est pas lue"),
+                    extrait(texte, debutObjet));
+        } catch (IOException e) {
+            throw new IllegalStateException("Reading a string cannot fail", e);
+        }
+    }
+
+    private static String extrait(String texte, long debut) {
+        int i = (int) Math.max(0, Math.min(debut, texte.length()));
+        return texte.substring(i, Math.min(texte.length(), i + EXTRAIT));
+    }
+
+    private static String reste(BufferedReader lecteur) throws IOException {
+        var sb = new StringBuilder();
+        char[] tampon = new char[8192];
+        for (int n = lecteur.read(tampon); n >= 0; n = lecteur.read(tampon)) {
+            sb.append(tampon, 0, n);
+        }
+        return sb.toString();
+    }
+}
