@@ -116,8 +116,53 @@ public final class Indicateurs {
             List.of("lora-uplinks", REFERENCES_INSEE),
             List.of());
 
+    /** Occupancy rate from which an hour of a car park counts as saturated, %. */
+    public static final double SEUIL_SATURATION = 90.0;
+
+    public static final DefinitionIndicateur OCCUPATION_PARKINGS = new DefinitionIndicateur(
+            "occupation-parkings",
+            "Taux d'occupation des parkings",
+            "%",
+            "À quelles heures les parkings sont-ils pleins, et tournent-ils ?",
+            "Pour chaque parking et chaque heure, la moyenne et le maximum du taux d'occupation observé "
+                    + "(places occupées ÷ places du parking). L'heure est dite « saturée » si le parking a été "
+                    + "occupé à 90 % ou plus pendant l'heure. Les arrivées sont estimées en additionnant les "
+                    + "hausses du nombre de places occupées entre deux observations.",
+            "L'occupation est simulée pour Poitiers et La Rochelle, calée sur une vraie série de Montpellier. Les "
+                    + "arrivées estimées sont un minimum : une voiture qui part et une autre qui arrive entre "
+                    + "deux observations ne se voient pas.",
+            Zone.PARKING,
+            Duration.ofHours(1),
+            0,
+            new Libelles("occupation des parkings", "places occupées", "places du parking", "pas d'observation",
+                    "Secret statistique : la valeur n'est pas publiée."),
+            enOrdre("taux_max", "taux d'occupation le plus haut (%)", "heures_saturees", "heure saturée (1 = oui)",
+                    "arrivees_estimees", "arrivées estimées", "observations", "observations"),
+            List.of("stationnement-occupation", "ref-parkings"),
+            List.of(50.0, 70.0, 85.0, 90.0));
+
+    public static final DefinitionIndicateur PLACES_PAR_HABITANT = new DefinitionIndicateur(
+            "places-parking-par-habitant",
+            "Places de parking public pour 1 000 habitants",
+            "places pour 1 000 habitants",
+            "Combien de places de parking public hors voirie la commune offre-t-elle à ses habitants ?",
+            "Somme des places des parkings publics de la commune (fichiers au format national « stationnement ») "
+                    + "divisée par la population recensée par l'Insee, pour 1 000 habitants ; la densité et le "
+                    + "nombre de ménages de la commune sont affichés à côté.",
+            "Seuls les parkings publiés dans les fichiers importés sont comptés (pas le stationnement sur voirie) ; "
+                    + "un parking sans nombre de places n'est pas compté. Les parkings relais servent aussi les "
+                    + "habitants des autres communes.",
+            Zone.COMMUNE,
+            Duration.ofDays(365),
+            0,
+            new Libelles("stationnement public", "places de parking", "habitants (Insee)", "pas de parking public connu",
+                    "Secret statistique : la valeur n'est pas publiée."),
+            enOrdre("parkings", "parkings publics", "densite", "densité (habitants par km²)", "menages", "ménages (Insee)"),
+            List.of("ref-parkings", REFERENCES_INSEE),
+            List.of());
+
     public static final List<DefinitionIndicateur> TOUS = List.of(TAUX_PRESENTATION_BACS, FRAGILITE_ISOLEMENT,
-            EXPOSITION_CHALEUR_75_PLUS, COUVERTURE_LORA);
+            EXPOSITION_CHALEUR_75_PLUS, COUVERTURE_LORA, PLACES_PAR_HABITANT, OCCUPATION_PARKINGS);
 
     private Indicateurs() {}
 

@@ -45,6 +45,14 @@ public final class Topics {
     public static final Topic<String, SanteCapteur> LORA_SANTE_CAPTEURS =
             new Topic<>("lora-sante-capteurs", Serdes.String(), JsonSerde.of(SanteCapteur.class), false);
 
+    /** Occupancy per car park and hour (mean, peak, saturation, estimated arrivals). Key: car park id. */
+    public static final Topic<String, Indicateur> INDICATEURS_OCCUPATION_PARKINGS =
+            new Topic<>(Indicateurs.OCCUPATION_PARKINGS.topic(), Serdes.String(), JsonSerde.of(Indicateur.class), false);
+
+    /** Public off-street places per 1 000 inhabitants, per commune. Key: COG code. */
+    public static final Topic<String, Indicateur> INDICATEURS_PLACES_PAR_HABITANT =
+            new Topic<>(Indicateurs.PLACES_PAR_HABITANT.topic(), Serdes.String(), JsonSerde.of(Indicateur.class), false);
+
     /** Car parks (schema-stationnement or a feed's list). Key: car park id. Compacted. */
     public static final Topic<String, ParcStationnement> REF_PARKINGS =
             new Topic<>("ref-parkings", Serdes.String(), JsonSerde.of(ParcStationnement.class), true);
@@ -61,7 +69,8 @@ public final class Topics {
     public static final List<Topic<?, ?>> TOUS =
             List.of(DECHETS_LEVEES, REF_INSEE_COMMUNES, INDICATEURS_TAUX_PRESENTATION, INDICATEURS_FRAGILITE_ISOLEMENT,
                     INDICATEURS_EXPOSITION_CHALEUR, INDICATEURS_COUVERTURE_LORA, LORA_UPLINKS, LORA_STATUTS,
-                    LORA_SANTE_CAPTEURS, REF_PARKINGS, STATIONNEMENT_OCCUPATION, REJETS);
+                    LORA_SANTE_CAPTEURS, REF_PARKINGS, STATIONNEMENT_OCCUPATION, INDICATEURS_OCCUPATION_PARKINGS,
+                    INDICATEURS_PLACES_PAR_HABITANT, REJETS);
 
     private Topics() {}
 }

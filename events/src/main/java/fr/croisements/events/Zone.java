@@ -4,6 +4,8 @@ package fr.croisements.events;
 public final class Zone {
     public static final String COMMUNE = "commune";
     public static final String IRIS = "iris";
+    /** A car park: cells about one car park, its code being the car park's id. */
+    public static final String PARKING = "parking";
     /** COG code of a commune, as in the schema.data.gouv.fr patterns (Corsica: 2A/2B). */
     public static final String CODE_COMMUNE = "^([013-9]\\d|2[AB1-9])\\d{3}$";
 

@@ -3,6 +3,9 @@ package fr.croisements.streams;
 import fr.croisements.datasets.Territoire;
 import fr.croisements.streams.geo.CommuneLocator;
 import fr.croisements.streams.indicateurs.ReferencesInsee;
+import fr.croisements.streams.indicateurs.ReferencesParkings;
+import fr.croisements.streams.parking.OccupationHoraireTopology;
+import fr.croisements.streams.parking.PlacesParHabitantTopology;
 import fr.croisements.events.Indicateurs;
 import fr.croisements.streams.insee.FragiliteIsolementTopology;
 import fr.croisements.streams.lora.ChaleurTopology;
@@ -64,6 +67,9 @@ public final class Pipeline implements AutoCloseable {
         new ChaleurTopology(locator, Indicateurs.EXPOSITION_CHALEUR_75_PLUS, Indicateurs.SEUIL_CHALEUR).ajouter(builder, insee);
         new CouvertureTopology(locator, Indicateurs.COUVERTURE_LORA).ajouter(builder, insee);
         new SanteCapteursTopology().ajouter(builder);
+        var parcs = ReferencesParkings.table(builder);
+        new PlacesParHabitantTopology().ajouter(builder, parcs, insee);
+        new OccupationHoraireTopology().ajouter(builder, parcs);
         return builder.build();
     }
 

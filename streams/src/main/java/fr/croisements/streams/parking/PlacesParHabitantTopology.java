@@ -1,0 +1,102 @@
+package fr.croisements.streams.parking;
+
+import static fr.croisements.events.Indicateurs.PLACES_PAR_HABITANT;
+import static fr.croisements.events.Topics.INDICATEURS_PLACES_PAR_HABITANT;
+
+import fr.croisements.events.Indicateur;
+import fr.croisements.events.IndicateurInsee;
+import fr.croisements.events.JsonSerde;
+import fr.croisements.events.ParcStationnement;
+import fr.croisements.events.Source;
+import fr.croisements.events.Zone;
+import fr.croisements.streams.indicateurs.CellulesStore;
+import fr.croisements.streams.indicateurs.ReferencesInsee;
+import fr.croisements.streams.indicateurs.ReferencesParkings;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * "Places de parking public pour 1 000 habitants": per commune, the places of its car parks with
+ * a known capacity, divided by its INSEE population.
+ *
+ * <pre>
+ * In:  ref-parkings (KTable)        key = car park id, value = ParcStationnement
+ * In:  ref-insee-communes (KTable)  key = code INSEE ("population", "densite", "menages")
+ * Out: indicateurs-places-parking-par-habitant  key = code INSEE, value = Indicateur
+ * </pre>
+ *
+ * A table-table join: adding, changing or removing a car park, or a new INSEE row, recomputes the
+ * commune at once. The cell's period is the year of the population figure.
+ */
+public final class PlacesParHabitantTopology {
+
+    static final String STORE_PLACES = "places-par-commune";
+
+    public Topology build() {
+        var builder = new StreamsBuilder();
+        ajouter(builder, ReferencesParkings.table(builder), ReferencesInsee.table(builder));
+        return builder.build();
+    }
+
+    public void ajouter(StreamsBuilder builder, KTable<String, ParcStationnement> parcs,
+            KTable<String, IndicateurInsee> insee) {
+        builder.addStateStore(CellulesStore.builder(PLACES_PAR_HABITANT));
+        KStream<String, Indicateur> cellules = parcs
+                .filter((id, p) -> p.codeInsee() != null && p.capacite() != null, Named.as("parkings-avec-places"))
+                .groupBy((id, p) -> KeyValue.pair(p.codeInsee(), p), Grouped.with("parkings-par-commune", Serdes.String(),
+                        JsonSerde.of(ParcStationnement.class)))
+                .aggregate(PlacesCommune::vide, (code, p, places) -> places.ajouter(p),
+                        (code, p, places) -> places.retirer(p), Named.as("sommer-places"),
+                        Materialized.<String, PlacesCommune, KeyValueStore<Bytes, byte[]>>as(STORE_PLACES)
+                                .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(PlacesCommune.class)))
+                .join(insee, PlacesParHabitantTopology::calculer, Named.as("joindre-population"))
+                .toStream(Named.as("places-mises-a-jour"))
+                .filter((code, cellule) -> cellule != null, Named.as("places-calculables"));
+        cellules.process(() -> CellulesStore.ecrivain(PLACES_PAR_HABITANT), Named.as("places-garder-cellules"),
+                PLACES_PAR_HABITANT.store());
+        cellules.to(INDICATEURS_PLACES_PAR_HABITANT.name(), Produced.with(INDICATEURS_PLACES_PAR_HABITANT.keySerde(),
+                INDICATEURS_PLACES_PAR_HABITANT.valueSerde()).withName("places-sink"));
+    }
+
+    /** Pure: the cell of a commune, or {@code null} without population or without car park left. */
+    static Indicateur calculer(PlacesCommune places, IndicateurInsee ref) {
+        Double population = ref.valeur("population");
+        if (population == null || population <= 0 || places.parkings() <= 0) {
+            return null;
+        }
+        Source sourcePopulation = ref.source("population");
+        int annee = sourcePopulation == null ? LocalDate.now(ZoneOffset.UTC).getYear()
+                : Integer.parseInt(sourcePopulation.millesime().replaceAll("\\D", "").substring(0, 4));
+        var mesures = new HashMap<String, Double>();
+        mesures.put("parkings", (double) places.parkings());
+        if (ref.valeur("densite") != null) {
+            mesures.put("densite", ref.valeur("densite"));
+        }
+        if (ref.valeur("menages") != null) {
+            mesures.put("menages", ref.valeur("menages"));
+        }
+        Source parkings = new Source("Parkings publics au format national « stationnement » (fichiers importés)",
+                "Collectivités, base nationale des lieux de stationnement", "dernière édition importée",
+                "Licence Ouverte 2.0", false);
+        return new Indicateur(PLACES_PAR_HABITANT.id(), ref.codeZone(), Zone.COMMUNE, ref.nom(),
+                LocalDate.of(annee, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                LocalDate.of(annee + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                Math.round(places.places() / population * 1000 * 10.0) / 10.0, PLACES_PAR_HABITANT.unite(),
+                (double) places.places(), population, parkings, sourcePopulation, mesures, places.parkings(), false, false,
+                Map.of("parkings", parkings));
+    }
+}
