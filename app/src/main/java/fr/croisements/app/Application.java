@@ -7,6 +7,9 @@ import fr.croisements.events.Indicateurs;
 import fr.croisements.events.LeveeBac;
 import fr.croisements.events.Topics;
 import fr.croisements.ingest.insee.ReferencesInseeAdapter;
+import fr.croisements.ingest.lora.LoraEnDirect;
+import fr.croisements.ingest.lora.LoraSimulateur;
+import fr.croisements.ingest.lora.Scenario;
 import fr.croisements.ingest.privacy.Pseudonymiseur;
 import fr.croisements.ingest.waste.LeveesSimulateur;
 import fr.croisements.ingest.waste.SimulateurEnDirect;
@@ -49,13 +52,18 @@ final class Application implements AutoCloseable {
             Simulation simulation) {}
 
     /**
+     * The simulators of the demo, on one simulated clock.
+     *
      * @param territoire whose bins are simulated
-     * @param graine seed of the simulator
-     * @param debut simulated time of the first lift, used when the topic is empty
+     * @param territoireCapteurs where the LoRaWAN sensor fleet is simulated
+     * @param graine seed of the simulators
+     * @param debut simulated time of the first event, used when the topics are empty
      * @param vitesse simulated seconds per real second
      * @param pseudonymiseur pseudonymises the simulated chip ids
+     * @param scenario weather of the sensors (normal, or a heat wave)
      */
-    record Simulation(Territoire territoire, long graine, Instant debut, double vitesse, Pseudonymiseur pseudonymiseur) {}
+    record Simulation(Territoire territoire, Territoire territoireCapteurs, long graine, Instant debut, double vitesse,
+            Pseudonymiseur pseudonymiseur, Scenario scenario) {}
 
     private final Deque<AutoCloseable> aFermer = new ArrayDeque<>();
     private Pipeline pipeline;
@@ -113,9 +121,23 @@ final class Application implements AutoCloseable {
         }
         var levees = new LeveesSimulateur(simulation.territoire(), simulation.graine(), simulation.pseudonymiseur());
         // the simulation stops at the present: the broker refuses timestamps over an hour ahead
-        simulateur = new SimulateurEnDirect(levees, producer, reprise, Instant.now(), simulation.vitesse());
+        Instant fin = Instant.now();
+        simulateur = new SimulateurEnDirect(levees, producer, reprise, fin, simulation.vitesse());
         simulateur.start();
         aFermer.push(simulateur);
+
+        var uplinks = KafkaClients.producer(bootstrap, Topics.LORA_UPLINKS, "croisements-simulateur-lora");
+        var statuts = KafkaClients.producer(bootstrap, Topics.LORA_STATUTS, "croisements-simulateur-lora-statuts");
+        var rejets = KafkaClients.producer(bootstrap, Topics.REJETS, "croisements-simulateur-lora-rejets");
+        aFermer.push(uplinks);
+        aFermer.push(statuts);
+        aFermer.push(rejets);
+        // the sensors were put in service when the simulation began, so their battery and restarts play out in the demo
+        var flotte = new LoraSimulateur(simulation.territoireCapteurs(), simulation.graine(), simulation.scenario(),
+                simulation.debut());
+        var capteurs = new LoraEnDirect(flotte, uplinks, statuts, rejets, reprise, fin, simulation.vitesse());
+        capteurs.start();
+        aFermer.push(capteurs);
     }
 
     /** The simulated time, or {@code null} without simulator. */

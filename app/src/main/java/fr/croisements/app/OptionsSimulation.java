@@ -1,6 +1,7 @@
 package fr.croisements.app;
 
 import fr.croisements.datasets.Territoires;
+import fr.croisements.ingest.lora.Scenario;
 import fr.croisements.ingest.privacy.Pseudonymiseur;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -9,14 +10,14 @@ import picocli.CommandLine.Option;
 /** The simulator's options, shared by {@code demo} and {@code run} (a picocli mixin). */
 final class OptionsSimulation {
 
-    @Option(names = "--vitesse", defaultValue = "60480",
-            description = "Secondes simulées par seconde réelle (défaut : ${DEFAULT-VALUE}, une semaine en 10 s).")
+    @Option(names = "--vitesse", defaultValue = "8640",
+            description = "Secondes simulées par seconde réelle (défaut : ${DEFAULT-VALUE}, une journée en 10 s).")
     double vitesse;
 
     @Option(names = "--graine", defaultValue = "42", description = "Graine du simulateur (défaut : ${DEFAULT-VALUE}).")
     long graine;
 
-    @Option(names = "--debut", defaultValue = "2025-01-06",
+    @Option(names = "--debut", defaultValue = "2025-06-30",
             description = "Premier jour simulé, si aucune levée n'est encore publiée (défaut : ${DEFAULT-VALUE}).")
     LocalDate debut;
 
@@ -24,8 +25,18 @@ final class OptionsSimulation {
             description = "Territoire dont les levées de bacs sont simulées (défaut : ${DEFAULT-VALUE}).")
     String territoire;
 
+    @Option(names = "--territoire-capteurs", defaultValue = "grand-poitiers",
+            description = "Territoire des capteurs LoRaWAN simulés (défaut : ${DEFAULT-VALUE}).")
+    String territoireCapteurs;
+
+    @Option(names = "--scenario", defaultValue = "canicule",
+            description = "Météo simulée des capteurs : normal ou canicule (défaut : ${DEFAULT-VALUE}, une vague de "
+                    + "chaleur de 5 jours à partir du 8e jour simulé).")
+    String scenario;
+
     Application.Simulation simulation(Pseudonymiseur pseudonymiseur) {
-        return new Application.Simulation(Territoires.charger(territoire), graine,
-                debut.atStartOfDay(ZoneOffset.UTC).toInstant(), vitesse, pseudonymiseur);
+        return new Application.Simulation(Territoires.charger(territoire), Territoires.charger(territoireCapteurs), graine,
+                debut.atStartOfDay(ZoneOffset.UTC).toInstant(), vitesse, pseudonymiseur,
+                Scenario.depuisNom(scenario, debut.plusDays(7)));
     }
 }
