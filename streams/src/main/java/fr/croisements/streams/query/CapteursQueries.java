@@ -1,6 +1,7 @@
 package fr.croisements.streams.query;
 
 import fr.croisements.events.SanteCapteur;
+import fr.croisements.events.SantePasserelle;
 import java.util.List;
 
 /**
@@ -11,4 +12,9 @@ public interface CapteursQueries {
 
     /** Every known device, by DevEUI. */
     List<SanteCapteur> capteurs();
+
+    /** Every gateway seen in the receptions, by id. */
+    default List<SantePasserelle> passerelles() {
+        return List.of();
+    }
 }

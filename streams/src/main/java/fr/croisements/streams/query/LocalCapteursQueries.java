@@ -1,6 +1,7 @@
 package fr.croisements.streams.query;
 
 import fr.croisements.events.SanteCapteur;
+import fr.croisements.events.SantePasserelle;
 import fr.croisements.streams.lora.SanteCapteursTopology;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,5 +29,17 @@ public final class LocalCapteursQueries implements CapteursQueries {
             throw new StoreIndisponibleException("Device store not queryable yet: " + e.getMessage(), e);
         }
         return capteurs;
+    }
+
+    @Override
+    public List<SantePasserelle> passerelles() {
+        var passerelles = new ArrayList<SantePasserelle>();
+        try (var it = streams.store(StoreQueryParameters.fromNameAndType(SanteCapteursTopology.STORE_PASSERELLES,
+                QueryableStoreTypes.<String, SantePasserelle>keyValueStore())).all()) {
+            it.forEachRemaining(kv -> passerelles.add(kv.value));
+        } catch (InvalidStateStoreException e) {
+            throw new StoreIndisponibleException("Gateway store not queryable yet: " + e.getMessage(), e);
+        }
+        return passerelles;
     }
 }

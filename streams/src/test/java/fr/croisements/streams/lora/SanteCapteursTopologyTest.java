@@ -94,6 +94,22 @@ class SanteCapteursTopologyTest {
         assertThat(sante.isEmpty()).isTrue();
     }
 
+    @Test
+    void knowsEveryGatewayFromTheReceptionsWithTheDevicesItHeard() {
+        uplink(1, 0, 20.0);
+        Instant t = T0.plusSeconds(600);
+        uplinks.pipeInput("B2", new LoraUplink("B2", t, 85, 1L, null, null, Map.of(),
+                List.of(new Reception("gw-sud", -90.0, 9.0, new Position(0.33, 46.57, 120.0))), null, "chirpstack", true), t);
+
+        var passerelles = driver.<String, fr.croisements.events.SantePasserelle>getKeyValueStore(SanteCapteursTopology.STORE_PASSERELLES);
+        var sud = passerelles.get("gw-sud");
+        assertThat(sud.capteurs()).containsExactly(CAPTEUR, "B2");
+        assertThat(sud.receptions()).isEqualTo(2);
+        assertThat(sud.position()).isEqualTo(new Position(0.33, 46.57, 120.0));
+        assertThat(sud.derniereReception()).isEqualTo(t);
+        assertThat(passerelles.get("gw-nord").capteurs()).containsExactly(CAPTEUR);
+    }
+
     private void uplink(long fCnt, int minutes, double temperature) {
         Instant t = T0.plusSeconds(minutes * 60L);
         uplinks.pipeInput(CAPTEUR, new LoraUplink(CAPTEUR, t, 85, fCnt, null, "milesight-em300-th",
