@@ -39,3 +39,7 @@ export const getCommunes = (territoire, indicateur) =>
 
 export const getHistorique = (indicateur, codeCommune) =>
   getJson(`/api/indicateurs/${encodeURIComponent(indicateur)}/communes/${encodeURIComponent(codeCommune)}/historique`);
+
+export const adresseCapteurs = (territoire) => `/api/capteurs.geojson?territoire=${encodeURIComponent(territoire)}`;
+
+export const getCapteurs = (territoire) => getJson(adresseCapteurs(territoire), 'application/geo+json, application/json');

@@ -1,12 +1,14 @@
 // Composition root of the page: reads the territory and indicator asked for (?territoire=…&indicateur=…),
 // builds the map, then draws the chosen territory with the chosen indicator (layer, legend, panel, title),
-// redrawn in place when the selectors change, and kept up to date from the live events. No API address
-// here (see api.js).
+// redrawn in place when the selectors change, and kept up to date from the live events; the devices of
+// the territory, when it has some, as a layer of their own refreshed every 10 s. No API address here
+// (see api.js).
 
 import * as L from 'leaflet';
 import {
-  adresseCsv, adresseGeoJson, getCommunes, getHorloge, getIndicateurs, getTerritoire, getTerritoires,
+  adresseCsv, adresseGeoJson, getCapteurs, getCommunes, getHorloge, getIndicateurs, getTerritoire, getTerritoires,
 } from './api.js';
+import { creerCoucheCapteurs } from './capteurs.js';
 import { estAuMoinsAussiRecente, proprietesDepuisCellule } from './cellules.js';
 import { classesPour, style } from './choropleth.js';
 import { heureSimulee, ilYA } from './format.js';
@@ -19,7 +21,18 @@ const TERRITOIRE_PAR_DEFAUT = 'bassin-de-pompey';
 const NOUVEL_ESSAI_MS = 3000;
 // Our own fixed wording: Leaflet inserts attributions as HTML, so no external data goes there.
 const ATTRIBUTIONS = ['Insee', 'IGN, Admin Express (via france-geojson)'];
-const ATTRIBUTION_SIMULEES = 'données simulées (levées de bacs)';
+// what is simulated, by indicator; the devices' layer says it too (Leaflet counts identical attributions once)
+const ATTRIBUTIONS_SIMULEES = {
+  'taux-presentation-bacs': 'données simulées (levées de bacs)',
+  'exposition-chaleur-75-plus': 'données simulées (capteurs)',
+  'couverture-lora': 'données simulées (capteurs)',
+};
+const ATTRIBUTION_SIMULEES = 'données simulées';
+const ATTRIBUTION_CAPTEURS_SIMULES = 'données simulées (capteurs)';
+const RAFRAICHISSEMENT_CAPTEURS_MS = 10_000;
+// a live cell of these indicators comes with new device states: read them soon, once for a burst of cells
+const INDICATEURS_DES_CAPTEURS = new Set(['exposition-chaleur-75-plus', 'couverture-lora']);
+const DELAI_CAPTEURS_APRES_CELLULE_MS = 1000;
 // wide enough for "Taux de présentation des bacs" beside its value, narrower than a phone
 const LARGEUR_FENETRE = Math.min(400, window.innerWidth - 48);
 const PREFIXE_ATTRIBUTION = '<a href="https://leafletjs.com" title="Bibliothèque de cartes interactives">Leaflet</a>';
@@ -40,7 +53,8 @@ const vue = {
   carte: null,
   couche: null,
   legende: null,
-  simulees: false,
+  capteurs: null, // the devices' layer (capteurs.js)
+  attributions: new Map(), // 'communes' | 'capteurs' -> attribution text shown
   communes: new Map(), // code commune -> { couche, ligne }
   demande: 0, // number of the latest redraw asked for: an older one that ends late is dropped
 };
@@ -148,15 +162,17 @@ function ecrireAdresse(territoire, definition, historique) {
   }
 }
 
-/** Says "données simulées" in the attributions only while simulated cells are shown. */
-function attribuer(simulees) {
-  if (simulees !== vue.simulees) {
-    if (simulees) {
-      vue.carte.attributionControl.addAttribution(ATTRIBUTION_SIMULEES);
-    } else {
-      vue.carte.attributionControl.removeAttribution(ATTRIBUTION_SIMULEES);
+/** Says what is simulated in the attributions only while it is shown; texte null: nothing simulated. */
+function attribuer(couche, texte) {
+  const avant = vue.attributions.get(couche) ?? null;
+  if (texte !== avant) {
+    if (avant) {
+      vue.carte.attributionControl.removeAttribution(avant);
     }
-    vue.simulees = simulees;
+    if (texte) {
+      vue.carte.attributionControl.addAttribution(texte);
+    }
+    vue.attributions.set(couche, texte);
   }
 }
 
@@ -194,7 +210,45 @@ function dessiner(geojson, definition) {
   vue.legende = L.control({ position: 'bottomright' });
   vue.legende.onAdd = () => legende(definition, classes);
   vue.legende.addTo(carte);
-  attribuer(geojson.features.some((f) => f.properties.simule));
+  const simulees = geojson.features.some((f) => f.properties.simule);
+  attribuer('communes', simulees ? ATTRIBUTIONS_SIMULEES[definition.id] ?? ATTRIBUTION_SIMULEES : null);
+}
+
+let capteursEnCours = false;
+let capteursPlanifies = null;
+
+/**
+ * Reads the devices of the territory shown and redraws their layer. A failure (stores still
+ * loading, server away) keeps the markers as they are until the next try.
+ */
+async function chargerCapteurs() {
+  if (!vue.territoire || capteursEnCours) {
+    return;
+  }
+  capteursEnCours = true;
+  const { id } = vue.territoire;
+  try {
+    const geojson = await getCapteurs(id);
+    if (id === vue.territoire.id) {
+      vue.capteurs.afficher(geojson);
+    }
+  } catch (e) {
+    console.warn('Capteurs non chargés :', e.message);
+  } finally {
+    capteursEnCours = false;
+  }
+  if (id !== vue.territoire.id) {
+    chargerCapteurs(); // another territory was drawn meanwhile: read its devices now
+  }
+}
+
+function planifierCapteurs() {
+  if (capteursPlanifies === null) {
+    capteursPlanifies = setTimeout(() => {
+      capteursPlanifies = null;
+      chargerCapteurs();
+    }, DELAI_CAPTEURS_APRES_CELLULE_MS);
+  }
 }
 
 /**
@@ -217,6 +271,7 @@ async function afficher(idTerritoire, idIndicateur, historique, avertir = histor
     return; // the reader chose something else meanwhile
   }
 
+  const autreTerritoire = vue.territoire?.id !== territoire.id;
   vue.territoire = territoire;
   vue.definition = definition;
   const titre = `Croisements — ${territoire.nomCourt} : ${definition.sujet}`;
@@ -232,6 +287,10 @@ async function afficher(idTerritoire, idIndicateur, historique, avertir = histor
   ecrireAdresse(territoire, definition, historique);
   derniereMiseAJour = Date.now();
   rafraichirEtat();
+  if (autreTerritoire) {
+    vue.capteurs.vider();
+  }
+  chargerCapteurs();
 }
 
 /** Applies new properties to a commune: colour, popup and tooltip if open, table row. */
@@ -265,6 +324,9 @@ async function recharger() {
 
 function suivreEnDirect() {
   onLiveEvent('indicateur', (cellule) => {
+    if (INDICATEURS_DES_CAPTEURS.has(cellule.indicateur)) {
+      planifierCapteurs();
+    }
     const commune = vue.communes.get(cellule.codeZone);
     if (vue.definition && cellule.indicateur === vue.definition.id && commune
         && estAuMoinsAussiRecente(cellule, commune.couche.feature.properties)) {
@@ -293,6 +355,9 @@ async function demarrer() {
   [vue.territoires, vue.indicateurs] = await avecNouveauxEssais(() => Promise.all([getTerritoires(), getIndicateurs()]));
   choixTerritoire.replaceChildren(...vue.territoires.map((t) => option(t.id, t.nomCourt)));
   vue.carte = creerCarte();
+  vue.capteurs = creerCoucheCapteurs(vue.carte, {
+    surSimulees: (simules) => attribuer('capteurs', simules ? ATTRIBUTION_CAPTEURS_SIMULES : null),
+  });
 
   await afficher(parametres.get('territoire'), parametres.get('indicateur'), 'remplacer');
   choixTerritoire.addEventListener('change', () =>
@@ -304,6 +369,7 @@ async function demarrer() {
     afficher(p.get('territoire'), p.get('indicateur'), 'aucun').catch(erreurDeChargement);
   });
   setInterval(rafraichirEtat, 1000);
+  setInterval(chargerCapteurs, RAFRAICHISSEMENT_CAPTEURS_MS);
 
   getHorloge().then((h) => afficherHorloge(h.simulee)).catch(() => afficherHorloge(null));
   suivreEnDirect();

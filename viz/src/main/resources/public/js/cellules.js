@@ -43,7 +43,10 @@ export function proprietesDepuisCellule(cellule, definition) {
   };
 }
 
-/** The components of a composite indicator, as the server lists them (the one INSEE hides is secret). */
+/**
+ * The components of a composite indicator (the one INSEE hides is secret), or the measures detailing
+ * a ratio (their unit is in their label), as the server lists them.
+ */
 function composantes(cellule, definition) {
   const mesures = cellule.mesures || {};
   const sourcesMesures = cellule.sourcesMesures || {};
@@ -53,7 +56,7 @@ function composantes(cellule, definition) {
       code: c.code,
       libelle: c.libelle,
       valeur,
-      unite: definition.unite,
+      unite: definition.composite ? definition.unite : null,
       source: libelleSource(sourcesMesures[c.code]),
       secret: Boolean(cellule.secret) && valeur === null,
     };

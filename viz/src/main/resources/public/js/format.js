@@ -4,6 +4,7 @@ const NOMBRE = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 const JOUR = new Intl.DateTimeFormat('fr-FR', {
   weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris',
 });
+const DATE = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
 const HEURE = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
 // Windows are cut in universal time by the server: read their dates in UTC too.
 const MOIS = new Intl.DateTimeFormat('fr-FR', { month: 'long', timeZone: 'UTC' });
@@ -25,6 +26,12 @@ export function avecUnite(valeur, unite) {
 export function heureSimulee(iso) {
   const instant = new Date(iso);
   return `${JOUR.format(instant)}, ${HEURE.format(instant)}`;
+}
+
+/** "15 juillet 2025 à 13:00" (French time). */
+export function dateEtHeure(iso) {
+  const instant = new Date(iso);
+  return `${DATE.format(instant)} à ${HEURE.format(instant)}`;
 }
 
 /** "à l'instant", "il y a 5 s", "il y a 3 min", "il y a 2 h". */

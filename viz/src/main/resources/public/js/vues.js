@@ -35,13 +35,21 @@ export function valeurComposante(c) {
   return c.valeur === null || c.valeur === undefined ? 'non publié' : avecUnite(c.valeur, c.unite);
 }
 
-/** The components of a composite indicator, each with its label, value and source. */
-function listeComposantes(composantes) {
+/**
+ * The components of a composite indicator, each with its label, value and source; or the measures
+ * of a ratio (their sources are those of the cell, listed once below).
+ */
+function listeComposantes(composantes, avecSources) {
   const liste = element('ul', { classe: 'composantes' });
   composantes.forEach((c) => liste.append(element('li', { },
     element('span', { texte: `${majuscule(c.libelle)} : ${valeurComposante(c)}` }),
-    c.source ? element('span', { classe: 'source', texte: c.source }) : null)));
+    avecSources && c.source ? element('span', { classe: 'source', texte: c.source }) : null)));
   return liste;
+}
+
+/** The heading of the components: what a composite index crosses, or the figures behind a ratio. */
+export function titreComposantes(definition) {
+  return definition.composite ? "Ce que croise l'indice" : 'Les chiffres de la commune';
 }
 
 /** The detail of a commune, for its popup. */
@@ -62,17 +70,18 @@ export function contenuCommune(p, definition) {
   }
   ajouter('population (Insee)', nombre(p.population));
 
-  const composantes = p.composantes || [];
+  // a composite index lists what it crosses, each with its source; a ratio may list the measures behind it
+  const composantes = (p.composantes || []).filter((c) => definition.composite || (c.valeur ?? null) !== null);
   const sources = (p.sources && p.sources.length ? p.sources : [p.sourceNumerateur, p.sourceDenominateur])
     .filter(Boolean);
   return element('div', { classe: 'commune' },
     element('h3', { texte: p.nom }),
     liste,
-    composantes.length ? element('h4', { texte: "Ce que croise l'indice" }) : null,
-    composantes.length ? listeComposantes(composantes) : null,
+    composantes.length ? element('h4', { texte: titreComposantes(definition) }) : null,
+    composantes.length ? listeComposantes(composantes, definition.composite) : null,
     p.semaine ? element('p', { classe: 'periode', texte: majuscule(p.semaine) }) : null,
     p.secret ? element('p', { classe: 'mention', texte: definition.mentionSecret }) : null,
-    sources.length && !composantes.length
+    sources.length && !(definition.composite && composantes.length)
       ? element('p', { classe: 'sources', texte: `Sources : ${sources.join(' ; ')}.` }) : null,
     p.mention ? element('p', { classe: 'mention', texte: majuscule(p.mention) }) : null);
 }

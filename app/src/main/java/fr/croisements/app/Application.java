@@ -7,6 +7,10 @@ import fr.croisements.events.Indicateurs;
 import fr.croisements.events.LeveeBac;
 import fr.croisements.events.Topics;
 import fr.croisements.ingest.insee.ReferencesInseeAdapter;
+import fr.croisements.app.webhook.LoraWebhookRoutes;
+import fr.croisements.ingest.lora.Appareils;
+import fr.croisements.ingest.lora.DecodeurRegistre;
+import fr.croisements.ingest.lora.LoraAdapter;
 import fr.croisements.ingest.lora.LoraEnDirect;
 import fr.croisements.ingest.lora.LoraSimulateur;
 import fr.croisements.ingest.lora.Scenario;
@@ -99,7 +103,9 @@ final class Application implements AutoCloseable {
                 simulation != null, simulation == null ? null : simulation.territoire().id(),
                 simulation == null ? null : LocalDate.ofInstant(simulation.debut(), ZoneOffset.UTC),
                 LocalDate.now(ZoneOffset.UTC));
-        var viz = new VizServer(pipeline.queries(), territoires, liveFeed, this::horloge, catalogue);
+        var viz = new VizServer(pipeline.queries(), territoires, liveFeed, this::horloge, catalogue)
+                .avecCapteurs(pipeline.capteurs())
+                .avecRoutes(webhooks(bootstrap));
         port = viz.start(options.port());
         aFermer.push(viz::stop);
         var enDirect = new IndicateursEnDirect(bootstrap,
@@ -138,6 +144,19 @@ final class Application implements AutoCloseable {
         var capteurs = new LoraEnDirect(flotte, uplinks, statuts, rejets, reprise, fin, simulation.vitesse());
         capteurs.start();
         aFermer.push(capteurs);
+    }
+
+    /** The TTS and ChirpStack webhooks, enabled by CROISEMENTS_JETON_WEBHOOK, publishing through their own producers. */
+    private LoraWebhookRoutes webhooks(String bootstrap) {
+        var uplinks = KafkaClients.producer(bootstrap, Topics.LORA_UPLINKS, "croisements-webhook-uplinks");
+        var statuts = KafkaClients.producer(bootstrap, Topics.LORA_STATUTS, "croisements-webhook-statuts");
+        var rejets = KafkaClients.producer(bootstrap, Topics.REJETS, "croisements-webhook-rejets");
+        aFermer.push(uplinks);
+        aFermer.push(statuts);
+        aFermer.push(rejets);
+        var registre = DecodeurRegistre.standard();
+        return LoraWebhookRoutes.depuisEnvironnement(LoraAdapter.pour("tts", registre, Appareils.aucun()),
+                LoraAdapter.pour("chirpstack", registre, Appareils.aucun()), uplinks, statuts, rejets);
     }
 
     /** The simulated time, or {@code null} without simulator. */

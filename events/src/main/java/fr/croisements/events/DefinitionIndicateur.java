@@ -109,8 +109,12 @@ public record DefinitionIndicateur(
         return contributeurs < seuilSecret;
     }
 
-    /** Whether its value combines components (shown one by one) rather than a numerator over a denominator. */
+    /**
+     * Whether its value combines components (shown one by one) rather than a numerator over a
+     * denominator. An indicator with a numerator may still list measures in {@link #composantes()}:
+     * it is not composite.
+     */
     public boolean estComposite() {
-        return !composantes.isEmpty();
+        return !composantes.isEmpty() && libelles.numerateur() == null;
     }
 }

@@ -45,6 +45,7 @@ class IndicateursTest {
         assertThat(fragilite.libelles().numerateur()).isNull();
         assertThat(fragilite.bornes()).as("classes cut from the values shown").isEmpty();
         assertThat(Indicateurs.TAUX_PRESENTATION_BACS.estComposite()).isFalse();
+        assertThat(Indicateurs.EXPOSITION_CHALEUR_75_PLUS.estComposite()).as("measures beside a numerator").isFalse();
         assertThat(Indicateurs.TAUX_PRESENTATION_BACS.bornes()).containsExactly(20.0, 40.0, 60.0, 80.0);
     }
 

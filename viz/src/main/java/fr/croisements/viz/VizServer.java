@@ -3,8 +3,10 @@ package fr.croisements.viz;
 import fr.croisements.datasets.Territoire;
 import fr.croisements.datasets.catalogue.ConstructeurCatalogue;
 import fr.croisements.events.JsonSerde;
+import fr.croisements.streams.query.CapteursQueries;
 import fr.croisements.streams.query.IndicateursQueries;
 import fr.croisements.streams.query.StoreIndisponibleException;
+import fr.croisements.viz.capteurs.CapteursRoutes;
 import fr.croisements.viz.catalogue.CatalogueRoutes;
 import fr.croisements.viz.exports.ExportsRoutes;
 import fr.croisements.viz.indicateurs.IndicateursRoutes;
@@ -12,15 +14,18 @@ import fr.croisements.viz.live.DirectRoutes;
 import fr.croisements.viz.live.LiveFeed;
 import fr.croisements.viz.territoires.TerritoiresRoutes;
 import io.javalin.Javalin;
+import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.EndpointNotFound;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -33,14 +38,17 @@ import org.slf4j.LoggerFactory;
 /**
  * The web server of the map (Javalin): the static front-end from {@code /public} on the
  * classpath, Leaflet from its webjar, the JSON/GeoJSON API over {@link IndicateursQueries} and
- * the server-sent events of {@link LiveFeed}. Routes and formats are listed in
- * {@code viz/README.md}.
+ * the server-sent events of {@link LiveFeed}; optionally the devices of {@link CapteursQueries}
+ * ({@link #avecCapteurs}) and route groups of the application ({@link #avecRoutes}, e.g. webhooks).
+ * Routes and formats are listed in {@code viz/README.md}.
  *
  * <p>Every error answers JSON {@code {"erreur": "..."}} in French; {@link StoreIndisponibleException}
  * answers 503 so that the page can retry. While running, a daemon thread pushes the simulated
  * clock to the live clients every second (nothing when the clock supplier returns {@code null}).
  *
- * <p>{@link #start(int)} and {@link #stop()} are meant to be called once each, from one thread.
+ * <p>Configure, then {@link #start(int)}: {@code new VizServer(...).avecCapteurs(capteurs).avecRoutes(webhooks).start(0)}.
+ * {@link #start(int)} and {@link #stop()} are meant to be called once each, from one thread, and
+ * the configuration methods before {@link #start(int)}, from that same thread.
  */
 public final class VizServer {
 
@@ -53,6 +61,8 @@ public final class VizServer {
     private final LiveFeed liveFeed;
     private final Supplier<Instant> horloge;
     private final ConstructeurCatalogue.Options catalogue;
+    private final List<EndpointGroup> routesEnPlus = new ArrayList<>();
+    private CapteursQueries capteurs; // null: no device layer, the route answers an empty collection
     private Javalin app;
     private ScheduledExecutorService tic;
 
@@ -82,8 +92,42 @@ public final class VizServer {
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
     }
 
+    /**
+     * Serves the devices of {@code capteurs} on {@code GET /api/capteurs.geojson} (without it, that
+     * route answers an empty collection).
+     *
+     * @return this server, for chaining
+     * @throws IllegalStateException once started
+     */
+    public VizServer avecCapteurs(CapteursQueries capteurs) {
+        verifierNonDemarre();
+        this.capteurs = Objects.requireNonNull(capteurs, "capteurs");
+        return this;
+    }
+
+    /**
+     * Adds a group of routes of the application (e.g. the LoRaWAN webhooks), registered after the
+     * map's own; its errors get the same French JSON answers ({@code HttpResponseException} and
+     * its status, 503 for {@link StoreIndisponibleException}, 500 otherwise).
+     *
+     * @return this server, for chaining
+     * @throws IllegalStateException once started
+     */
+    public VizServer avecRoutes(EndpointGroup routes) {
+        verifierNonDemarre();
+        routesEnPlus.add(Objects.requireNonNull(routes, "routes"));
+        return this;
+    }
+
+    private void verifierNonDemarre() {
+        if (app != null) {
+            throw new IllegalStateException("VizServer already started: configure it before start()");
+        }
+    }
+
     /** Starts serving on {@code port} (0 picks a free port) and returns the port actually bound. */
     public int start(int port) {
+        verifierNonDemarre();
         app = Javalin.create(this::configurer).start(port);
         tic = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "viz-horloge");
@@ -116,6 +160,8 @@ public final class VizServer {
         config.routes.apiBuilder(new ExportsRoutes(queries, territoires));
         config.routes.apiBuilder(new CatalogueRoutes(territoires, catalogue, horloge));
         config.routes.apiBuilder(new DirectRoutes(liveFeed, horloge));
+        config.routes.apiBuilder(new CapteursRoutes(capteurs, territoires, horloge, Clock.systemUTC()));
+        routesEnPlus.forEach(config.routes::apiBuilder);
         config.routes.exception(StoreIndisponibleException.class, (e, ctx) -> {
             log.info("Store not readable yet on {}: {}", ctx.path(), e.getMessage());
             erreur(ctx, 503, MESSAGE_CHARGEMENT);

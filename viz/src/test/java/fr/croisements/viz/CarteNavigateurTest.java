@@ -50,7 +50,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The map page in a real headless Chromium, driven by Selenium, on the real Bassin de Pompey pack
  * with one cell per commune (Montenoy secret) and a fixed simulated clock, and the real La Rochelle
  * pack with one "fragilité face à l'isolement" cell per commune (the smallest commune's poverty
- * rate secret), reached through the territory selector.
+ * rate secret), reached through the territory selector; and the real Grand Poitiers pack with heat
+ * exposure cells and three LoRaWAN devices (one silent), drawn as a layer of their own.
  *
  * <p>Uses the system browser and driver (Debian's {@code chromium} and {@code chromium-driver}):
  * the driver path is given to Selenium, so Selenium Manager never looks for one on the network.
@@ -88,6 +89,16 @@ class CarteNavigateurTest {
             .min(Comparator.comparing(c -> c.chiffre(Commune.POPULATION))).orElseThrow();
     /** Fragility cells by commune code, for the communes of La Rochelle. */
     private static final Map<String, Indicateur> FRAGILITE = fragilite(LA_ROCHELLE_PACK, ROCHELAISE_SECRETE.codeInsee());
+    private static final Territoire GRAND_POITIERS_PACK = Territoires.charger("grand-poitiers");
+    /** A summer day for the heat-exposure cells and the devices of Grand Poitiers. */
+    private static final Instant ETE = Instant.parse("2025-07-15T14:00:00Z");
+    private static final String CAPTEUR_POITIERS = "24E124136B310001";
+    private static final String CAPTEUR_CHASSENEUIL = "24E124136B310002";
+    /** Not heard for 3 hours: silent, grey. */
+    private static final String CAPTEUR_SAINT_BENOIT = "24E124136B310003";
+    /** As in capteurs.js. */
+    private static final String BLEU_A_JOUR = "#1565c0";
+    private static final String GRIS_SILENCIEUX = "#8a8a8a";
     private static ServeurDeTest serveur;
     private static ChromeDriver navigateur;
     private static Path profil;
@@ -100,7 +111,7 @@ class CarteNavigateurTest {
                 "Test de la carte dans le navigateur ignoré : " + CHROMIUM + " ou " + CHROMEDRIVER
                         + " est absent (paquets Debian chromium et chromium-driver).");
 
-        serveur = new ServeurDeTest(List.of(POMPEY_PACK, LA_ROCHELLE_PACK));
+        serveur = new ServeurDeTest(List.of(POMPEY_PACK, LA_ROCHELLE_PACK, GRAND_POITIERS_PACK));
         serveur.horloge.set(HEURE_SIMULEE);
         for (Commune c : POMPEY_PACK.communes()) {
             serveur.queries.ajouter(c.codeInsee().equals(MONTENOY)
@@ -110,6 +121,7 @@ class CarteNavigateurTest {
         FRAGILITE.values().forEach(serveur.queries::ajouter);
         // the Bassin de Pompey has both indicators: the map offers a second selector there
         fragilite(POMPEY_PACK, null).values().forEach(serveur.queries::ajouter);
+        chaleurEtCapteurs();
 
         // no CDP module of Selenium matches this Chromium; the test does not use CDP
         CDP.setLevel(Level.SEVERE);
@@ -192,6 +204,7 @@ class CarteNavigateurTest {
         assertThat(navigateur.findElements(By.cssSelector("#communes tr"))).hasSize(13);
         assertThat(texte(navigateur.findElement(By.tagName("body")))).doesNotContainIgnoringCase("undefined")
                 .doesNotContain("null", "NaN");
+        assertThat(navigateur.findElements(By.cssSelector(".capteurs"))).as("no device in the Bassin de Pompey").isEmpty();
         capturer("carte");
     }
 
@@ -421,6 +434,88 @@ class CarteNavigateurTest {
         capturer("catalogue");
     }
 
+    @Test
+    void theDevicesOfGrandPoitiersAreDrawnAboveTheCommunesBlueWhenHeardGreyWhenSilentWithAFrenchPopup() {
+        serveur.horloge.set(ETE);
+        try {
+            navigateur.get(serveur.uri("/?territoire=grand-poitiers").toString());
+            attendreLesCommunes("86", 40);
+            List<WebElement> marqueurs = attente.until(d -> {
+                List<WebElement> trouves = d.findElements(By.cssSelector("path.leaflet-interactive[data-deveui]"));
+                return trouves.size() == 3 ? trouves : null;
+            });
+            for (WebElement marqueur : marqueurs) {
+                boolean silencieux = marqueur.getDomAttribute("data-deveui").equals(CAPTEUR_SAINT_BENOIT);
+                assertThat(marqueur.getDomAttribute("fill")).as(marqueur.getDomAttribute("data-deveui"))
+                        .isEqualTo(silencieux ? GRIS_SILENCIEUX : BLEU_A_JOUR);
+                assertThat(marqueur.getDomAttribute("data-etat")).isEqualTo(silencieux ? "silencieux" : "à jour");
+            }
+            assertThat(navigateur.findElement(By.id("titre")).getText())
+                    .isEqualTo("Croisements — Grand Poitiers : exposition des 75 ans et plus à la chaleur");
+            String controle = texte(navigateur.findElement(By.cssSelector(".capteurs")));
+            assertThat(controle).contains("Capteurs : 3", "à jour : entendu dans l'heure : 2",
+                    "silencieux depuis plus d'une heure : 1");
+            List<String> pastilles = navigateur.findElements(By.cssSelector(".capteurs .pastille")).stream()
+                    .map(p -> Color.fromString(p.getCssValue("background-color")).asHex()).toList();
+            assertThat(pastilles).containsExactly(BLEU_A_JOUR, GRIS_SILENCIEUX);
+            assertThat(texte(navigateur.findElement(By.cssSelector(".leaflet-control-attribution"))))
+                    .contains("données simulées (capteurs)").doesNotContain("bacs");
+            capturer("capteurs-grand-poitiers");
+
+            WebElement silencieux = marqueur(CAPTEUR_SAINT_BENOIT);
+            new Actions(navigateur).moveToElement(silencieux).perform();
+            assertThat(texte(affiche(".leaflet-tooltip"))).isEqualTo("Capteur Milesight EM500-CO2 : vu il y a 3 h");
+            new Actions(navigateur).click(silencieux).perform();
+            String detail = texte(fenetreOuverte());
+            assertThat(detail).startsWith("Capteur Milesight EM500-CO2").contains(
+                    "Silencieux, vu il y a 3 h", "Dernières mesures", "Température\n21,4 °C", "Humidité\n45 %",
+                    "CO₂\n612 ppm", "Commune\nSaint-Benoît", "Batterie\n87 %", "Messages perdus\n3 (2,4 %)",
+                    "Entendu par\n1 antenne", "Dernier message\n15 juillet 2025 à 13:00",
+                    "Antennes : gp-saint-benoit", "Identifiant (DevEUI) : " + CAPTEUR_SAINT_BENOIT, "Données simulées")
+                    .doesNotContain("null", "NaN", "undefined");
+            capturer("capteurs-grand-poitiers-fenetre");
+
+            navigateur.findElement(By.cssSelector(".leaflet-popup-close-button")).click();
+            WebElement caseCapteurs = navigateur.findElement(By.id("afficher-capteurs"));
+            caseCapteurs.click();
+            attente.until(d -> d.findElements(By.cssSelector("path[data-deveui]")).isEmpty());
+            caseCapteurs.click();
+            attente.until(d -> d.findElements(By.cssSelector("path[data-deveui]")).size() == 3);
+
+            // heard again: a live cell of a sensor indicator makes the page read the devices again
+            serveur.capteurs.remplacer(capteur(CAPTEUR_SAINT_BENOIT, "86214", ETE.minusSeconds(20), "gp-saint-benoit"));
+            Indicateur couverture = couverture("86214", "Saint-Benoît");
+            attente.until(d -> {
+                serveur.liveFeed.publier(couverture);
+                return BLEU_A_JOUR.equals(marqueur(CAPTEUR_SAINT_BENOIT).getDomAttribute("fill"));
+            });
+            assertThat(texte(navigateur.findElement(By.cssSelector(".capteurs")))).contains("à jour : entendu dans l'heure : 3");
+        } finally {
+            serveur.capteurs.remplacer(capteur(CAPTEUR_SAINT_BENOIT, "86214", ETE.minus(Duration.ofHours(3)), "gp-saint-benoit"));
+            serveur.horloge.set(HEURE_SIMULEE);
+        }
+    }
+
+    @Test
+    void theHeatPopupOfACommuneListsItsFiguresUnderAHeadingThatSuitsARatio() {
+        serveur.horloge.set(ETE);
+        try {
+            navigateur.get(serveur.uri("/?territoire=grand-poitiers").toString());
+            attendreLesCommunes("86", 40);
+
+            ouvrirDepuisLeTableau("Poitiers");
+            String detail = texte(fenetreOuverte());
+            assertThat(detail).startsWith("Poitiers").contains("Personnes de 75 ans et plus exposées à la chaleur",
+                    "7 302 personnes", "Les chiffres de la commune", "Température la plus haute (°C) : 31,2",
+                    "Température moyenne (°C) : 26,4", "Capteurs de la commune : 1", "Capteurs à 30 °C ou plus : 1",
+                    "Journée du 15 juillet 2025", "Sources : Croisements, Capteurs LoRaWAN de température", "Données simulées")
+                    .doesNotContain("Ce que croise l'indice", "°C) : 31,2 personnes", "null", "NaN", "undefined");
+            capturer("chaleur-grand-poitiers");
+        } finally {
+            serveur.horloge.set(HEURE_SIMULEE);
+        }
+    }
+
     private void attendreLesCommunes(String departement, int nombre) {
         try {
             attente.until(d -> d.findElements(By.cssSelector("path.leaflet-interactive[data-code]")).size() == nombre
@@ -433,6 +528,53 @@ class CarteNavigateurTest {
                     + String.join("\n", navigateur.manage().logs().get(LogType.BROWSER).getAll().stream()
                             .map(LogEntry::toString).toList()), e);
         }
+    }
+
+    /** Heat exposure cells for five communes of Grand Poitiers, and three devices (Saint-Benoît's silent). */
+    private static void chaleurEtCapteurs() {
+        Instant jour = ETE.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        Object[][] releves = {
+            {"86194", 31.2, 26.4, 1, 1}, {"86062", 30.4, 25.8, 1, 1}, {"86214", 28.9, 24.1, 1, 0},
+            {"86041", 31.8, 26.9, 0, 0}, {"86158", 29.5, 25.0, 0, 0},
+        };
+        for (Object[] r : releves) {
+            Commune c = communeDe(GRAND_POITIERS_PACK, (String) r[0]);
+            int capteurs = (int) r[3] == 0 ? 2 : (int) r[3]; // communes without a device of ours have others
+            serveur.queries.ajouter(CellulesChaleur.cellule(c.codeInsee(), c.nom(), jour,
+                    c.chiffre("population_75_plus"), (double) r[1], (double) r[2], capteurs, (int) r[4] == 1 ? 1 : 0));
+        }
+        serveur.capteurs.ajouter(
+                capteur(CAPTEUR_POITIERS, "86194", ETE.minus(Duration.ofMinutes(12)), "gp-hotel-de-ville", "gp-couronneries"),
+                capteur(CAPTEUR_CHASSENEUIL, "86062", ETE.minus(Duration.ofMinutes(40)), "gp-technopole"),
+                capteur(CAPTEUR_SAINT_BENOIT, "86214", ETE.minus(Duration.ofHours(3)), "gp-saint-benoit"));
+    }
+
+    /** A simulated Milesight EM500-CO2 inside the commune, as the device health topology keeps it. */
+    private static fr.croisements.events.SanteCapteur capteur(String devEui, String codeCommune, Instant vu,
+            String... passerelles) {
+        org.locationtech.jts.geom.Point point = communeDe(GRAND_POITIERS_PACK, codeCommune).contour().getInteriorPoint();
+        return new fr.croisements.events.SanteCapteur(devEui, "milesight-em500-co2",
+                new fr.croisements.events.Position(point.getX(), point.getY(), null), vu,
+                Map.of("temperature", new fr.croisements.events.Mesure(21.43, "°C"),
+                        "humidite", new fr.croisements.events.Mesure(45, "%"),
+                        "co2", new fr.croisements.events.Mesure(612, "ppm")),
+                87.0, List.of(passerelles), 120, 3, 0, 4242L, true);
+    }
+
+    /** A live cell of the coverage indicator, as its topology writes it. */
+    private static Indicateur couverture(String code, String nom) {
+        Instant jour = ETE.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        return new Indicateur("couverture-lora", code, Zone.COMMUNE, nom, jour, jour.plus(Duration.ofDays(1)), 0.1,
+                "capteurs pour 10 000 habitants", 1.0, 7000.0, CellulesChaleur.CAPTEURS, CellulesChaleur.POPULATION,
+                Map.of("passerelles", 1.0, "rssi_median", -97.0, "snr_median", 4.5), 1L, false, true, Map.of());
+    }
+
+    private static Commune communeDe(Territoire pack, String code) {
+        return pack.communes().stream().filter(c -> c.codeInsee().equals(code)).findFirst().orElseThrow();
+    }
+
+    private static WebElement marqueur(String devEui) {
+        return navigateur.findElement(By.cssSelector("path.leaflet-interactive[data-deveui='" + devEui + "']"));
     }
 
     private void ouvrirDepuisLeTableau(String nom) {

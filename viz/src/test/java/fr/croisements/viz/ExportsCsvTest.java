@@ -95,6 +95,27 @@ class ExportsCsvTest {
     }
 
     @Test
+    void aRatioDetailedByMeasuresKeepsItsNumeratorAndDenominatorAndAddsTheMeasures() {
+        serveur.queries.ajouter(CellulesChaleur.cellule("54430", "Pompey", 410, 31.24, 27.5, 3, 1));
+
+        List<CSVRecord> lignes = lire(texte("/api/indicateurs/exposition-chaleur-75-plus/territoires/val-de-test.csv"));
+
+        assertThat(lignes.get(0).values()).containsExactly("code_commune", "nom_commune", "debut", "fin", "periode", "etat",
+                "valeur", "unite", "numerateur", "denominateur", "temperature_max", "source_temperature_max",
+                "temperature_moyenne", "source_temperature_moyenne", "capteurs", "source_capteurs",
+                "capteurs_au_dessus_du_seuil", "source_capteurs_au_dessus_du_seuil", "secret_statistique",
+                "donnees_simulees", "sources");
+        CSVRecord pompey = lignes.get(3);
+        assertThat(pompey.get(0)).isEqualTo("54430");
+        assertThat(pompey.get(6)).isEqualTo("410");
+        assertThat(pompey.get(8)).isEqualTo("410");
+        assertThat(pompey.get(9)).isEqualTo("410");
+        assertThat(pompey.get(10)).isEqualTo("31,24");
+        assertThat(pompey.get(14)).isEqualTo("3");
+        assertThat(lignes.get(1).values()).as("a commune without cell").hasSize(21);
+    }
+
+    @Test
     void theInseeFiguresOfATerritoryAsCsv() {
         List<CSVRecord> lignes = lire(texte("/api/territoires/val-de-test/communes.csv"));
 

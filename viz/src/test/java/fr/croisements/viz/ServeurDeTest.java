@@ -15,10 +15,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A real {@link VizServer} on a free port, with fake queries, and an HTTP client to call it. */
+/** A real {@link VizServer} on a free port, with fake queries and devices, and an HTTP client to call it. */
 public final class ServeurDeTest implements AutoCloseable {
 
     public final FausseQueries queries = new FausseQueries();
+    public final FaussesCapteurs capteurs = new FaussesCapteurs();
     public final LiveFeed liveFeed = new LiveFeed();
     public final AtomicReference<Instant> horloge = new AtomicReference<>();
     public final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -26,7 +27,15 @@ public final class ServeurDeTest implements AutoCloseable {
     private final int port;
 
     public ServeurDeTest(List<Territoire> territoires) {
+        this(territoires, true);
+    }
+
+    /** @param avecCapteurs whether the server is given {@link #capteurs} (else it has no device at all) */
+    public ServeurDeTest(List<Territoire> territoires, boolean avecCapteurs) {
         serveur = new VizServer(queries, territoires, liveFeed, horloge::get);
+        if (avecCapteurs) {
+            serveur.avecCapteurs(capteurs);
+        }
         port = serveur.start(0);
     }
 

@@ -146,6 +146,31 @@ class TerritoiresEtIndicateursTest {
                 "Insee, Recensement de la population, ménages (2021)");
     }
 
+    @Test
+    void aRatioDetailedByMeasuresGivesThemWithTheirOwnUnitsAndIsNotComposite() {
+        serveur.queries.ajouter(CellulesChaleur.cellule("54430", "Pompey", 410, 31.24, 27.5, 3, 1));
+
+        JsonNode definitions = json(serveur.get("/api/indicateurs"));
+        JsonNode chaleur = definitions.get(2);
+        assertThat(chaleur.get("id").asText()).isEqualTo("exposition-chaleur-75-plus");
+        assertThat(chaleur.get("composite").asBoolean()).as("a ratio: its measures only detail it").isFalse();
+        assertThat(chaleur.get("libelleNumerateur").asText()).isEqualTo("personnes de 75 ans et plus exposées");
+        assertThat(definitions.get(1).get("composite").asBoolean()).as("the fragility index").isTrue();
+        assertThat(definitions.get(0).get("composite").asBoolean()).isFalse();
+
+        JsonNode pompey = json(serveur.get("/api/territoires/val-de-test/communes.geojson?indicateur=exposition-chaleur-75-plus"))
+                .get("features").get(2).get("properties");
+        assertThat(pompey.get("valeur").asDouble()).isEqualTo(410);
+        assertThat(pompey.get("unite").asText()).isEqualTo("personnes");
+        assertThat(pompey.get("numerateur").asDouble()).isEqualTo(410);
+        JsonNode mesures = pompey.get("composantes");
+        assertThat(mesures.findValuesAsText("code"))
+                .containsExactly("temperature_max", "temperature_moyenne", "capteurs", "capteurs_au_dessus_du_seuil");
+        assertThat(mesures.get(0).get("libelle").asText()).isEqualTo("température la plus haute (°C)");
+        assertThat(mesures.get(0).get("valeur").asDouble()).isEqualTo(31.24);
+        assertThat(mesures.findValues("unite")).as("not \"personnes\": the label gives the unit").allMatch(JsonNode::isNull);
+    }
+
     private static List<String> textes(JsonNode tableau) {
         var result = new ArrayList<String>();
         tableau.forEach(n -> result.add(n.asText()));

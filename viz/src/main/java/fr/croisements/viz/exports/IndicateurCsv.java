@@ -22,7 +22,8 @@ import java.util.function.Function;
  * etat                                      "valeur disponible", "secret statistique", or e.g. "pas encore de levée"
  * valeur, unite                             "secret" when the cell is secret
  * numerateur, denominateur                  only for an indicator that has them; numerateur "secret" when secret
- * &lt;composante&gt;, source_&lt;composante&gt;        only for a composite: each component ("secret" for the one INSEE hides)
+ * &lt;composante&gt;, source_&lt;composante&gt;        for each component of a composite ("secret" for the one INSEE
+ *                                           hides), or measure detailing a ratio
  * secret_statistique, donnees_simulees      "oui" or "non"
  * sources                                   every source of the cell, separated by " | "
  * </pre>
@@ -36,7 +37,8 @@ final class IndicateurCsv {
     private IndicateurCsv() {}
 
     static byte[] ecrire(DefinitionIndicateur d, Territoire territoire, Function<String, List<Indicateur>> historique) {
-        boolean ratio = !d.estComposite() && d.libelles().numerateur() != null;
+        // a ratio may also list the measures behind it (LoRaWAN indicators): both column groups then
+        boolean ratio = d.libelles().numerateur() != null;
         var entete = new ArrayList<>(List.of("code_commune", "nom_commune", "debut", "fin", "periode", "etat", "valeur",
                 "unite"));
         if (ratio) {

@@ -21,7 +21,10 @@ import java.util.List;
  * @param libelleDenominateur what the denominator counts, e.g. "ménages (Insee)", or {@code null}
  * @param etatSansDonnee what a zone without a cell says, e.g. "pas encore de levée"
  * @param mentionSecret the sentence shown on a secret cell, e.g. "Secret statistique : moins de 11 bacs…"
- * @param composantes the components of a composite indicator, in the order shown (empty for a ratio)
+ * @param composantes the components of a composite indicator, or the measures detailing a ratio
+ *     (e.g. the temperatures behind the heat exposure), in the order shown; empty when none
+ * @param composite whether the value combines its components (the fragility index, "Ce que croise
+ *     l'indice"), rather than being a ratio they only detail (their units are then in their labels)
  * @param bornes fixed class breaks of the map, or empty for quantiles of the values shown
  */
 public record DefinitionVue(
@@ -41,13 +44,14 @@ public record DefinitionVue(
         String etatSansDonnee,
         String mentionSecret,
         List<ComposanteVue> composantes,
+        boolean composite,
         List<Double> bornes) {
 
     /**
-     * A component of a composite indicator.
+     * A component of a composite indicator, or a measure detailing a ratio.
      *
      * @param code its name in the cell's measures, e.g. {@code part_75_plus}
-     * @param libelle its French label, e.g. "part des 75 ans et plus"
+     * @param libelle its French label, e.g. "part des 75 ans et plus", "température la plus haute (°C)"
      */
     public record ComposanteVue(String code, String libelle) {}
 }

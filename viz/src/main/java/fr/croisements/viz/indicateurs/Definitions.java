@@ -40,7 +40,12 @@ public final class Definitions {
                 .toList();
         return new DefinitionVue(d.id(), d.libelle(), mots.sujet(), d.unite(), d.question(), d.methode(), d.limites(),
                 d.niveau(), iso(d.fenetre()), d.fenetre().toDays(), d.seuilSecret(), mots.numerateur(),
-                mots.denominateur(), mots.sansDonnee(), mots.secret(), composantes, d.bornes());
+                mots.denominateur(), mots.sansDonnee(), mots.secret(), composantes, estComposite(d), d.bornes());
+    }
+
+    /** See {@link DefinitionIndicateur#estComposite()}: the LoRaWAN indicators list measures but have a numerator. */
+    public static boolean estComposite(DefinitionIndicateur d) {
+        return d.estComposite();
     }
 
     /** {@code P7D} rather than Java's {@code PT168H} when the window is a whole number of days. */

@@ -8,6 +8,7 @@ import fr.croisements.events.DefinitionIndicateur;
 import fr.croisements.events.Indicateur;
 import fr.croisements.events.JsonSerde;
 import fr.croisements.events.Source;
+import fr.croisements.viz.indicateurs.Definitions;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +33,8 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
  * mention                                  "données simulées" when the cell is simulated, else null
  * composantes                              for a composite indicator, its components in order:
  *                                          [{code, libelle, valeur, unite, source, secret}], valeur null when
- *                                          secret; [] otherwise
+ *                                          secret; for a ratio detailed by measures, those (unite null:
+ *                                          the label says it); [] otherwise
  * sources                                  every source label of the cell ([] without a cell)
  * </pre>
  *
@@ -106,15 +108,17 @@ final class CommunesGeoJson {
 
     /**
      * The components in the definition's order. A secret cell keeps the components INSEE
-     * published; the one missing is the secret one.
+     * published; the one missing is the secret one. The measures detailing a ratio (LoRaWAN
+     * indicators) have no unit here: theirs is in their label, "température la plus haute (°C)".
      */
     static List<Composante> composantes(DefinitionIndicateur indicateur, Indicateur cellule) {
         var result = new ArrayList<Composante>();
+        String unite = Definitions.estComposite(indicateur) ? indicateur.unite() : null;
         indicateur.composantes().forEach((code, libelle) -> {
             Double valeur = cellule == null ? null : cellule.mesures().get(code);
             boolean secret = cellule != null && cellule.secret() && valeur == null;
             Source source = cellule == null ? null : cellule.sourcesMesures().get(code);
-            result.add(new Composante(code, libelle, valeur, indicateur.unite(), libelle(source), secret));
+            result.add(new Composante(code, libelle, valeur, unite, libelle(source), secret));
         });
         return result;
     }

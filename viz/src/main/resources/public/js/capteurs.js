@@ -1,0 +1,207 @@
+// The layer of the LoRaWAN devices (capteurs): one circle per device placed in the territory shown,
+// blue when heard within the hour, grey when silent, above the communes; its popup gives the latest
+// measures and the health of the device. A control shows or hides the layer and says what the
+// colours mean. Updated in place (an open popup stays open). Text via textContent only: models,
+// antennas and measures come from the network servers.
+
+import * as L from 'leaflet';
+import { avecUnite, dateEtHeure, majuscule, nombre } from './format.js';
+import { element } from './vues.js';
+
+export const COULEUR_A_JOUR = '#1565c0';
+export const COULEUR_SILENCIEUX = '#8a8a8a';
+const PANNEAU = 'capteurs';
+// above the communes (overlayPane, 400), below tooltips and popups
+const NIVEAU_PANNEAU = 450;
+// wide enough for "Dernier message" beside "15 juillet 2025 à 13:00", narrower than a phone
+const LARGEUR_FENETRE = Math.min(440, window.innerWidth - 48);
+
+/** "Capteur Milesight EM500-CO2", or "Capteur" when the model is unknown. */
+export function nomCapteur(p) {
+  return p.libelleModele ? `Capteur ${p.libelleModele}` : 'Capteur';
+}
+
+/** "21,4 °C", "oui"/"non" for a yes/no measure (unit 0/1). */
+export function valeurMesure(m) {
+  if (m.unite === '0/1') {
+    return m.valeur ? 'oui' : 'non';
+  }
+  return avecUnite(m.valeur, m.unite);
+}
+
+/** "À jour, vu il y a 12 min" or "Silencieux, vu il y a 3 h". */
+export function etatCapteur(p) {
+  return `${majuscule(p.etat)}, ${p.fraicheur}`;
+}
+
+function pluriel(n, singulier, plurielMot) {
+  return `${nombre(n)}\u00a0${n > 1 ? plurielMot : singulier}`;
+}
+
+/** "3 (2,4 %)": frames missing from the frame counter, and their share. */
+function messagesPerdus(p) {
+  const taux = p.tauxPerte === undefined || p.tauxPerte === null ? '' : ` (${avecUnite(p.tauxPerte, '%')})`;
+  return `${nombre(p.tramesPerdues ?? 0)}${taux}`;
+}
+
+function styleCapteur(p) {
+  return {
+    radius: 7,
+    color: '#ffffff',
+    weight: 2,
+    fillColor: p.silencieux ? COULEUR_SILENCIEUX : COULEUR_A_JOUR,
+    fillOpacity: 0.95,
+  };
+}
+
+/** The short hover text of a device. */
+export function resumeCapteur(p) {
+  return element('span', { texte: `${nomCapteur(p)} : ${p.fraicheur}` });
+}
+
+/** The detail of a device, for its popup. */
+export function contenuCapteur(p) {
+  const mesures = element('dl');
+  (p.mesures || []).forEach((m) => mesures.append(
+    element('dt', { texte: majuscule(m.libelle) }),
+    element('dd', { texte: valeurMesure(m) }),
+  ));
+  const sante = element('dl');
+  const ajouter = (terme, valeur) => sante.append(element('dt', { texte: terme }), element('dd', { texte: valeur }));
+  if (p.commune) {
+    ajouter('Commune', p.commune);
+  }
+  if (p.batterie !== undefined && p.batterie !== null) {
+    ajouter('Batterie', avecUnite(p.batterie, '%'));
+  }
+  ajouter('Messages perdus', messagesPerdus(p));
+  const antennes = p.passerelles || [];
+  ajouter('Entendu par', antennes.length ? pluriel(antennes.length, 'antenne', 'antennes') : 'aucune antenne');
+  if (p.derniereReception) {
+    ajouter('Dernier message', dateEtHeure(p.derniereReception));
+  }
+  return element('div', { classe: `capteur${p.silencieux ? ' silencieux' : ''}` },
+    element('h3', { texte: nomCapteur(p) }),
+    element('p', { classe: 'etat-capteur', texte: etatCapteur(p) }),
+    mesures.children.length ? element('h4', { texte: 'Dernières mesures' }) : null,
+    mesures.children.length ? mesures : element('p', { texte: 'Aucune mesure reçue.' }),
+    element('h4', { texte: "État de l'appareil" }),
+    sante,
+    antennes.length ? element('p', { classe: 'antennes', texte: `Antennes : ${antennes.join(', ')}` }) : null,
+    element('p', { classe: 'identifiant', texte: `Identifiant (DevEUI) : ${p.devEui}` }),
+    p.mention ? element('p', { classe: 'mention', texte: majuscule(p.mention) }) : null);
+}
+
+/** A row of the control: a round swatch and a text, "à jour : entendu dans l'heure : 2". */
+function ligneLegende(couleur) {
+  const pastille = element('span', { classe: 'pastille ronde' });
+  pastille.style.background = couleur;
+  const texte = element('span');
+  return { ligne: element('div', { classe: 'ligne' }, pastille, texte), texte };
+}
+
+/**
+ * The device layer of a map. afficher(geojson) draws the devices of a GET /api/capteurs.geojson
+ * answer (none: layer and control are removed), vider() removes them. surSimulees(bool) is told
+ * whether simulated devices are shown, for the attributions.
+ */
+export function creerCoucheCapteurs(carte, { surSimulees = () => {} } = {}) {
+  carte.createPane(PANNEAU).style.zIndex = String(NIVEAU_PANNEAU);
+  const groupe = L.layerGroup();
+  const marqueurs = new Map(); // devEui -> circle marker
+  let visible = true;
+
+  const caseACocher = element('input');
+  caseACocher.type = 'checkbox';
+  caseACocher.checked = true;
+  caseACocher.id = 'afficher-capteurs';
+  const total = element('span', { texte: 'Capteurs' });
+  const libelle = element('label', { }, caseACocher, total);
+  libelle.htmlFor = caseACocher.id;
+  const aJour = ligneLegende(COULEUR_A_JOUR);
+  const silencieux = ligneLegende(COULEUR_SILENCIEUX);
+  const racine = element('div', { classe: 'info capteurs' }, libelle, aJour.ligne, silencieux.ligne);
+  L.DomEvent.disableClickPropagation(racine);
+  L.DomEvent.disableScrollPropagation(racine);
+  caseACocher.addEventListener('change', () => {
+    visible = caseACocher.checked;
+    if (visible) {
+      groupe.addTo(carte);
+    } else {
+      carte.removeLayer(groupe);
+    }
+  });
+  const controle = L.control({ position: 'topright' });
+  controle.onAdd = () => racine;
+  let controleAffiche = false;
+
+  // the DevEUI and state on the SVG circle (created once on the map), for browser tests
+  const marquer = (m) => {
+    m.getElement()?.setAttribute('data-deveui', m.proprietes.devEui);
+    m.getElement()?.setAttribute('data-etat', m.proprietes.etat);
+  };
+
+  function vider() {
+    groupe.clearLayers();
+    marqueurs.clear();
+    carte.removeLayer(groupe);
+    controle.remove();
+    controleAffiche = false;
+    surSimulees(false);
+  }
+
+  function placer(feature) {
+    const p = feature.properties;
+    const [longitude, latitude] = feature.geometry.coordinates;
+    let m = marqueurs.get(p.devEui);
+    if (!m) {
+      m = L.circleMarker([latitude, longitude], { ...styleCapteur(p), pane: PANNEAU });
+      m.proprietes = p;
+      m.bindTooltip((c) => resumeCapteur(c.proprietes), { direction: 'top', offset: [0, -8] });
+      m.bindPopup((c) => contenuCapteur(c.proprietes), { minWidth: 280, maxWidth: LARGEUR_FENETRE });
+      m.on('add', () => marquer(m));
+      marqueurs.set(p.devEui, m);
+      groupe.addLayer(m);
+      return;
+    }
+    m.proprietes = p;
+    m.setLatLng([latitude, longitude]);
+    m.setStyle(styleCapteur(p));
+    marquer(m);
+    if (m.isPopupOpen()) {
+      m.getPopup().update();
+    }
+    if (m.isTooltipOpen()) {
+      m.getTooltip().update();
+    }
+  }
+
+  function afficher(geojson) {
+    const features = (geojson.features || []).filter((f) => f.geometry && f.geometry.type === 'Point');
+    if (features.length === 0) {
+      vider();
+      return;
+    }
+    const presents = new Set(features.map((f) => f.properties.devEui));
+    [...marqueurs.entries()].filter(([id]) => !presents.has(id)).forEach(([id, m]) => {
+      groupe.removeLayer(m);
+      marqueurs.delete(id);
+    });
+    features.forEach(placer);
+
+    const nombreSilencieux = features.filter((f) => f.properties.silencieux).length;
+    total.textContent = `Capteurs : ${nombre(features.length)}`;
+    aJour.texte.textContent = `à jour : entendu dans l'heure : ${nombre(features.length - nombreSilencieux)}`;
+    silencieux.texte.textContent = `silencieux depuis plus d'une heure : ${nombre(nombreSilencieux)}`;
+    if (!controleAffiche) {
+      controle.addTo(carte);
+      controleAffiche = true;
+    }
+    if (visible && !carte.hasLayer(groupe)) {
+      groupe.addTo(carte);
+    }
+    surSimulees(features.some((f) => f.properties.simule));
+  }
+
+  return { afficher, vider };
+}
