@@ -6,6 +6,9 @@ import fr.croisements.events.JsonSerde;
 import java.time.Instant;
 import java.util.Locale;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -35,6 +38,17 @@ public final class CellulesStore {
 
     public static String prefixe(String codeZone) {
         return codeZone + "|";
+    }
+
+    /**
+     * The one way an indicator publishes its cells: each cell kept in the indicator's store and
+     * written to its topic ({@code indicateurs-<id>}, key = zone code). The indicator's store must
+     * have been added to the builder ({@link #builder}).
+     */
+    public static void publier(KStream<String, Indicateur> cellules, DefinitionIndicateur definition) {
+        cellules.process(() -> ecrivain(definition), Named.as(definition.id() + "-garder-cellules"), definition.store());
+        cellules.to(definition.topic(), Produced.with(Serdes.String(), JsonSerde.of(Indicateur.class))
+                .withName(definition.id() + "-sink"));
     }
 
     /** A terminal processor writing each cell it receives into the store (key = zone code). */

@@ -18,7 +18,6 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * "Fragilité face à l'isolement": for each commune, the geometric mean of three INSEE rates, the
@@ -52,10 +51,7 @@ public final class FragiliteIsolementTopology {
                 .toStream(Named.as("fragilite-references"))
                 .mapValues(FragiliteIsolementTopology::calculer, Named.as("calculer-fragilite"))
                 .filter((code, cellule) -> cellule != null, Named.as("fragilite-calculables"));
-        cellules.process(() -> CellulesStore.ecrivain(FRAGILITE_ISOLEMENT), Named.as("garder-fragilite"),
-                FRAGILITE_ISOLEMENT.store());
-        cellules.to(INDICATEURS_FRAGILITE_ISOLEMENT.name(), Produced.with(INDICATEURS_FRAGILITE_ISOLEMENT.keySerde(),
-                INDICATEURS_FRAGILITE_ISOLEMENT.valueSerde()).withName("fragilite-sink"));
+        CellulesStore.publier(cellules, FRAGILITE_ISOLEMENT);
     }
 
     /** Pure: the cell of one commune, or {@code null} when a component is neither published nor secret. */

@@ -113,9 +113,7 @@ public final class ChaleurTopology {
                                 .withValueSerde(JsonSerde.of(JointureChaleur.class)))
                 .toStream(Named.as("chaleur-jours-mis-a-jour"))
                 .map((jour, j) -> KeyValue.pair(jour.key(), calculer(jour, j)), Named.as("chaleur-calculer"));
-        cellules.process(() -> CellulesStore.ecrivain(definition), Named.as("chaleur-garder-cellules"), definition.store());
-        cellules.to(definition.topic(), Produced.with(Serdes.String(), JsonSerde.of(Indicateur.class))
-                .withName("chaleur-indicateurs-sink"));
+        CellulesStore.publier(cellules, definition);
     }
 
     /** Pure: the cell of one commune-day. Without an INSEE figure for 75+, the value is unknown. */

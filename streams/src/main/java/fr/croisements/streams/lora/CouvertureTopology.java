@@ -24,7 +24,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.TableJoined;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
@@ -91,9 +90,7 @@ public final class CouvertureTopology {
                                 .withValueSerde(JsonSerde.of(JointureCouverture.class)))
                 .toStream(Named.as("couverture-jours-mis-a-jour"))
                 .map((jour, j) -> KeyValue.pair(jour.key(), calculer(jour, j)), Named.as("couverture-calculer"));
-        cellules.process(() -> CellulesStore.ecrivain(definition), Named.as("couverture-garder-cellules"), definition.store());
-        cellules.to(definition.topic(), Produced.with(Serdes.String(), JsonSerde.of(Indicateur.class))
-                .withName("couverture-indicateurs-sink"));
+        CellulesStore.publier(cellules, definition);
     }
 
     /** Pure: the cell of one commune-day. */

@@ -92,10 +92,7 @@ public final class OccupationHoraireTopology {
                                 .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(HeureParking.class)))
                 .toStream(Named.as("occupation-heures-mises-a-jour"))
                 .map((heure, h) -> KeyValue.pair(heure.key(), calculer(heure, h)), Named.as("occupation-calculer"));
-        cellules.process(() -> CellulesStore.ecrivain(OCCUPATION_PARKINGS), Named.as("occupation-garder-cellules"),
-                OCCUPATION_PARKINGS.store());
-        cellules.to(INDICATEURS_OCCUPATION_PARKINGS.name(), Produced.with(INDICATEURS_OCCUPATION_PARKINGS.keySerde(),
-                INDICATEURS_OCCUPATION_PARKINGS.valueSerde()).withName("occupation-sink"));
+        CellulesStore.publier(cellules, OCCUPATION_PARKINGS);
     }
 
     /** Pure: the cell of one car park over one hour. */

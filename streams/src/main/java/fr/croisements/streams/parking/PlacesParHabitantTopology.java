@@ -26,7 +26,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -66,10 +65,7 @@ public final class PlacesParHabitantTopology {
                 .join(insee, PlacesParHabitantTopology::calculer, Named.as("joindre-population"))
                 .toStream(Named.as("places-mises-a-jour"))
                 .filter((code, cellule) -> cellule != null, Named.as("places-calculables"));
-        cellules.process(() -> CellulesStore.ecrivain(PLACES_PAR_HABITANT), Named.as("places-garder-cellules"),
-                PLACES_PAR_HABITANT.store());
-        cellules.to(INDICATEURS_PLACES_PAR_HABITANT.name(), Produced.with(INDICATEURS_PLACES_PAR_HABITANT.keySerde(),
-                INDICATEURS_PLACES_PAR_HABITANT.valueSerde()).withName("places-sink"));
+        CellulesStore.publier(cellules, PLACES_PAR_HABITANT);
     }
 
     /** Pure: the cell of a commune, or {@code null} without population or without car park left. */

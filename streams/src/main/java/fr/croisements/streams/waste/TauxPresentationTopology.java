@@ -115,10 +115,7 @@ public final class TauxPresentationTopology {
     }
 
     private void publier(KStream<String, Indicateur> cellules) {
-        cellules.process(() -> CellulesStore.ecrivain(TAUX_PRESENTATION_BACS), Named.as("garder-cellules"),
-                TAUX_PRESENTATION_BACS.store());
-        cellules.to(INDICATEURS_TAUX_PRESENTATION.name(), Produced.with(INDICATEURS_TAUX_PRESENTATION.keySerde(),
-                INDICATEURS_TAUX_PRESENTATION.valueSerde()).withName("indicateurs-sink"));
+        CellulesStore.publier(cellules, TAUX_PRESENTATION_BACS);
     }
 
     private static void rejeter(KStream<String, Rejet> rejets, String etape) {
