@@ -2,6 +2,8 @@ package fr.croisements.app;
 
 import fr.croisements.app.kafka.TopicsAdmin;
 import fr.croisements.datasets.Territoire;
+import fr.croisements.datasets.TerritoireImporter;
+import fr.croisements.events.Rejet;
 import fr.croisements.datasets.catalogue.ConstructeurCatalogue;
 import fr.croisements.events.Indicateurs;
 import fr.croisements.events.LeveeBac;
@@ -14,6 +16,9 @@ import fr.croisements.ingest.lora.LoraAdapter;
 import fr.croisements.ingest.lora.LoraEnDirect;
 import fr.croisements.ingest.lora.LoraSimulateur;
 import fr.croisements.ingest.lora.Scenario;
+import fr.croisements.ingest.parking.OccupationSimulateur;
+import fr.croisements.ingest.parking.ParkingsAdapter;
+import fr.croisements.ingest.parking.ScenarioStationnement;
 import fr.croisements.ingest.privacy.Pseudonymiseur;
 import fr.croisements.ingest.waste.LeveesSimulateur;
 import fr.croisements.ingest.waste.SimulateurEnDirect;
@@ -22,6 +27,8 @@ import fr.croisements.streams.StreamsSettings;
 import fr.croisements.viz.VizServer;
 import fr.croisements.viz.live.IndicateursEnDirect;
 import fr.croisements.viz.live.LiveFeed;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,9 +72,10 @@ final class Application implements AutoCloseable {
      * @param vitesse simulated seconds per real second
      * @param pseudonymiseur pseudonymises the simulated chip ids
      * @param scenario weather of the sensors (normal, or a heat wave)
+     * @param parkings scenario of the car parks (none, market day, festival)
      */
     record Simulation(Territoire territoire, Territoire territoireCapteurs, long graine, Instant debut, double vitesse,
-            Pseudonymiseur pseudonymiseur, Scenario scenario) {}
+            Pseudonymiseur pseudonymiseur, Scenario scenario, ScenarioStationnement parkings) {}
 
     private final Deque<AutoCloseable> aFermer = new ArrayDeque<>();
     private Pipeline pipeline;
@@ -144,6 +152,36 @@ final class Application implements AutoCloseable {
         var capteurs = new LoraEnDirect(flotte, uplinks, statuts, rejets, reprise, fin, simulation.vitesse());
         capteurs.start();
         aFermer.push(capteurs);
+        demarrerParkings(bootstrap, simulation, rejets, reprise, fin);
+    }
+
+    /**
+     * The car parks of Poitiers and La Rochelle and their simulated occupancy. They are read from
+     * the official files (schema-stationnement), which the demo finds beside the project; without
+     * them, the parking layers stay empty and the log says why.
+     */
+    private void demarrerParkings(String bootstrap, Simulation simulation, KafkaProducer<String, Rejet> rejets,
+            Instant reprise, Instant fin) {
+        Path dossier = TerritoireImporter.dossierOfficielParDefaut().resolve("parking");
+        if (!Files.isDirectory(dossier)) {
+            log.warn("No car-park files in {}: parking crossings stay empty (set CROISEMENTS_DONNEES_OFFICIELLES)", dossier);
+            return;
+        }
+        try {
+            var parcs = KafkaClients.producer(bootstrap, Topics.REF_PARKINGS, "croisements-parkings");
+            aFermer.push(parcs);
+            for (String fichier : OccupationSimulateur.FICHIERS) {
+                new ParkingsAdapter().publier(dossier.resolve(fichier), parcs, rejets);
+            }
+            var occupation = KafkaClients.producer(bootstrap, Topics.STATIONNEMENT_OCCUPATION, "croisements-simulateur-parkings");
+            aFermer.push(occupation);
+            var simulateur = OccupationSimulateur.poitiersEtLaRochelle(dossier, simulation.graine(), simulation.parkings());
+            var rejeu = simulateur.enDirect(occupation, reprise, fin, simulation.vitesse());
+            rejeu.start();
+            aFermer.push(rejeu);
+        } catch (IOException e) {
+            log.warn("Car-park files unreadable in {}: {}", dossier, e.getMessage());
+        }
     }
 
     /** The TTS and ChirpStack webhooks, enabled by CROISEMENTS_JETON_WEBHOOK, publishing through their own producers. */

@@ -6,6 +6,8 @@ import fr.croisements.ingest.lora.Appareils;
 import fr.croisements.ingest.lora.BilanLora;
 import fr.croisements.ingest.lora.DecodeurRegistre;
 import fr.croisements.ingest.lora.LoraAdapter;
+import fr.croisements.ingest.parking.OccupationAdapter;
+import fr.croisements.ingest.parking.ParkingsAdapter;
 import fr.croisements.ingest.privacy.Pseudonymiseur;
 import fr.croisements.ingest.waste.LeveesCsvAdapter;
 import java.io.IOException;
@@ -20,17 +22,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code croisements ingest dechets|tts|chirpstack FICHIER|-}: publishes a user's own file. */
+/** {@code croisements ingest dechets|tts|chirpstack|stationnement|occupation FICHIER|-}: publishes a user's own file. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Publie vos propres fichiers sur les topics Kafka. Adaptateurs : dechets "
                 + "(levées de bacs en CSV), tts et chirpstack (messages LoRaWAN de The Things Stack v3 ou "
-                + "ChirpStack v4, JSON ou NDJSON, tels que ces serveurs les émettent) ; voir ingest/README.md.")
+                + "ChirpStack v4, JSON ou NDJSON, tels que ces serveurs les émettent), stationnement (parkings au "
+                + "format schéma stationnement, ou liste de parkings d'un flux) et occupation (relevés d'occupation "
+                + "des parkings, CSV ou JSON) ; voir ingest/README.md.")
 final class IngestCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", description = "Adaptateur : dechets, tts ou chirpstack.")
+    @Parameters(index = "0", description = "Adaptateur : dechets, tts, chirpstack, stationnement ou occupation.")
     String adaptateur;
 
     @Parameters(index = "1", description = "Fichier à publier, ou - pour l'entrée standard.")
@@ -56,8 +60,11 @@ final class IngestCommand implements Callable<Integer> {
         if ("tts".equals(adaptateur) || "chirpstack".equals(adaptateur)) {
             return ingestLora(out);
         }
+        if ("stationnement".equals(adaptateur) || "occupation".equals(adaptateur)) {
+            return ingestStationnement(out);
+        }
         if (!"dechets".equals(adaptateur)) {
-            spec.commandLine().getErr().printf("Adaptateur inconnu : %s (disponibles : dechets, tts, chirpstack)%n", adaptateur);
+            spec.commandLine().getErr().printf("Adaptateur inconnu : %s (disponibles : dechets, tts, chirpstack, stationnement, occupation)%n", adaptateur);
             return 2;
         }
         var adapter = new LeveesCsvAdapter(cleFichier == null ? Pseudonymiseur.depuisEnvironnement()
@@ -100,6 +107,35 @@ final class IngestCommand implements Callable<Integer> {
                 Topics.LORA_STATUTS.name(), bilan.ignoresTotal(), types.length() == 0 ? "" : types + ")",
                 bilan.rejetes(), Topics.REJETS.name());
         bilan.raisons().forEach(r -> out.println("  " + r));
+        return bilan.aPublie() ? 0 : 1;
+    }
+
+    /** {@code stationnement}: car parks to ref-parkings; {@code occupation}: observations to stationnement-occupation. */
+    private int ingestStationnement(PrintWriter out) throws IOException {
+        Bilan bilan;
+        if ("stationnement".equals(adaptateur)) {
+            if ("-".equals(fichier)) {
+                spec.commandLine().getErr().println("L'adaptateur stationnement lit un fichier, pas l'entrée standard.");
+                return 2;
+            }
+            try (var parcs = KafkaClients.producer(bootstrapServers, Topics.REF_PARKINGS, "croisements-ingest-parkings");
+                    var rejets = KafkaClients.producer(bootstrapServers, Topics.REJETS, "croisements-ingest-rejets")) {
+                bilan = new ParkingsAdapter().publier(Path.of(fichier), parcs, rejets);
+            }
+            out.printf("%d parkings lus, %d publiés sur %s, %d lignes rejetées (détail sur le topic %s).%n",
+                    bilan.lus(), bilan.publies(), Topics.REF_PARKINGS.name(), bilan.rejetes(), Topics.REJETS.name());
+        } else {
+            var adapter = new OccupationAdapter();
+            try (var occupations = KafkaClients.producer(bootstrapServers, Topics.STATIONNEMENT_OCCUPATION,
+                            "croisements-ingest-occupation");
+                    var rejets = KafkaClients.producer(bootstrapServers, Topics.REJETS, "croisements-ingest-rejets")) {
+                bilan = "-".equals(fichier)
+                        ? adapter.publier(System.in, "entrée standard", null, occupations, rejets)
+                        : adapter.publier(Path.of(fichier), occupations, rejets);
+            }
+            out.printf("%d relevés lus, %d publiés sur %s, %d rejetés (détail sur le topic %s).%n", bilan.lus(),
+                    bilan.publies(), Topics.STATIONNEMENT_OCCUPATION.name(), bilan.rejetes(), Topics.REJETS.name());
+        }
         return bilan.aPublie() ? 0 : 1;
     }
 }

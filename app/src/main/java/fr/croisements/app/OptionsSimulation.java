@@ -2,6 +2,7 @@ package fr.croisements.app;
 
 import fr.croisements.datasets.Territoires;
 import fr.croisements.ingest.lora.Scenario;
+import fr.croisements.ingest.parking.ScenarioStationnement;
 import fr.croisements.ingest.privacy.Pseudonymiseur;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -34,9 +35,14 @@ final class OptionsSimulation {
                     + "chaleur de 5 jours à partir du 8e jour simulé).")
     String scenario;
 
+    @Option(names = "--scenario-parkings", defaultValue = "marche",
+            description = "Stationnement simulé : aucun, marche (samedi matin, centres-villes) ou festival "
+                    + "(défaut : ${DEFAULT-VALUE}).")
+    String scenarioParkings;
+
     Application.Simulation simulation(Pseudonymiseur pseudonymiseur) {
         return new Application.Simulation(Territoires.charger(territoire), Territoires.charger(territoireCapteurs), graine,
                 debut.atStartOfDay(ZoneOffset.UTC).toInstant(), vitesse, pseudonymiseur,
-                Scenario.depuisNom(scenario, debut.plusDays(7)));
+                Scenario.depuisNom(scenario, debut.plusDays(7)), ScenarioStationnement.parNom(scenarioParkings, debut));
     }
 }

@@ -1,0 +1,87 @@
+package fr.croisements.ingest.parking;
+
+import fr.croisements.events.Rejet;
+import fr.croisements.events.Topic;
+import fr.croisements.events.Topics;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+
+/**
+ * Sends one run's records to a data topic and its rejects to {@code rejets}, remembering the first
+ * asynchronous failure so that it is thrown, never lost. Not thread-safe: one instance per run.
+ *
+ * @param <V> the value type of the data topic
+ */
+final class Envois<V> {
+
+    private final String source;
+    private final Topic<String, V> topic;
+    private final Producer<String, V> donnees;
+    private final Function<V, String> cle;
+    private final Function<V, Instant> horodatage;
+    private final Producer<String, Rejet> rejets;
+    private final Clock horloge;
+    private final AtomicReference<Exception> premiereErreur = new AtomicReference<>();
+    private final AtomicReference<String> positionErreur = new AtomicReference<>();
+
+    /**
+     * @param source the name rejects refer to (file name or "entrée standard"), also their key
+     * @param horodatage the record timestamp of a value, or {@code null} to let the producer stamp it
+     */
+    Envois(String source, Topic<String, V> topic, Producer<String, V> donnees, Function<V, String> cle,
+            Function<V, Instant> horodatage, Producer<String, Rejet> rejets, Clock horloge) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.topic = Objects.requireNonNull(topic, "topic");
+        this.donnees = Objects.requireNonNull(donnees, "donnees");
+        this.cle = Objects.requireNonNull(cle, "cle");
+        this.horodatage = horodatage;
+        this.rejets = Objects.requireNonNull(rejets, "rejets");
+        this.horloge = Objects.requireNonNull(horloge, "horloge");
+    }
+
+    String position(long ligne) {
+        return ligne > 0 ? source + ":" + ligne : source;
+    }
+
+    void donnee(long ligne, V valeur) {
+        String position = position(ligne);
+        Long timestamp = horodatage == null ? null : horodatage.apply(valeur).toEpochMilli();
+        donnees.send(new ProducerRecord<>(topic.name(), null, timestamp, cle.apply(valeur), valeur),
+                (m, e) -> noter(e, position));
+        verifier();
+    }
+
+    void rejet(long ligne, String raison, String extrait) {
+        String position = position(ligne);
+        var rejet = new Rejet(source, position, raison, extrait, horloge.instant());
+        rejets.send(new ProducerRecord<>(Topics.REJETS.name(), null, rejet.instant().toEpochMilli(), source, rejet),
+                (m, e) -> noter(e, position));
+        verifier();
+    }
+
+    /** Flushes both producers and throws the first failure, if any. */
+    void terminer() {
+        donnees.flush();
+        rejets.flush();
+        verifier();
+    }
+
+    private void noter(Exception e, String position) {
+        if (e != null && premiereErreur.compareAndSet(null, e)) {
+            positionErreur.set(position);
+        }
+    }
+
+    private void verifier() {
+        Exception e = premiereErreur.get();
+        if (e != null) {
+            throw new KafkaException("Failed to publish " + positionErreur.get() + ": " + e.getMessage(), e);
+        }
+    }
+}

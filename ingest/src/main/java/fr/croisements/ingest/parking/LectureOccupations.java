@@ -1,0 +1,474 @@
+package fr.croisements.ingest.parking;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import fr.croisements.events.OccupationParking;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads occupancy observations from CSV or JSON text, row by row, handing each observation or
+ * reject (with its line in the file) to a {@link Destinataire}. The row-level steps are pure
+ * functions: {@link #ligneCsv}, {@link #objetJson}, {@link #observation}, {@link #statut}.
+ *
+ * <p>CSV (see the module README, §5.2): a header with {@code parking_id}, {@code places_libres}, and
+ * either {@code horodatage} (ISO 8601 with offset) or {@code date} + {@code heure_locale}
+ * (Europe/Paris, the Montpellier layout); optional {@code capacite} (or {@code places_totales}) and
+ * {@code statut}; other columns ignored. JSON: one object per line (NDJSON), an array of objects, or
+ * pretty-printed objects one after the other (told from the first non-blank line, as
+ * {@code lora.LecteurMessages} does); fields {@code parking_id}, {@code horodatage}, {@code places_libres},
+ * {@code capacite}, {@code statut}, or a FIWARE {@code OffStreetParking} entity (keyValues or
+ * NGSI-LD normalised: {@code id}, {@code availableSpotNumber}, {@code totalSpotNumber}, {@code status},
+ * time from {@code observedAt}, {@code dateObserved} or {@code dateModified}).
+ */
+final class LectureOccupations {
+
+    /** Receives what is read, in file order. */
+    interface Destinataire {
+        void observation(long ligne, OccupationParking observation);
+
+        /** A rejected row; {@code ligne} 1 with {@code fichierEntier} when the whole file is unusable (header). */
+        void rejet(long ligne, String raison, String extrait, boolean fichierEntier);
+    }
+
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    private static final int EXTRAIT = 500;
+
+    private LectureOccupations() {}
+
+    // ---------------------------------------------------------------- CSV
+
+    /**
+     * The columns of an occupancy CSV.
+     *
+     * @param heureLocale whether time is {@code date} + {@code heure_locale} (Europe/Paris) rather than {@code horodatage}
+     * @param capacite the capacity column ({@code capacite} or {@code places_totales}), or {@code null}
+     */
+    record Colonnes(LignesCsv.Entete entete, boolean heureLocale, String capacite) {
+
+        /** @throws IllegalArgumentException with a French reason when a required column is missing */
+        static Colonnes lire(String ligne) {
+            var entete = LignesCsv.Entete.lire(ligne);
+            var manquantes = new ArrayList<String>();
+            for (String c : List.of("parking_id", "places_libres")) {
+                if (!entete.a(c)) {
+                    manquantes.add(c);
+                }
+            }
+            boolean heureLocale = !entete.a("horodatage") && (entete.a("date") || entete.a("heure_locale"));
+            if (heureLocale) {
+                for (String c : List.of("date", "heure_locale")) {
+                    if (!entete.a(c)) {
+                        manquantes.add(c);
+                    }
+                }
+            } else if (!entete.a("horodatage")) {
+                manquantes.add("horodatage (ou date et heure_locale)");
+            }
+            if (!manquantes.isEmpty()) {
+                throw new IllegalArgumentException((manquantes.size() == 1 ? "colonne manquante : " : "colonnes manquantes : ")
+                        + String.join(", ", manquantes));
+            }
+            String capacite = entete.a("capacite") ? "capacite" : entete.a("places_totales") ? "places_totales" : null;
+            return new Colonnes(entete, heureLocale, capacite);
+        }
+    }
+
+    static void lireCsv(BufferedReader lecteur, Destinataire d) throws IOException {
+        String premiere = lecteur.readLine();
+        Colonnes colonnes;
+        try {
+            colonnes = Colonnes.lire(premiere);
+        } catch (IllegalArgumentException e) {
+            d.rejet(1, e.getMessage(), premiere, true);
+            return;
+        }
+        long numero = 1;
+        for (String ligne = lecteur.readLine(); ligne != null; ligne = lecteur.readLine()) {
+            numero++;
+            if (ligne.isBlank()) {
+                continue;
+            }
+            Lu<OccupationParking> lu = ligneCsv(ligne, colonnes);
+            if (lu instanceof Lu.Valeur<OccupationParking> v) {
+                d.observation(numero, v.valeur());
+            } else if (lu instanceof Lu.Invalide<OccupationParking> r) {
+                d.rejet(numero, r.raison(), ligne, false);
+            }
+        }
+    }
+
+    /** Pure: one CSV data line to an observation, or the reason why not. */
+    static Lu<OccupationParking> ligneCsv(String ligne, Colonnes colonnes) {
+        LignesCsv.Entete e = colonnes.entete();
+        List<String> champs = LignesCsv.champs(ligne, e.separateur());
+        if (champs == null) {
+            return Lu.invalide("ligne CSV illisible (guillemets mal fermés ?)");
+        }
+        if (champs.size() != e.nombre()) {
+            return Lu.invalide("nombre de champs incorrect : " + champs.size() + " au lieu de " + e.nombre());
+        }
+        String id = e.valeur(champs, "parking_id");
+        if (id.isEmpty()) {
+            return Lu.invalide("valeur manquante : parking_id");
+        }
+        Lu<Instant> temps = colonnes.heureLocale()
+                ? heureLocale(e.valeur(champs, "date"), e.valeur(champs, "heure_locale"))
+                : horodatageCsv(e.valeur(champs, "horodatage"));
+        if (temps instanceof Lu.Invalide<Instant> r) {
+            return Lu.invalide(r.raison());
+        }
+        Instant instant = ((Lu.Valeur<Instant>) temps).valeur();
+        String texteLibres = e.valeur(champs, "places_libres");
+        if (texteLibres.isEmpty()) {
+            return Lu.invalide("valeur manquante : places_libres");
+        }
+        Long libres = entier(texteLibres);
+        if (libres == null) {
+            return Lu.invalide("places_libres illisible : « " + texteLibres + " » (nombre entier attendu)");
+        }
+        Long capacite = null;
+        if (colonnes.capacite() != null && !e.valeur(champs, colonnes.capacite()).isEmpty()) {
+            String texte = e.valeur(champs, colonnes.capacite());
+            capacite = entier(texte);
+            if (capacite == null) {
+                return Lu.invalide(colonnes.capacite() + " illisible : « " + texte + " » (nombre entier attendu)");
+            }
+        }
+        return observation(id, instant, libres, capacite, e.valeur(champs, "statut"));
+    }
+
+    private static Lu<Instant> horodatageCsv(String texte) {
+        if (texte.isEmpty()) {
+            return Lu.invalide("valeur manquante : horodatage");
+        }
+        Instant instant = horodatage(texte);
+        return instant != null ? Lu.de(instant) : Lu.invalide(horodatageIllisible(texte));
+    }
+
+    private static Lu<Instant> heureLocale(String date, String heure) {
+        if (date.isEmpty() || heure.isEmpty()) {
+            return Lu.invalide("valeur manquante : " + (date.isEmpty() ? "date" : "heure_locale"));
+        }
+        Instant instant = heureDeParis(date, heure);
+        return instant != null ? Lu.de(instant) : Lu.invalide(dateLocaleIllisible(date, heure));
+    }
+
+    // ---------------------------------------------------------------- JSON
+
+    static void lireJson(BufferedReader lecteur, Destinataire d) throws IOException {
+        var debut = new StringBuilder();
+        long numero = 0;
+        String premiere = null;
+        for (String ligne = lecteur.readLine(); ligne != null; ligne = lecteur.readLine()) {
+            numero++;
+            ligne = numero == 1 ? LignesCsv.sansBom(ligne) : ligne;
+            if (!ligne.isBlank()) {
+                premiere = ligne;
+                break;
+            }
+            debut.append('\n');
+        }
+        if (premiere == null) {
+            return;
+        }
+        String t = premiere.strip();
+        boolean document = t.startsWith("[") || (!complet(t) && t.startsWith("{")
+                && (t.endsWith("{") || t.endsWith("[") || t.endsWith(",") || t.endsWith(":")));
+        if (!document) {
+            ligneJson(premiere, numero, d);
+            for (String ligne = lecteur.readLine(); ligne != null; ligne = lecteur.readLine()) {
+                numero++;
+                if (!ligne.isBlank()) {
+                    ligneJson(ligne, numero, d);
+                }
+            }
+            return;
+        }
+        var texte = new StringBuilder(debut).append(premiere).append('\n');
+        char[] tampon = new char[8192];
+        for (int n = lecteur.read(tampon); n >= 0; n = lecteur.read(tampon)) {
+            texte.append(tampon, 0, n);
+        }
+        document(texte.toString(), d);
+    }
+
+    private static void ligneJson(String ligne, long numero, Destinataire d) {
+        JsonNode noeud;
+        try {
+            noeud = MAPPER.readTree(ligne);
+        } catch (JsonProcessingException e) {
+            d.rejet(numero, "JSON illisible : " + e.getOriginalMessage(), ligne, false);
+            return;
+        }
+        objet(noeud, numero, ligne, d);
+    }
+
+    /** An array of objects, or objects one after the other: each is placed at the line where it starts. */
+    private static void document(String texte, Destinataire d) {
+        long ligne = 1;
+        try (JsonParser p = MAPPER.createParser(texte)) {
+            JsonToken jeton = p.nextToken();
+            boolean tableau = jeton == JsonToken.START_ARRAY;
+            if (tableau) {
+                jeton = p.nextToken();
+            }
+            while (jeton != null && jeton != JsonToken.END_ARRAY) {
+                ligne = p.currentTokenLocation().getLineNr();
+                JsonNode noeud = p.readValueAsTree();
+                objet(noeud, ligne, noeud.toString(), d);
+                jeton = p.nextToken();
+            }
+            if (tableau && jeton == null) {
+                d.rejet(ligne, "JSON tronqué : tableau non fermé", null, false);
+            }
+        } catch (JsonProcessingException e) {
+            long ou = e.getLocation() == null ? ligne : e.getLocation().getLineNr();
+            d.rejet(ou, "JSON illisible : " + e.getOriginalMessage() + " ; la suite du fichier n'est pas lue",
+                    extrait(texte, ou), false);
+        } catch (IOException e) {
+            throw new IllegalStateException("Reading a string cannot fail", e);
+        }
+    }
+
+    private static void objet(JsonNode noeud, long ligne, String extrait, Destinataire d) {
+        Lu<OccupationParking> lu = objetJson(noeud);
+        if (lu instanceof Lu.Valeur<OccupationParking> v) {
+            d.observation(ligne, v.valeur());
+        } else if (lu instanceof Lu.Invalide<OccupationParking> r) {
+            d.rejet(ligne, r.raison(), extrait, false);
+        }
+    }
+
+    /** Pure: one JSON object (our fields, or a FIWARE OffStreetParking entity) to an observation, or the reason why not. */
+    static Lu<OccupationParking> objetJson(JsonNode n) {
+        if (n == null || !n.isObject()) {
+            return Lu.invalide("objet JSON attendu (un objet par observation)");
+        }
+        String id = texte(champ(n, "parking_id", "parkingId", "id"));
+        if (id == null || id.isBlank()) {
+            return Lu.invalide("valeur manquante : parking_id (ou id d'une entité FIWARE OffStreetParking)");
+        }
+        JsonNode brutLibres = champ(n, "places_libres", "availableSpotNumber");
+        if (brutLibres == null || valeur(brutLibres).isNull()) {
+            return Lu.invalide("valeur manquante : places_libres (ou availableSpotNumber)");
+        }
+        Long libres = entier(valeur(brutLibres));
+        if (libres == null) {
+            return Lu.invalide("places_libres illisible : « " + valeur(brutLibres) + " » (nombre entier attendu)");
+        }
+        JsonNode brutCapacite = champ(n, "capacite", "places_totales", "totalSpotNumber");
+        Long capacite = null;
+        if (brutCapacite != null && !valeur(brutCapacite).isNull()) {
+            capacite = entier(valeur(brutCapacite));
+            if (capacite == null) {
+                return Lu.invalide("capacite illisible : « " + valeur(brutCapacite) + " » (nombre entier attendu)");
+            }
+        }
+        String horodatage = texte(champ(n, "horodatage"));
+        if (horodatage == null && brutLibres.isObject()) {
+            horodatage = texte(brutLibres.get("observedAt"));
+        }
+        if (horodatage == null) {
+            horodatage = texte(champ(n, "observedAt", "dateObserved", "dateModified"));
+        }
+        if (horodatage == null || horodatage.isBlank()) {
+            return Lu.invalide("valeur manquante : horodatage (ou observedAt, dateObserved, dateModified d'une entité FIWARE)");
+        }
+        Instant instant = horodatage(horodatage);
+        if (instant == null) {
+            return Lu.invalide(horodatageIllisible(horodatage));
+        }
+        return observation(id, instant, libres, capacite, statutJson(champ(n, "statut", "status")));
+    }
+
+    // ---------------------------------------------------------------- shared rules
+
+    /** Pure: the checks every observation passes, whatever its format. */
+    static Lu<OccupationParking> observation(String parkingId, Instant instant, long libres, Long capacite, String statut) {
+        if (libres < 0) {
+            return Lu.invalide("places libres négatives : " + libres);
+        }
+        if (capacite != null && capacite <= 0) {
+            return Lu.invalide("capacité nulle ou négative : " + capacite);
+        }
+        if (capacite != null && libres > capacite) {
+            return Lu.invalide("plus de places libres (" + libres + ") que de places au total (" + capacite + ")");
+        }
+        return Lu.de(new OccupationParking(parkingId.strip(), instant, (int) libres,
+                capacite == null ? null : capacite.intValue(), statut(statut), false));
+    }
+
+    /**
+     * Pure: a status in our words, from French, DATEX II ({@code parkingSiteStatus},
+     * {@code parkingSiteOpeningStatus}) or FIWARE ({@code status}) values, ignoring case, accents,
+     * spaces, {@code -} and {@code _}: {@code ouvert}, {@code presque_complet}, {@code complet},
+     * {@code ferme}; {@code null} when blank or unknown ({@code unknown}, {@code other}); any other
+     * value is kept as given (trimmed).
+     */
+    static String statut(String texte) {
+        if (texte == null || texte.isBlank()) {
+            return null;
+        }
+        String cle = Normalizer.normalize(texte, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", "");
+        return switch (cle) {
+            case "ouvert", "open", "spacesavailable", "openingtimesinforce", "disponible", "libre" -> "ouvert";
+            case "presquecomplet", "presqueplein", "almostfull" -> "presque_complet";
+            case "complet", "plein", "full", "fullatentrance" -> "complet";
+            case "ferme", "closed", "closedabnormal" -> "ferme";
+            case "inconnu", "unknown", "statusunknown", "other" -> null;
+            default -> texte.strip();
+        };
+    }
+
+    /** A FIWARE status may be a list: the most telling of its values (fermé, complet, presque complet, ouvert). */
+    private static String statutJson(JsonNode brut) {
+        if (brut == null) {
+            return null;
+        }
+        JsonNode v = valeur(brut);
+        if (!v.isArray()) {
+            return v.isValueNode() && !v.isNull() ? v.asText() : null;
+        }
+        String meilleur = null;
+        int rang = Integer.MAX_VALUE;
+        for (JsonNode element : v) {
+            String s = statut(element.asText());
+            int r = s == null ? 5 : switch (s) {
+                case "ferme" -> 0;
+                case "complet" -> 1;
+                case "presque_complet" -> 2;
+                case "ouvert" -> 3;
+                default -> 4;
+            };
+            if (s != null && r < rang) {
+                meilleur = s;
+                rang = r;
+            }
+        }
+        return meilleur;
+    }
+
+    /** The first present field among the names (NGSI-LD properties stay wrapped: see {@link #valeur}). */
+    private static JsonNode champ(JsonNode n, String... noms) {
+        for (String nom : noms) {
+            JsonNode v = n.get(nom);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /** Unwraps NGSI-LD {@code {"type": "Property", "value": …}} and JSON-LD {@code {"@value": …}}. */
+    private static JsonNode valeur(JsonNode n) {
+        JsonNode v = n;
+        for (int i = 0; i < 2 && v.isObject(); i++) {
+            JsonNode dedans = v.has("value") ? v.get("value") : v.get("@value");
+            if (dedans == null) {
+                break;
+            }
+            v = dedans;
+        }
+        return v;
+    }
+
+    private static String texte(JsonNode brut) {
+        if (brut == null) {
+            return null;
+        }
+        JsonNode v = valeur(brut);
+        return v.isValueNode() && !v.isNull() ? v.asText() : null;
+    }
+
+    private static Long entier(JsonNode v) {
+        if (v.isIntegralNumber() && v.canConvertToLong()) {
+            return v.longValue();
+        }
+        if (v.isNumber() && v.doubleValue() == Math.rint(v.doubleValue()) && Math.abs(v.doubleValue()) < 1e9) {
+            return (long) v.doubleValue();
+        }
+        return v.isTextual() ? entier(v.asText().strip()) : null;
+    }
+
+    /** A whole number of at most 9 digits, optionally negative; {@code null} otherwise. */
+    static Long entier(String texte) {
+        return texte.matches("-?\\d{1,9}") ? Long.valueOf(texte) : null;
+    }
+
+    /** ISO 8601 with an offset ({@code Z}, {@code +01:00}); {@code null} when unreadable or without offset. */
+    static Instant horodatage(String texte) {
+        try {
+            return OffsetDateTime.parse(texte.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A Europe/Paris wall-clock time ({@code 2026-01-05}, {@code 08:30}) as an instant; {@code null} when
+     * unreadable. In the spring gap the time is moved forward by the gap's length; in the autumn
+     * overlap the earlier instant (summer time) is taken.
+     */
+    static Instant heureDeParis(String date, String heure) {
+        try {
+            return ZonedDateTime.ofLocal(LocalDateTime.of(LocalDate.parse(date.strip()), LocalTime.parse(heure.strip())),
+                    PARIS, null).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String dateLocaleIllisible(String date, String heure) {
+        try {
+            LocalDate.parse(date.strip());
+        } catch (DateTimeParseException e) {
+            return "date illisible : « " + date + " » (AAAA-MM-JJ attendu)";
+        }
+        return "heure illisible : « " + heure + " » (HH:MM attendu, heure de Paris)";
+    }
+
+    private static String horodatageIllisible(String texte) {
+        try {
+            LocalDateTime.parse(texte.strip());
+            return "horodatage sans fuseau horaire : « " + texte + " » (ajouter Z ou +01:00)";
+        } catch (DateTimeParseException e) {
+            return "horodatage illisible : « " + texte + " » (ISO 8601 attendu, par exemple 2026-01-05T08:30:00+01:00)";
+        }
+    }
+
+    private static boolean complet(String ligne) {
+        try (JsonParser p = MAPPER.createParser(ligne)) {
+            if (p.readValueAsTree() == null) {
+                return false;
+            }
+            return p.nextToken() == null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String extrait(String texte, long ligne) {
+        List<String> lignes = texte.lines().skip(Math.max(0, ligne - 1)).limit(1).toList();
+        String l = lignes.isEmpty() ? "" : lignes.get(0);
+        return l.length() > EXTRAIT ? l.substring(0, EXTRAIT) : l;
+    }
+}

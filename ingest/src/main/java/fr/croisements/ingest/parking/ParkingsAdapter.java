@@ -1,0 +1,270 @@
+package fr.croisements.ingest.parking;
+
+import fr.croisements.datasets.ImportCsv;
+import fr.croisements.datasets.Parking;
+import fr.croisements.datasets.ParkingImporter;
+import fr.croisements.datasets.Signalement;
+import fr.croisements.events.ParcStationnement;
+import fr.croisements.events.Position;
+import fr.croisements.events.Rejet;
+import fr.croisements.events.Source;
+import fr.croisements.events.Topics;
+import fr.croisements.ingest.Bilan;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.KafkaException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes a file of car parks to the compacted topic {@code ref-parkings}, one
+ * {@link ParcStationnement} per valid row (key = car park id), and each rejected row to {@code rejets}.
+ *
+ * <p>Two layouts, told from the header:
+ * <ul>
+ *   <li>a schema.data.gouv.fr "stationnement" file (0.1.5, or the national base with {@code id_source}),
+ *       read and checked by {@link ParkingImporter}: its blocking problems are rejects, its warnings
+ *       (values normalised or left empty) are logged and the row is kept;</li>
+ *   <li>a feed's own list of car parks, recognised by a {@code parking_id} column (the layout of
+ *       {@code montpellier_parkings.csv}): {@code parking_id, nom, lat, lon} required;
+ *       {@code capacite}, or {@code places_totales_min}/{@code places_totales_max} (the larger is kept),
+ *       and {@code insee} optional. Its ids are the feed's, so that its occupancy series joins.</li>
+ * </ul>
+ * The {@link Source} of each car park is the producer of the file as documented in
+ * {@code shared/datasets/SOURCES.md} for the files we know by name, else "fichier importé".
+ *
+ * <p>Record timestamp: left to the producer (the time of publication): a car park has no event time.
+ * Rejects: key = file name, position {@code fichier.csv:LINE} (header = line 1), French reason, the
+ * raw line. Send failures are thrown as {@link KafkaException}. Stateless apart from its clock.
+ */
+public final class ParkingsAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(ParkingsAdapter.class);
+
+    /** Columns the schema requires ({@code "required": true}); without one, a file cannot be imported. */
+    static final List<String> COLONNES_SCHEMA = List.of("id", "nom", "insee", "type_usagers", "gratuit", "nb_places",
+            "hauteur_max", "num_siret", "Xlong", "Ylat");
+    /** Columns a feed's list of car parks requires. */
+    static final List<String> COLONNES_LISTE = List.of("parking_id", "nom", "lat", "lon");
+
+    /** Commune of the Montpellier feed's car parks (Montpellier, COG 34172). */
+    static final String INSEE_MONTPELLIER = "34172";
+
+    /** A file documented in SOURCES.md: who produced it, and the commune of a feed list that has no insee column. */
+    record FichierConnu(Source source, String codeInseeParDefaut) {}
+
+    static final Map<String, FichierConnu> FICHIERS_CONNUS = Map.of(
+            "la_rochelle_parkings_schema_stationnement.csv", new FichierConnu(new Source(
+                    "Parkings (La Rochelle OpenData)", "Communauté d'agglomération de La Rochelle", "2024",
+                    "Licence Ouverte 2.0", false), null),
+            "poitiers_parkings_bnls_2022.csv", new FichierConnu(new Source(
+                    "Base nationale des lieux de stationnement", "transport.data.gouv.fr (données de la Ville de Poitiers)",
+                    "2022", "Licence Ouverte 2.0 (non vérifiée)", false), null),
+            "montpellier_parkings.csv", new FichierConnu(new Source(
+                    "Parkings en ouvrage (API offstreetparking, relevés du dépôt parkingsdimopoulos)",
+                    "Montpellier Méditerranée Métropole", "2026", "non vérifiée (ODbL probable)", false),
+                    INSEE_MONTPELLIER));
+
+    private final Clock horloge;
+
+    public ParkingsAdapter() {
+        this(Clock.systemUTC());
+    }
+
+    /** With the clock that dates rejects, for tests. */
+    ParkingsAdapter(Clock horloge) {
+        this.horloge = Objects.requireNonNull(horloge, "horloge");
+    }
+
+    /**
+     * Publishes a file; its name is the source of the rejects.
+     *
+     * @throws IOException when the file cannot be read
+     * @throws KafkaException when a record cannot be sent; what was sent before stays sent
+     */
+    public Bilan publier(Path fichier, Producer<String, ParcStationnement> parcs, Producer<String, Rejet> rejets)
+            throws IOException {
+        String nom = fichier.getFileName().toString();
+        List<String> lignes = LignesCsv.lignes(LignesCsv.decoder(Files.readAllBytes(fichier)));
+        ImportCsv<ParcStationnement> lu = lire(fichier);
+        var envois = new Envois<>(nom, Topics.REF_PARKINGS, parcs, ParcStationnement::id, null, rejets, horloge);
+        lu.valeurs().forEach(p -> envois.donnee(0, p));
+        for (Signalement s : lu.rejets()) {
+            envois.rejet(s.ligne(), s.raison(), s.ligne() >= 1 && s.ligne() <= lignes.size() ? lignes.get((int) s.ligne() - 1) : null);
+        }
+        envois.terminer();
+        long rejetes = lu.rejets().size();
+        long lus = lu.valeurs().size() + lu.rejets().stream().filter(s -> s.ligne() > 1).count();
+        log.info("Read {} car parks from {}: {} published to {}, {} rejected to {}, {} warnings",
+                lus, nom, lu.valeurs().size(), Topics.REF_PARKINGS.name(), rejetes, Topics.REJETS.name(),
+                lu.avertissements().size());
+        return new Bilan(lus, lu.valeurs().size(), rejetes);
+    }
+
+    /**
+     * Reads a file of car parks without publishing: the car parks kept and every problem found, each
+     * with its line (a header missing a required column is one reject at line 1). Warnings and rejects
+     * are logged.
+     *
+     * @throws IOException when the file cannot be read
+     */
+    public static ImportCsv<ParcStationnement> lire(Path fichier) throws IOException {
+        String nom = fichier.getFileName().toString();
+        String texte = LignesCsv.decoder(Files.readAllBytes(fichier));
+        List<String> lignes = LignesCsv.lignes(texte);
+        FichierConnu connu = FICHIERS_CONNUS.getOrDefault(nom, new FichierConnu(sourceImportee(nom), null));
+        LignesCsv.Entete entete;
+        try {
+            entete = LignesCsv.Entete.lire(lignes.isEmpty() ? null : lignes.get(0));
+        } catch (IllegalArgumentException e) {
+            return rejetFichier(nom, e.getMessage());
+        }
+        if (entete.a("parking_id")) {
+            return lireListe(nom, lignes, entete, connu);
+        }
+        List<String> colonnes = LignesCsv.champs(LignesCsv.sansBom(lignes.get(0)), separateurSchema(lignes.get(0)));
+        List<String> manquantes = COLONNES_SCHEMA.stream().filter(c -> colonnes == null || !colonnes.contains(c)).toList();
+        if (!manquantes.isEmpty()) {
+            return rejetFichier(nom, (manquantes.size() == 1 ? "colonne manquante : " : "colonnes manquantes : ")
+                    + String.join(", ", manquantes) + " (schéma stationnement 0.1.5 ; ou, pour la liste de parkings"
+                    + " d'un flux, les colonnes " + String.join(", ", COLONNES_LISTE) + ")");
+        }
+        ImportCsv<Parking> importe;
+        try {
+            importe = ParkingImporter.lire(fichier);
+        } catch (IllegalStateException e) {
+            log.error("{}: unusable car-park file", nom, e);
+            return rejetFichier(nom, "fichier de parkings inutilisable : " + e.getMessage());
+        }
+        return new ImportCsv<>(nom, importe.valeurs().stream().map(p -> parc(p, connu.source())).toList(),
+                importe.signalements());
+    }
+
+    /** Pure: a car park of a schema-stationnement file, as published on {@code ref-parkings}. */
+    static ParcStationnement parc(Parking parking, Source source) {
+        return new ParcStationnement(parking.id(), parking.nom(), parking.codeInsee(), parking.nbPlaces(),
+                new Position(parking.longitude(), parking.latitude(), null), parking.typeOuvrage(), parking.gratuit(),
+                source);
+    }
+
+    /** The source of a file we do not know by name. */
+    static Source sourceImportee(String nomFichier) {
+        return new Source(nomFichier, "fichier importé", "non précisé", "non précisée", false);
+    }
+
+    private static ImportCsv<ParcStationnement> lireListe(String nom, List<String> lignes, LignesCsv.Entete entete,
+            FichierConnu connu) {
+        List<String> manquantes = COLONNES_LISTE.stream().filter(c -> !entete.a(c)).toList();
+        if (!manquantes.isEmpty()) {
+            return rejetFichier(nom, (manquantes.size() == 1 ? "colonne manquante : " : "colonnes manquantes : ")
+                    + String.join(", ", manquantes) + " (liste de parkings d'un flux)");
+        }
+        var parcs = new ArrayList<ParcStationnement>();
+        var signalements = new ArrayList<Signalement>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 1; i < lignes.size(); i++) {
+            String ligne = lignes.get(i);
+            if (ligne.isBlank()) {
+                continue;
+            }
+            Lu<ParcStationnement> lu = parcDeListe(ligne, entete, connu);
+            if (lu instanceof Lu.Valeur<ParcStationnement> v && !ids.add(v.valeur().id())) {
+                lu = Lu.invalide("identifiant « " + v.valeur().id() + " » déjà utilisé plus haut dans le fichier");
+            }
+            long numero = i + 1L;
+            if (lu instanceof Lu.Valeur<ParcStationnement> v) {
+                parcs.add(v.valeur());
+                v.avertissements().forEach(a -> signalements.add(new Signalement(nom, numero, Signalement.Gravite.AVERTISSEMENT, a)));
+            } else if (lu instanceof Lu.Invalide<ParcStationnement> r) {
+                signalements.add(new Signalement(nom, numero, Signalement.Gravite.REJET, r.raison()));
+            }
+        }
+        signalements.forEach(s -> log.warn("{}", s));
+        return new ImportCsv<>(nom, parcs, signalements);
+    }
+
+    /** Pure: one row of a feed's list of car parks, or the reason it is rejected. */
+    static Lu<ParcStationnement> parcDeListe(String ligne, LignesCsv.Entete entete, FichierConnu connu) {
+        List<String> champs = LignesCsv.champs(ligne, entete.separateur());
+        if (champs == null) {
+            return Lu.invalide("ligne CSV illisible (guillemets mal fermés ?)");
+        }
+        if (champs.size() != entete.nombre()) {
+            return Lu.invalide("nombre de champs incorrect : " + champs.size() + " au lieu de " + entete.nombre());
+        }
+        for (String colonne : COLONNES_LISTE) {
+            if (entete.valeur(champs, colonne).isEmpty()) {
+                return Lu.invalide("valeur manquante : " + colonne);
+            }
+        }
+        String texteLat = entete.valeur(champs, "lat");
+        Double lat = nombre(texteLat);
+        if (lat == null || lat < -90 || lat > 90) {
+            return Lu.invalide("latitude illisible ou hors de [-90, 90] : « " + texteLat + " »");
+        }
+        String texteLon = entete.valeur(champs, "lon");
+        Double lon = nombre(texteLon);
+        if (lon == null || lon < -180 || lon > 180) {
+            return Lu.invalide("longitude illisible ou hors de [-180, 180] : « " + texteLon + " »");
+        }
+        var avertissements = new ArrayList<String>();
+        Integer capacite = null;
+        for (String colonne : List.of("capacite", "places_totales_max", "places_totales_min")) {
+            String texte = entete.valeur(champs, colonne);
+            if (texte.isEmpty()) {
+                continue;
+            }
+            if (!texte.matches("\\d{1,9}")) {
+                return Lu.invalide("« " + texte + " » n'est pas un nombre entier positif dans la colonne " + colonne);
+            }
+            int places = Integer.parseInt(texte);
+            if (capacite == null) {
+                capacite = places;
+            } else if (places > capacite) {
+                return Lu.invalide(colonne + " (" + places + ") supérieur à la capacité maximale (" + capacite + ")");
+            }
+        }
+        if (capacite == null) {
+            avertissements.add("capacité absente (capacite ou places_totales_max) : laissée vide");
+        }
+        String codeInsee = entete.valeur(champs, "insee");
+        if (codeInsee.isEmpty()) {
+            codeInsee = connu.codeInseeParDefaut();
+        } else if (!codeInsee.matches("([013-9]\\d|2[AB1-9])\\d{3}")) {
+            return Lu.invalide("code INSEE invalide : « " + codeInsee + " » (5 caractères, par exemple 34172 ou 2A004)");
+        }
+        return new Lu.Valeur<>(new ParcStationnement(entete.valeur(champs, "parking_id"), entete.valeur(champs, "nom"),
+                codeInsee, capacite, new Position(lon, lat, null), null, null, connu.source()), avertissements);
+    }
+
+    private static ImportCsv<ParcStationnement> rejetFichier(String nom, String raison) {
+        log.error("{}:1 unusable header, file rejected: {}", nom, raison);
+        return new ImportCsv<>(nom, List.of(), List.of(new Signalement(nom, 1, Signalement.Gravite.REJET, raison)));
+    }
+
+    /** The separator {@link ParkingImporter} will use: the most frequent of {@code ;} and {@code ,} in the header. */
+    private static char separateurSchema(String entete) {
+        long pointsVirgules = entete.chars().filter(c -> c == ';').count();
+        long virgules = entete.chars().filter(c -> c == ',').count();
+        return pointsVirgules > virgules ? ';' : ',';
+    }
+
+    private static Double nombre(String texte) {
+        try {
+            double valeur = new BigDecimal(texte.replace(',', '.')).doubleValue();
+            return Double.isFinite(valeur) ? valeur : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
