@@ -74,7 +74,15 @@ public final class ParkingImporter {
             }
             return lecture;
         });
-        lu.signalements().forEach(s -> log.warn("{}", s));
+        // a skipped row is a WARN; a departure kept with a remark (102 in La Rochelle's file) only at DEBUG,
+        // counted in the INFO summary below
+        lu.signalements().forEach(s -> {
+            if (s.gravite() == Signalement.Gravite.REJET) {
+                log.warn("{}", s);
+            } else {
+                log.debug("{}", s);
+            }
+        });
         log.info("{}: {} car parks read, {} rows skipped, {} warnings", lu.fichier(), lu.valeurs().size(),
                 lu.rejets().size(), lu.avertissements().size());
         return lu;
