@@ -43,3 +43,8 @@ export const getHistorique = (indicateur, codeCommune) =>
 export const adresseCapteurs = (territoire) => `/api/capteurs.geojson?territoire=${encodeURIComponent(territoire)}`;
 
 export const getCapteurs = (territoire) => getJson(adresseCapteurs(territoire), 'application/geo+json, application/json');
+
+export const adressePasserelles = (territoire) => `/api/passerelles.geojson?territoire=${encodeURIComponent(territoire)}`;
+
+export const getPasserelles = (territoire) =>
+  getJson(adressePasserelles(territoire), 'application/geo+json, application/json');

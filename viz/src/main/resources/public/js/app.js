@@ -1,14 +1,16 @@
 // Composition root of the page: reads the territory and indicator asked for (?territoire=…&indicateur=…),
 // builds the map, then draws the chosen territory with the chosen indicator (layer, legend, panel, title),
 // redrawn in place when the selectors change, and kept up to date from the live events; the devices of
-// the territory, when it has some, as a layer of their own refreshed every 10 s. No API address here
-// (see api.js).
+// the territory and the antennas that hear them, when it has some, as two layers of their own
+// refreshed every 10 s. No API address here (see api.js).
 
 import * as L from 'leaflet';
 import {
-  adresseCsv, adresseGeoJson, getCapteurs, getCommunes, getHorloge, getIndicateurs, getTerritoire, getTerritoires,
+  adresseCsv, adresseGeoJson, getCapteurs, getCommunes, getHorloge, getIndicateurs, getPasserelles, getTerritoire,
+  getTerritoires,
 } from './api.js';
-import { creerCoucheCapteurs } from './capteurs.js';
+import { creerCoucheAntennes } from './antennes.js';
+import { creerControlePoints, creerCoucheCapteurs } from './capteurs.js';
 import { estAuMoinsAussiRecente, proprietesDepuisCellule } from './cellules.js';
 import { classesPour, style } from './choropleth.js';
 import { heureSimulee, ilYA } from './format.js';
@@ -54,7 +56,9 @@ const vue = {
   couche: null,
   legende: null,
   capteurs: null, // the devices' layer (capteurs.js)
-  attributions: new Map(), // 'communes' | 'capteurs' -> attribution text shown
+  antennes: null, // the antennas' layer (antennes.js)
+  vueElargie: false, // whether the view was widened to the antennas of the territory drawn
+  attributions: new Map(), // 'communes' | 'capteurs' | 'antennes' -> attribution text shown
   communes: new Map(), // code commune -> { couche, ligne }
   demande: 0, // number of the latest redraw asked for: an older one that ends late is dropped
 };
@@ -218,8 +222,23 @@ let capteursEnCours = false;
 let capteursPlanifies = null;
 
 /**
- * Reads the devices of the territory shown and redraws their layer. A failure (stores still
- * loading, server away) keeps the markers as they are until the next try.
+ * Once per territory drawn: widens the view to the antennas standing outside it (an antenna on a
+ * height near the town), so that every antenna counted in the control is on screen.
+ */
+function elargirAuxAntennes() {
+  const limites = vue.antennes.limites();
+  if (vue.vueElargie || !limites || !vue.couche) {
+    return;
+  }
+  vue.vueElargie = true;
+  if (!vue.carte.getBounds().contains(limites)) {
+    vue.carte.fitBounds(L.latLngBounds(vue.couche.getBounds()).extend(limites), { padding: [12, 12], animate: false });
+  }
+}
+
+/**
+ * Reads the devices and antennas of the territory shown and redraws their layers. A failure
+ * (stores still loading, server away) keeps the markers of that layer as they are until the next try.
  */
 async function chargerCapteurs() {
   if (!vue.territoire || capteursEnCours) {
@@ -228,12 +247,20 @@ async function chargerCapteurs() {
   capteursEnCours = true;
   const { id } = vue.territoire;
   try {
-    const geojson = await getCapteurs(id);
+    const [capteurs, antennes] = await Promise.allSettled([getCapteurs(id), getPasserelles(id)]);
     if (id === vue.territoire.id) {
-      vue.capteurs.afficher(geojson);
+      if (capteurs.status === 'fulfilled') {
+        vue.capteurs.afficher(capteurs.value);
+      } else {
+        console.warn('Capteurs non chargés :', capteurs.reason.message);
+      }
+      if (antennes.status === 'fulfilled') {
+        vue.antennes.afficher(antennes.value);
+        elargirAuxAntennes();
+      } else {
+        console.warn('Antennes non chargées :', antennes.reason.message);
+      }
     }
-  } catch (e) {
-    console.warn('Capteurs non chargés :', e.message);
   } finally {
     capteursEnCours = false;
   }
@@ -289,6 +316,8 @@ async function afficher(idTerritoire, idIndicateur, historique, avertir = histor
   rafraichirEtat();
   if (autreTerritoire) {
     vue.capteurs.vider();
+    vue.antennes.vider();
+    vue.vueElargie = false;
   }
   chargerCapteurs();
 }
@@ -355,8 +384,16 @@ async function demarrer() {
   [vue.territoires, vue.indicateurs] = await avecNouveauxEssais(() => Promise.all([getTerritoires(), getIndicateurs()]));
   choixTerritoire.replaceChildren(...vue.territoires.map((t) => option(t.id, t.nomCourt)));
   vue.carte = creerCarte();
+  const controle = creerControlePoints(vue.carte); // devices first, then antennas
   vue.capteurs = creerCoucheCapteurs(vue.carte, {
+    controle,
     surSimulees: (simules) => attribuer('capteurs', simules ? ATTRIBUTION_CAPTEURS_SIMULES : null),
+    surOuverture: (capteur, position) => vue.antennes.surligner(capteur.passerelles, position),
+    surFermeture: () => vue.antennes.effacer(),
+  });
+  vue.antennes = creerCoucheAntennes(vue.carte, {
+    controle,
+    surSimulees: (simulees) => attribuer('antennes', simulees ? ATTRIBUTION_CAPTEURS_SIMULES : null),
   });
 
   await afficher(parametres.get('territoire'), parametres.get('indicateur'), 'remplacer');

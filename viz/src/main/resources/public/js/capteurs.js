@@ -1,8 +1,9 @@
 // The layer of the LoRaWAN devices (capteurs): one circle per device placed in the territory shown,
 // blue when heard within the hour, grey when silent, above the communes; its popup gives the latest
-// measures and the health of the device. A control shows or hides the layer and says what the
-// colours mean. Updated in place (an open popup stays open). Text via textContent only: models,
-// antennas and measures come from the network servers.
+// measures and the health of the device. The control of the point layers (this one and the antennas
+// of antennes.js) shows or hides each layer and says what the colours mean. Updated in place (an
+// open popup stays open). Text via textContent only: models, antennas and measures come from the
+// network servers.
 
 import * as L from 'leaflet';
 import { avecUnite, dateEtHeure, majuscule, nombre } from './format.js';
@@ -34,7 +35,8 @@ export function etatCapteur(p) {
   return `${majuscule(p.etat)}, ${p.fraicheur}`;
 }
 
-function pluriel(n, singulier, plurielMot) {
+/** "1 antenne", "3 antennes" (a non-breaking space after the number). */
+export function pluriel(n, singulier, plurielMot) {
   return `${nombre(n)}\u00a0${n > 1 ? plurielMot : singulier}`;
 }
 
@@ -92,48 +94,106 @@ export function contenuCapteur(p) {
     p.mention ? element('p', { classe: 'mention', texte: majuscule(p.mention) }) : null);
 }
 
-/** A row of the control: a round swatch and a text, "à jour : entendu dans l'heure : 2". */
-function ligneLegende(couleur) {
-  const pastille = element('span', { classe: 'pastille ronde' });
-  pastille.style.background = couleur;
+/** A row of the control: a swatch (a disc, or the symbol given) and a text, "à jour : entendu dans l'heure : 2". */
+export function ligneLegende(couleur, symbole = null) {
+  let pastille = symbole;
+  if (!pastille) {
+    pastille = element('span', { classe: 'pastille ronde' });
+    pastille.style.background = couleur;
+  }
   const texte = element('span');
   return { ligne: element('div', { classe: 'ligne' }, pastille, texte), texte };
 }
 
 /**
- * The device layer of a map. afficher(geojson) draws the devices of a GET /api/capteurs.geojson
- * answer (none: layer and control are removed), vider() removes them. surSimulees(bool) is told
- * whether simulated devices are shown, for the attributions.
+ * The control at the top right of the point layers: one section per layer (devices, then antennas,
+ * in the order asked), the control shown while one of them has points. section(id, titre) returns
+ * { total, ajouter(ligne), montrer(bool), surChangement(handler(coche)) }: a checkbox #afficher-<id>
+ * labelled by the element total, the rows added below it; hidden until montrer(true).
  */
-export function creerCoucheCapteurs(carte, { surSimulees = () => {} } = {}) {
+export function creerControlePoints(carte) {
+  const racine = element('div', { classe: 'info capteurs' });
+  L.DomEvent.disableClickPropagation(racine);
+  L.DomEvent.disableScrollPropagation(racine);
+  const controle = L.control({ position: 'topright' });
+  controle.onAdd = () => racine;
+  let affiche = false;
+  const sections = [];
+
+  // Popups opening near the top of the map are panned below this control, which would else cover
+  // their close button: Leaflet's default for every popup, read when a popup opens.
+  function degagerFenetres() {
+    L.Popup.prototype.options.autoPanPaddingTopLeft = affiche
+      ? L.point(5, racine.offsetTop + racine.offsetHeight + 10) : null;
+  }
+  new ResizeObserver(degagerFenetres).observe(racine);
+
+  function actualiser() {
+    const utile = sections.some((s) => !s.hidden);
+    if (utile && !affiche) {
+      controle.addTo(carte);
+    } else if (!utile && affiche) {
+      controle.remove();
+    }
+    affiche = utile;
+    degagerFenetres();
+  }
+
+  function section(id, titre) {
+    const caseACocher = element('input');
+    caseACocher.type = 'checkbox';
+    caseACocher.checked = true;
+    caseACocher.id = `afficher-${id}`;
+    const total = element('span', { texte: titre });
+    const libelle = element('label', { }, caseACocher, total);
+    libelle.htmlFor = caseACocher.id;
+    const bloc = element('div', { classe: `section section-${id}` }, libelle);
+    bloc.hidden = true;
+    racine.append(bloc);
+    sections.push(bloc);
+    return {
+      total,
+      ajouter: (ligne) => bloc.append(ligne),
+      montrer: (oui) => {
+        bloc.hidden = !oui;
+        actualiser();
+      },
+      surChangement: (gestionnaire) => caseACocher.addEventListener('change', () => gestionnaire(caseACocher.checked)),
+    };
+  }
+
+  return { section };
+}
+
+/**
+ * The device layer of a map. afficher(geojson) draws the devices of a GET /api/capteurs.geojson
+ * answer (none: layer and its section of the control are removed), vider() removes them.
+ * controle: the control of creerControlePoints, where the layer puts its section. surSimulees(bool)
+ * is told whether simulated devices are shown, for the attributions; surOuverture(proprietes,
+ * latLng) and surFermeture() when a device's popup opens and closes (to show its antennas).
+ */
+export function creerCoucheCapteurs(carte, {
+  controle, surSimulees = () => {}, surOuverture = () => {}, surFermeture = () => {},
+}) {
   carte.createPane(PANNEAU).style.zIndex = String(NIVEAU_PANNEAU);
   const groupe = L.layerGroup();
   const marqueurs = new Map(); // devEui -> circle marker
   let visible = true;
 
-  const caseACocher = element('input');
-  caseACocher.type = 'checkbox';
-  caseACocher.checked = true;
-  caseACocher.id = 'afficher-capteurs';
-  const total = element('span', { texte: 'Capteurs' });
-  const libelle = element('label', { }, caseACocher, total);
-  libelle.htmlFor = caseACocher.id;
+  const section = controle.section('capteurs', 'Capteurs');
+  const { total } = section;
   const aJour = ligneLegende(COULEUR_A_JOUR);
   const silencieux = ligneLegende(COULEUR_SILENCIEUX);
-  const racine = element('div', { classe: 'info capteurs' }, libelle, aJour.ligne, silencieux.ligne);
-  L.DomEvent.disableClickPropagation(racine);
-  L.DomEvent.disableScrollPropagation(racine);
-  caseACocher.addEventListener('change', () => {
-    visible = caseACocher.checked;
+  section.ajouter(aJour.ligne);
+  section.ajouter(silencieux.ligne);
+  section.surChangement((coche) => {
+    visible = coche;
     if (visible) {
       groupe.addTo(carte);
     } else {
       carte.removeLayer(groupe);
     }
   });
-  const controle = L.control({ position: 'topright' });
-  controle.onAdd = () => racine;
-  let controleAffiche = false;
 
   // the DevEUI and state on the SVG circle (created once on the map), for browser tests
   const marquer = (m) => {
@@ -145,8 +205,7 @@ export function creerCoucheCapteurs(carte, { surSimulees = () => {} } = {}) {
     groupe.clearLayers();
     marqueurs.clear();
     carte.removeLayer(groupe);
-    controle.remove();
-    controleAffiche = false;
+    section.montrer(false);
     surSimulees(false);
   }
 
@@ -160,6 +219,8 @@ export function creerCoucheCapteurs(carte, { surSimulees = () => {} } = {}) {
       m.bindTooltip((c) => resumeCapteur(c.proprietes), { direction: 'top', offset: [0, -8] });
       m.bindPopup((c) => contenuCapteur(c.proprietes), { minWidth: 280, maxWidth: LARGEUR_FENETRE });
       m.on('add', () => marquer(m));
+      m.on('popupopen', () => surOuverture(m.proprietes, m.getLatLng()));
+      m.on('popupclose', () => surFermeture());
       marqueurs.set(p.devEui, m);
       groupe.addLayer(m);
       return;
@@ -170,6 +231,7 @@ export function creerCoucheCapteurs(carte, { surSimulees = () => {} } = {}) {
     marquer(m);
     if (m.isPopupOpen()) {
       m.getPopup().update();
+      surOuverture(p, m.getLatLng()); // its antennas may have changed
     }
     if (m.isTooltipOpen()) {
       m.getTooltip().update();
@@ -193,10 +255,7 @@ export function creerCoucheCapteurs(carte, { surSimulees = () => {} } = {}) {
     total.textContent = `Capteurs : ${nombre(features.length)}`;
     aJour.texte.textContent = `à jour : entendu dans l'heure : ${nombre(features.length - nombreSilencieux)}`;
     silencieux.texte.textContent = `silencieux depuis plus d'une heure : ${nombre(nombreSilencieux)}`;
-    if (!controleAffiche) {
-      controle.addTo(carte);
-      controleAffiche = true;
-    }
+    section.montrer(true);
     if (visible && !carte.hasLayer(groupe)) {
       groupe.addTo(carte);
     }

@@ -62,7 +62,7 @@ public final class VizServer {
     private final Supplier<Instant> horloge;
     private final ConstructeurCatalogue.Options catalogue;
     private final List<EndpointGroup> routesEnPlus = new ArrayList<>();
-    private CapteursQueries capteurs; // null: no device layer, the route answers an empty collection
+    private CapteursQueries capteurs; // null: no device layer, the routes answer empty collections
     private Javalin app;
     private ScheduledExecutorService tic;
 
@@ -93,8 +93,8 @@ public final class VizServer {
     }
 
     /**
-     * Serves the devices of {@code capteurs} on {@code GET /api/capteurs.geojson} (without it, that
-     * route answers an empty collection).
+     * Serves the devices of {@code capteurs} on {@code GET /api/capteurs.geojson} and their gateways
+     * on {@code GET /api/passerelles.geojson} (without it, both routes answer an empty collection).
      *
      * @return this server, for chaining
      * @throws IllegalStateException once started

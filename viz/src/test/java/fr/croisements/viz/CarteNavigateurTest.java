@@ -99,6 +99,15 @@ class CarteNavigateurTest {
     /** As in capteurs.js. */
     private static final String BLEU_A_JOUR = "#1565c0";
     private static final String GRIS_SILENCIEUX = "#8a8a8a";
+    /** As in antennes.js. */
+    private static final String ORANGE_ANTENNE = "#e66100";
+    /** Antennas of Grand Poitiers: the simulator's four, Saint-Benoît's silent for 3 h. */
+    private static final List<String> ANTENNES_DANS_LES_COMMUNES =
+            List.of("gp-couronneries", "gp-hotel-de-ville", "gp-saint-benoit", "gp-technopole");
+    /** About 1.5 km east of the easternmost point of Grand Poitiers: shown with it. */
+    private static final String ANTENNE_PROCHE = "gp-hors-les-murs";
+    /** About 23 km east of it: not shown. */
+    private static final String ANTENNE_LOINTAINE = "gp-lointaine";
     private static ServeurDeTest serveur;
     private static ChromeDriver navigateur;
     private static Path profil;
@@ -455,7 +464,7 @@ class CarteNavigateurTest {
             String controle = texte(navigateur.findElement(By.cssSelector(".capteurs")));
             assertThat(controle).contains("Capteurs : 3", "à jour : entendu dans l'heure : 2",
                     "silencieux depuis plus d'une heure : 1");
-            List<String> pastilles = navigateur.findElements(By.cssSelector(".capteurs .pastille")).stream()
+            List<String> pastilles = navigateur.findElements(By.cssSelector(".capteurs .section-capteurs .pastille")).stream()
                     .map(p -> Color.fromString(p.getCssValue("background-color")).asHex()).toList();
             assertThat(pastilles).containsExactly(BLEU_A_JOUR, GRIS_SILENCIEUX);
             assertThat(texte(navigateur.findElement(By.cssSelector(".leaflet-control-attribution"))))
@@ -492,6 +501,84 @@ class CarteNavigateurTest {
             assertThat(texte(navigateur.findElement(By.cssSelector(".capteurs")))).contains("à jour : entendu dans l'heure : 3");
         } finally {
             serveur.capteurs.remplacer(capteur(CAPTEUR_SAINT_BENOIT, "86214", ETE.minus(Duration.ofHours(3)), "gp-saint-benoit"));
+            serveur.horloge.set(HEURE_SIMULEE);
+        }
+    }
+
+    @Test
+    void theAntennasOfGrandPoitiersAreOrangeTrianglesBelowTheDevicesWithTheirOwnCheckboxAndAFrenchPopup() {
+        serveur.horloge.set(ETE);
+        try {
+            navigateur.get(serveur.uri("/?territoire=grand-poitiers").toString());
+            attendreLesCommunes("86", 40);
+            List<WebElement> antennes = attente.until(d -> {
+                List<WebElement> trouvees = d.findElements(By.cssSelector(".marqueur-antenne[data-antenne]"));
+                return trouvees.size() == 5 ? trouvees : null;
+            });
+            assertThat(antennes).extracting(a -> a.getDomAttribute("data-antenne"))
+                    .containsExactlyInAnyOrder("gp-couronneries", "gp-hotel-de-ville", "gp-saint-benoit", "gp-technopole",
+                            ANTENNE_PROCHE)
+                    .doesNotContain(ANTENNE_LOINTAINE);
+            for (WebElement a : antennes) {
+                boolean silencieuse = a.getDomAttribute("data-antenne").equals("gp-saint-benoit");
+                assertThat(a.findElement(By.cssSelector("polygon.forme")).getDomAttribute("fill"))
+                        .as(a.getDomAttribute("data-antenne")).isEqualTo(silencieuse ? GRIS_SILENCIEUX : ORANGE_ANTENNE);
+                assertThat(a.getDomAttribute("data-etat")).isEqualTo(silencieuse ? "silencieuse" : "à jour");
+                assertThat(a.isDisplayed()).as("the view takes in the antenna outside the territory too").isTrue();
+            }
+            attente.until(d -> d.findElements(By.cssSelector("path.leaflet-interactive[data-deveui]")).size() == 3);
+            String controle = texte(navigateur.findElement(By.cssSelector(".capteurs")));
+            assertThat(controle).contains("Capteurs : 3", "Antennes : 5", "à jour : message reçu dans l'heure : 4",
+                    "silencieuses depuis plus d'une heure : 1");
+            assertThat(controle.indexOf("Capteurs : 3")).as("devices first").isLessThan(controle.indexOf("Antennes : 5"));
+            List<String> symboles = navigateur.findElements(By.cssSelector(".section-antennes .symbole-antenne .forme"))
+                    .stream().map(f -> f.getDomAttribute("fill")).toList();
+            assertThat(symboles).containsExactly(ORANGE_ANTENNE, GRIS_SILENCIEUX);
+            // devices above antennas: a click on a device near an antenna reaches the device
+            assertThat(Integer.parseInt(navigateur.findElement(By.cssSelector(".leaflet-capteurs-pane")).getCssValue("z-index")))
+                    .isGreaterThan(Integer.parseInt(navigateur.findElement(By.cssSelector(".leaflet-antennes-pane"))
+                            .getCssValue("z-index")));
+
+            // Saint-Benoît's device stands on its antenna: the device, above, gets the mouse
+            new Actions(navigateur).moveToElement(antenne("gp-saint-benoit")).perform();
+            assertThat(texte(affiche(".leaflet-tooltip"))).startsWith("Capteur Milesight EM500-CO2");
+            new Actions(navigateur).moveToElement(antenne(ANTENNE_PROCHE)).perform();
+            assertThat(texte(affiche(".leaflet-tooltip"))).isEqualTo("Antenne LoRaWAN : vue il y a 5 min");
+            antenne("gp-saint-benoit").sendKeys(Keys.ENTER); // the antenna is still reachable from the keyboard
+            String detail = texte(fenetreOuverte());
+            assertThat(detail).startsWith("Antenne LoRaWAN").contains("Silencieuse, vue il y a 3 h", "Commune\nSaint-Benoît",
+                    "Capteurs entendus\n1 capteur", "Messages reçus\n240", "Dernier message\n15 juillet 2025 à 13:00",
+                    "Capteurs : " + CAPTEUR_SAINT_BENOIT, "Identifiant : gp-saint-benoit", "Données simulées")
+                    .doesNotContain("null", "NaN", "undefined");
+            navigateur.findElement(By.cssSelector(".leaflet-popup-close-button")).click();
+
+            new Actions(navigateur).click(antenne(ANTENNE_PROCHE)).perform();
+            assertThat(texte(fenetreOuverte())).contains("À jour, vue il y a 5 min",
+                    "Emplacement\nà proximité du territoire", "Capteurs entendus\n2 capteurs",
+                    "Messages reçus\n75");
+            capturer("antennes-grand-poitiers");
+            navigateur.findElement(By.cssSelector(".leaflet-popup-close-button")).click();
+
+            // a device's popup shows the antennas that heard it, joined to it by dotted lines
+            new Actions(navigateur).click(marqueur(CAPTEUR_POITIERS)).perform();
+            fenetreOuverte();
+            attente.until(d -> d.findElements(By.cssSelector(".marqueur-antenne.entendue")).size() == 2);
+            assertThat(navigateur.findElements(By.cssSelector(".marqueur-antenne.entendue")))
+                    .extracting(a -> a.getDomAttribute("data-antenne"))
+                    .containsExactlyInAnyOrder("gp-hotel-de-ville", "gp-couronneries");
+            assertThat(navigateur.findElements(By.cssSelector(".leaflet-liens-antennes-pane path"))).hasSize(2);
+            capturer("antennes-grand-poitiers-capteur");
+            navigateur.findElement(By.cssSelector(".leaflet-popup-close-button")).click();
+            attente.until(d -> d.findElements(By.cssSelector(".marqueur-antenne.entendue")).isEmpty()
+                    && d.findElements(By.cssSelector(".leaflet-liens-antennes-pane path")).isEmpty());
+
+            WebElement caseAntennes = navigateur.findElement(By.id("afficher-antennes"));
+            caseAntennes.click();
+            attente.until(d -> d.findElements(By.cssSelector(".marqueur-antenne")).isEmpty());
+            assertThat(navigateur.findElements(By.cssSelector("path[data-deveui]"))).as("devices stay").hasSize(3);
+            caseAntennes.click();
+            attente.until(d -> d.findElements(By.cssSelector(".marqueur-antenne[data-antenne]")).size() == 5);
+        } finally {
             serveur.horloge.set(HEURE_SIMULEE);
         }
     }
@@ -547,6 +634,23 @@ class CarteNavigateurTest {
                 capteur(CAPTEUR_POITIERS, "86194", ETE.minus(Duration.ofMinutes(12)), "gp-hotel-de-ville", "gp-couronneries"),
                 capteur(CAPTEUR_CHASSENEUIL, "86062", ETE.minus(Duration.ofMinutes(40)), "gp-technopole"),
                 capteur(CAPTEUR_SAINT_BENOIT, "86214", ETE.minus(Duration.ofHours(3)), "gp-saint-benoit"));
+        // the antennas: where the simulator puts them, and two outside the territory, near and far
+        org.locationtech.jts.geom.Coordinate est = java.util.Arrays.stream(GRAND_POITIERS_PACK.communes().stream()
+                        .flatMap(c -> java.util.Arrays.stream(c.contour().getCoordinates()))
+                        .toArray(org.locationtech.jts.geom.Coordinate[]::new))
+                .max(Comparator.comparingDouble(c -> c.x)).orElseThrow();
+        serveur.capteurs.ajouter(
+                FaussesCapteurs.passerelle("gp-hotel-de-ville", 0.3404, 46.5802, ETE.minus(Duration.ofMinutes(12)), 1520, true,
+                        CAPTEUR_POITIERS),
+                FaussesCapteurs.passerelle("gp-couronneries", 0.3610, 46.5925, ETE.minus(Duration.ofMinutes(12)), 1498, true,
+                        CAPTEUR_POITIERS),
+                FaussesCapteurs.passerelle("gp-technopole", 0.3700, 46.6600, ETE.minus(Duration.ofMinutes(40)), 812, true,
+                        CAPTEUR_CHASSENEUIL),
+                FaussesCapteurs.passerelle("gp-saint-benoit", 0.3450, 46.5480, ETE.minus(Duration.ofHours(3)), 240, true,
+                        CAPTEUR_SAINT_BENOIT),
+                FaussesCapteurs.passerelle(ANTENNE_PROCHE, est.x + 0.02, est.y, ETE.minus(Duration.ofMinutes(5)), 75, true,
+                        CAPTEUR_CHASSENEUIL, CAPTEUR_POITIERS),
+                FaussesCapteurs.passerelle(ANTENNE_LOINTAINE, est.x + 0.3, est.y, ETE.minus(Duration.ofMinutes(5)), 9, true));
     }
 
     /** A simulated Milesight EM500-CO2 inside the commune, as the device health topology keeps it. */
@@ -571,6 +675,10 @@ class CarteNavigateurTest {
 
     private static Commune communeDe(Territoire pack, String code) {
         return pack.communes().stream().filter(c -> c.codeInsee().equals(code)).findFirst().orElseThrow();
+    }
+
+    private static WebElement antenne(String id) {
+        return navigateur.findElement(By.cssSelector(".marqueur-antenne[data-antenne='" + id + "']"));
     }
 
     private static WebElement marqueur(String devEui) {

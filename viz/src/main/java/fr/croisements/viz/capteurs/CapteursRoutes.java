@@ -7,6 +7,7 @@ import fr.croisements.datasets.Territoire;
 import fr.croisements.events.JsonSerde;
 import fr.croisements.events.Position;
 import fr.croisements.events.SanteCapteur;
+import fr.croisements.events.SantePasserelle;
 import fr.croisements.streams.query.CapteursQueries;
 import fr.croisements.viz.territoires.TerritoiresRoutes;
 import io.javalin.apibuilder.EndpointGroup;
@@ -23,16 +24,24 @@ import java.util.stream.Stream;
  * {@code GET /api/capteurs.geojson[?territoire=id]}: the LoRaWAN devices that have a position, as
  * an {@code application/geo+json} FeatureCollection of points sorted by DevEUI (properties in
  * {@link CapteursGeoJson}); with {@code territoire}, only those inside its communes (404 for an
- * unknown territory). Without {@link CapteursQueries}, an empty collection. A store that cannot be
- * read yet throws {@code StoreIndisponibleException} (503, mapped by the server).
+ * unknown territory).
  *
- * <p>Freshness is measured against the simulated clock for a simulated device while a simulator
- * runs, else against the real clock: a real device posted to a webhook during the demo lives in
- * real time.
+ * <p>{@code GET /api/passerelles.geojson[?territoire=id]}: the gateways ("antennes") that have a
+ * position, the same way, sorted by id (properties in {@link PasserellesGeoJson}); with
+ * {@code territoire}, those inside its communes or within {@link #RAYON_PASSERELLES_METRES} of
+ * them, since an antenna often stands on a height or a water tower outside the town it serves.
+ *
+ * <p>Without {@link CapteursQueries}, both are empty collections. A store that cannot be read yet
+ * throws {@code StoreIndisponibleException} (503, mapped by the server).
+ *
+ * <p>Freshness is measured against the simulated clock for simulated data while a simulator runs,
+ * else against the real clock: a real device posted to a webhook during the demo lives in real time.
  */
 public final class CapteursRoutes implements EndpointGroup {
 
     static final String GEO_JSON = "application/geo+json";
+    /** How far outside a territory's communes its antennas are still shown. */
+    static final double RAYON_PASSERELLES_METRES = 5_000;
 
     private final CapteursQueries queries;
     private final List<Territoire> territoires;
@@ -57,13 +66,29 @@ public final class CapteursRoutes implements EndpointGroup {
     @Override
     public void addEndpoints() {
         get("/api/capteurs.geojson", this::capteurs);
+        get("/api/passerelles.geojson", this::passerelles);
     }
 
     void capteurs(Context ctx) throws Exception {
-        String id = ctx.queryParam("territoire");
-        Territoire territoire = id == null || id.isBlank() ? null : TerritoiresRoutes.trouver(territoires, id);
+        Territoire territoire = territoire(ctx);
         List<SanteCapteur> capteurs = queries == null ? List.of() : queries.capteurs();
-        var carte = new CapteursGeoJson.FeatureCollection(features(capteurs, territoire));
+        repondre(ctx, features(capteurs, territoire));
+    }
+
+    void passerelles(Context ctx) throws Exception {
+        Territoire territoire = territoire(ctx);
+        List<SantePasserelle> passerelles = queries == null ? List.of() : queries.passerelles();
+        repondre(ctx, featuresPasserelles(passerelles, territoire));
+    }
+
+    /** The territory of {@code ?territoire=}, {@code null} without one; 404 when unknown. */
+    private Territoire territoire(Context ctx) {
+        String id = ctx.queryParam("territoire");
+        return id == null || id.isBlank() ? null : TerritoiresRoutes.trouver(territoires, id);
+    }
+
+    private static void repondre(Context ctx, List<CapteursGeoJson.Feature> features) throws Exception {
+        var carte = new CapteursGeoJson.FeatureCollection(features);
         ctx.contentType(GEO_JSON).result(JsonSerde.MAPPER.writeValueAsBytes(carte));
     }
 
@@ -82,6 +107,26 @@ public final class CapteursRoutes implements EndpointGroup {
                     }
                     Instant maintenant = c.simule() && simulee != null ? simulee : reelle;
                     return Stream.of(CapteursGeoJson.feature(c, commune.orElse(null), maintenant));
+                })
+                .toList();
+    }
+
+    /**
+     * The gateways with a position, in or near the territory when one is given, sorted by id;
+     * {@code commune} is the one covering the antenna, {@code null} for one standing outside.
+     */
+    private List<CapteursGeoJson.Feature> featuresPasserelles(List<SantePasserelle> passerelles, Territoire territoire) {
+        Instant simulee = horlogeSimulee.get();
+        Instant reelle = horlogeReelle.instant();
+        return passerelles.stream()
+                .filter(g -> g.position() != null && estValide(g.position()))
+                .filter(g -> territoire == null || localisation.dansOuPres(territoire, g.position(), RAYON_PASSERELLES_METRES))
+                .sorted(Comparator.comparing(SantePasserelle::id, Comparator.nullsLast(Comparator.naturalOrder())))
+                .map(g -> {
+                    Optional<Commune> commune = territoire == null
+                            ? localisation.commune(g.position()) : localisation.commune(territoire, g.position());
+                    Instant maintenant = g.simule() && simulee != null ? simulee : reelle;
+                    return PasserellesGeoJson.feature(g, commune.orElse(null), maintenant);
                 })
                 .toList();
     }

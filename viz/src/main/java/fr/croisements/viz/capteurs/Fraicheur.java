@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * How long ago a device was last heard, in French: "vu il y a 12 min", "vu il y a 3 h", "vu il y
- * a 2 jours". Numbers and units are joined by a non-breaking space, as the page writes them. Pure.
+ * a 2 jours"; for an antenna (feminine), "vue il y a 12 min". Numbers and units are joined by a
+ * non-breaking space, as the page writes them. Pure.
  */
 final class Fraicheur {
 
@@ -18,22 +19,32 @@ final class Fraicheur {
 
     /** "vu il y a 12 min"; "jamais entendu" without a reception; "vu à l'instant" under a minute or in the future. */
     static String libelle(Instant derniereReception, Instant maintenant) {
+        return libelle(derniereReception, maintenant, false);
+    }
+
+    /**
+     * As {@link #libelle(Instant, Instant)}, agreed in gender: {@code feminin} for an antenna,
+     * "vue il y a 12 min", "jamais entendue".
+     */
+    static String libelle(Instant derniereReception, Instant maintenant, boolean feminin) {
+        String e = feminin ? "e" : "";
         if (derniereReception == null) {
-            return "jamais entendu";
+            return "jamais entendu" + e;
         }
         long secondes = Duration.between(derniereReception, maintenant).toSeconds();
+        String vu = "vu" + e;
         if (secondes < 60) {
             // a reception ahead of the clock (clocks of the network server and ours differ) is recent too
-            return "vu à l'instant";
+            return vu + " à l'instant";
         }
         if (secondes < 3_600) {
-            return "vu il y a " + secondes / 60 + INSECABLE + "min";
+            return vu + " il y a " + secondes / 60 + INSECABLE + "min";
         }
         if (secondes < 86_400) {
-            return "vu il y a " + secondes / 3_600 + INSECABLE + "h";
+            return vu + " il y a " + secondes / 3_600 + INSECABLE + "h";
         }
         long jours = secondes / 86_400;
-        return "vu il y a " + jours + INSECABLE + (jours == 1 ? "jour" : "jours");
+        return vu + " il y a " + jours + INSECABLE + (jours == 1 ? "jour" : "jours");
     }
 
     /** Not heard for more than {@link #SEUIL_SILENCE}, or never. */

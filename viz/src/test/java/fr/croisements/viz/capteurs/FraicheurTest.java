@@ -44,4 +44,11 @@ class FraicheurTest {
         assertThat(Fraicheur.silencieux(null, MAINTENANT)).isTrue();
         assertThat(Fraicheur.libelle(null, MAINTENANT)).isEqualTo("jamais entendu");
     }
+
+    @Test
+    void agreesWithAFeminineNounForAnAntenna() {
+        assertThat(Fraicheur.libelle(MAINTENANT.minusSeconds(720), MAINTENANT, true)).isEqualTo("vue il y a 12\u00a0min");
+        assertThat(Fraicheur.libelle(MAINTENANT.minusSeconds(10), MAINTENANT, true)).isEqualTo("vue à l'instant");
+        assertThat(Fraicheur.libelle(null, MAINTENANT, true)).isEqualTo("jamais entendue");
+    }
 }
