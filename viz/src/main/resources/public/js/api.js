@@ -48,3 +48,11 @@ export const adressePasserelles = (territoire) => `/api/passerelles.geojson?terr
 
 export const getPasserelles = (territoire) =>
   getJson(adressePasserelles(territoire), 'application/geo+json, application/json');
+
+export const adresseParkings = (territoire) => `/api/parkings.geojson?territoire=${encodeURIComponent(territoire)}`;
+
+export const adresseParkingsFiware = (territoire) => `/api/parkings.ngsi.json?territoire=${encodeURIComponent(territoire)}`;
+
+export const getParkings = (territoire) => getJson(adresseParkings(territoire), 'application/geo+json, application/json');
+
+export const getProfilParking = (id) => getJson(`/api/parkings/${encodeURIComponent(id)}/profil`);

@@ -6,11 +6,12 @@
 
 import * as L from 'leaflet';
 import {
-  adresseCsv, adresseGeoJson, getCapteurs, getCommunes, getHorloge, getIndicateurs, getPasserelles, getTerritoire,
-  getTerritoires,
+  adresseCsv, adresseGeoJson, adresseParkings, adresseParkingsFiware, getCapteurs, getCommunes, getHorloge,
+  getIndicateurs, getParkings, getPasserelles, getTerritoire, getTerritoires,
 } from './api.js';
 import { creerCoucheAntennes } from './antennes.js';
 import { creerControlePoints, creerCoucheCapteurs } from './capteurs.js';
+import { creerCoucheParkings } from './parkings.js';
 import { estAuMoinsAussiRecente, proprietesDepuisCellule } from './cellules.js';
 import { classesPour, style } from './choropleth.js';
 import { heureSimulee, ilYA } from './format.js';
@@ -31,6 +32,7 @@ const ATTRIBUTIONS_SIMULEES = {
 };
 const ATTRIBUTION_SIMULEES = 'données simulées';
 const ATTRIBUTION_CAPTEURS_SIMULES = 'données simulées (capteurs)';
+const ATTRIBUTION_PARKINGS_SIMULES = 'données simulées (parkings)';
 const RAFRAICHISSEMENT_CAPTEURS_MS = 10_000;
 // a live cell of these indicators comes with new device states: read them soon, once for a burst of cells
 const INDICATEURS_DES_CAPTEURS = new Set(['exposition-chaleur-75-plus', 'couverture-lora']);
@@ -57,6 +59,7 @@ const vue = {
   legende: null,
   capteurs: null, // the devices' layer (capteurs.js)
   antennes: null, // the antennas' layer (antennes.js)
+  parkings: null, // the car parks' layer (parkings.js)
   vueElargie: false, // whether the view was widened to the antennas of the territory drawn
   attributions: new Map(), // 'communes' | 'capteurs' | 'antennes' -> attribution text shown
   communes: new Map(), // code commune -> { couche, ligne }
@@ -218,6 +221,15 @@ function dessiner(geojson, definition) {
   attribuer('communes', simulees ? ATTRIBUTIONS_SIMULEES[definition.id] ?? ATTRIBUTION_SIMULEES : null);
 }
 
+/** The downloads of the car parks in the panel, only for a territory that has some. */
+function montrerLiensParkings(territoire, oui) {
+  document.getElementById('lien-parkings-geojson').href = adresseParkings(territoire);
+  document.getElementById('lien-parkings-fiware').href = adresseParkingsFiware(territoire);
+  document.querySelectorAll('.telechargement-parkings').forEach((li) => {
+    li.hidden = !oui;
+  });
+}
+
 let capteursEnCours = false;
 let capteursPlanifies = null;
 
@@ -247,8 +259,14 @@ async function chargerCapteurs() {
   capteursEnCours = true;
   const { id } = vue.territoire;
   try {
-    const [capteurs, antennes] = await Promise.allSettled([getCapteurs(id), getPasserelles(id)]);
+    const [capteurs, antennes, parkings] = await Promise.allSettled([getCapteurs(id), getPasserelles(id), getParkings(id)]);
     if (id === vue.territoire.id) {
+      if (parkings.status === 'fulfilled') {
+        vue.parkings.afficher(parkings.value);
+        montrerLiensParkings(id, parkings.value.features?.length > 0);
+      } else {
+        console.warn('Parkings non chargés :', parkings.reason.message);
+      }
       if (capteurs.status === 'fulfilled') {
         vue.capteurs.afficher(capteurs.value);
       } else {
@@ -317,6 +335,8 @@ async function afficher(idTerritoire, idIndicateur, historique, avertir = histor
   if (autreTerritoire) {
     vue.capteurs.vider();
     vue.antennes.vider();
+    vue.parkings.vider();
+    montrerLiensParkings(territoire.id, false);
     vue.vueElargie = false;
   }
   chargerCapteurs();
@@ -384,7 +404,7 @@ async function demarrer() {
   [vue.territoires, vue.indicateurs] = await avecNouveauxEssais(() => Promise.all([getTerritoires(), getIndicateurs()]));
   choixTerritoire.replaceChildren(...vue.territoires.map((t) => option(t.id, t.nomCourt)));
   vue.carte = creerCarte();
-  const controle = creerControlePoints(vue.carte); // devices first, then antennas
+  const controle = creerControlePoints(vue.carte); // devices first, then antennas, then car parks
   vue.capteurs = creerCoucheCapteurs(vue.carte, {
     controle,
     surSimulees: (simules) => attribuer('capteurs', simules ? ATTRIBUTION_CAPTEURS_SIMULES : null),
@@ -394,6 +414,10 @@ async function demarrer() {
   vue.antennes = creerCoucheAntennes(vue.carte, {
     controle,
     surSimulees: (simulees) => attribuer('antennes', simulees ? ATTRIBUTION_CAPTEURS_SIMULES : null),
+  });
+  vue.parkings = creerCoucheParkings(vue.carte, {
+    controle,
+    surSimulees: (simules) => attribuer('parkings', simules ? ATTRIBUTION_PARKINGS_SIMULES : null),
   });
 
   await afficher(parametres.get('territoire'), parametres.get('indicateur'), 'remplacer');

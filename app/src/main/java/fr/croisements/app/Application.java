@@ -113,6 +113,7 @@ final class Application implements AutoCloseable {
                 LocalDate.now(ZoneOffset.UTC));
         var viz = new VizServer(pipeline.queries(), territoires, liveFeed, this::horloge, catalogue)
                 .avecCapteurs(pipeline.capteurs())
+                .avecParkings(pipeline::parkings)
                 .avecRoutes(webhooks(bootstrap));
         port = viz.start(options.port());
         aFermer.push(viz::stop);

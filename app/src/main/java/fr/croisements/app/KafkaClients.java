@@ -18,6 +18,8 @@ public final class KafkaClients {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // fail within a minute rather than the default two: a stalled start-up should say so soon
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
         return new KafkaProducer<>(props, topic.keySerde().serializer(), topic.valueSerde().serializer());
     }
 }

@@ -1,6 +1,7 @@
 package fr.croisements.streams;
 
 import fr.croisements.datasets.Territoire;
+import fr.croisements.events.ParcStationnement;
 import fr.croisements.streams.geo.CommuneLocator;
 import fr.croisements.streams.indicateurs.ReferencesInsee;
 import fr.croisements.streams.indicateurs.ReferencesParkings;
@@ -92,6 +93,21 @@ public final class Pipeline implements AutoCloseable {
 
     public CapteursQueries capteurs() {
         return new LocalCapteursQueries(streams);
+    }
+
+    /**
+     * The car parks known to this instance (the {@code ref-parkings} table, whatever published them);
+     * empty while the store cannot be read.
+     */
+    public List<ParcStationnement> parkings() {
+        var parcs = new java.util.ArrayList<ParcStationnement>();
+        try (var it = streams.store(org.apache.kafka.streams.StoreQueryParameters.fromNameAndType(ReferencesParkings.STORE,
+                org.apache.kafka.streams.state.QueryableStoreTypes.<String, ParcStationnement>keyValueStore())).all()) {
+            it.forEachRemaining(kv -> parcs.add(kv.value));
+        } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
+            log.debug("Car-park store not readable yet: {}", e.getMessage());
+        }
+        return parcs;
     }
 
     public KafkaStreams.State state() {

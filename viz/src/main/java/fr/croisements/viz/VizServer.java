@@ -3,6 +3,7 @@ package fr.croisements.viz;
 import fr.croisements.datasets.Territoire;
 import fr.croisements.datasets.catalogue.ConstructeurCatalogue;
 import fr.croisements.events.JsonSerde;
+import fr.croisements.events.ParcStationnement;
 import fr.croisements.streams.query.CapteursQueries;
 import fr.croisements.streams.query.IndicateursQueries;
 import fr.croisements.streams.query.StoreIndisponibleException;
@@ -12,6 +13,7 @@ import fr.croisements.viz.exports.ExportsRoutes;
 import fr.croisements.viz.indicateurs.IndicateursRoutes;
 import fr.croisements.viz.live.DirectRoutes;
 import fr.croisements.viz.live.LiveFeed;
+import fr.croisements.viz.parkings.ParkingsRoutes;
 import fr.croisements.viz.territoires.TerritoiresRoutes;
 import io.javalin.Javalin;
 import io.javalin.apibuilder.EndpointGroup;
@@ -63,6 +65,7 @@ public final class VizServer {
     private final ConstructeurCatalogue.Options catalogue;
     private final List<EndpointGroup> routesEnPlus = new ArrayList<>();
     private CapteursQueries capteurs; // null: no device layer, the routes answer empty collections
+    private Supplier<List<ParcStationnement>> parkings = List::of;
     private Javalin app;
     private ScheduledExecutorService tic;
 
@@ -102,6 +105,20 @@ public final class VizServer {
     public VizServer avecCapteurs(CapteursQueries capteurs) {
         verifierNonDemarre();
         this.capteurs = Objects.requireNonNull(capteurs, "capteurs");
+        return this;
+    }
+
+    /**
+     * Serves the car parks given (positions and capacities, read on every request) with the latest hour
+     * of {@code occupation-parkings}: {@code GET /api/parkings.geojson}, {@code /api/parkings.ngsi.json}
+     * (FIWARE {@code OffStreetParking}) and {@code /api/parkings/{id}/profil}. Without it, no car park.
+     *
+     * @return this server, for chaining
+     * @throws IllegalStateException once started
+     */
+    public VizServer avecParkings(Supplier<List<ParcStationnement>> parkings) {
+        verifierNonDemarre();
+        this.parkings = Objects.requireNonNull(parkings, "parkings");
         return this;
     }
 
@@ -161,6 +178,7 @@ public final class VizServer {
         config.routes.apiBuilder(new CatalogueRoutes(territoires, catalogue, horloge));
         config.routes.apiBuilder(new DirectRoutes(liveFeed, horloge));
         config.routes.apiBuilder(new CapteursRoutes(capteurs, territoires, horloge, Clock.systemUTC()));
+        config.routes.apiBuilder(new ParkingsRoutes(queries, parkings, territoires));
         routesEnPlus.forEach(config.routes::apiBuilder);
         config.routes.exception(StoreIndisponibleException.class, (e, ctx) -> {
             log.info("Store not readable yet on {}: {}", ctx.path(), e.getMessage());

@@ -131,6 +131,7 @@ class CarteNavigateurTest {
         // the Bassin de Pompey has both indicators: the map offers a second selector there
         fragilite(POMPEY_PACK, null).values().forEach(serveur.queries::ajouter);
         chaleurEtCapteurs();
+        parkingsDeLaRochelle();
 
         // no CDP module of Selenium matches this Chromium; the test does not use CDP
         CDP.setLevel(Level.SEVERE);
@@ -311,7 +312,7 @@ class CarteNavigateurTest {
 
         attendreLesCommunes("17", 28);
         assertThat(js.executeScript("return window.pasRechargee === true;")).as("no page reload").isEqualTo(true);
-        assertThat(navigateur.findElements(By.cssSelector("path.leaflet-interactive"))).hasSize(28);
+        assertThat(navigateur.findElements(By.cssSelector("path.leaflet-interactive[data-code]"))).as("besides the car parks").hasSize(28);
         assertThat(navigateur.getCurrentUrl()).contains("territoire=la-rochelle", "indicateur=fragilite-isolement");
         assertThat(navigateur.findElement(By.id("titre")).getText())
                 .isEqualTo("Croisements — La Rochelle : fragilité face à l'isolement des personnes âgées");
@@ -335,7 +336,7 @@ class CarteNavigateurTest {
         assertThat(pastilles.subList(0, 5)).containsExactlyElementsOf(PALETTE);
 
         var couleurs = new java.util.HashSet<String>();
-        for (WebElement chemin : navigateur.findElements(By.cssSelector("path.leaflet-interactive"))) {
+        for (WebElement chemin : navigateur.findElements(By.cssSelector("path.leaflet-interactive[data-code]"))) {
             String code = chemin.getDomAttribute("data-code");
             String fill = chemin.getDomAttribute("fill");
             if (code.equals(ROCHELAISE_SECRETE.codeInsee())) {
@@ -603,6 +604,41 @@ class CarteNavigateurTest {
         }
     }
 
+
+    @Test
+    void theCarParksOfLaRochelleAreCirclesColouredByOccupancyWithAPopupAndItsHourlyProfile() {
+        navigateur.get(serveur.uri("/?territoire=la-rochelle").toString());
+        attendreLesCommunes("17", LA_ROCHELLE_PACK.communes().size());
+        List<WebElement> parkings = attente.until(d -> {
+            List<WebElement> trouves = d.findElements(By.cssSelector("path.leaflet-interactive[data-parking]"));
+            return trouves.size() == 3 ? trouves : null;
+        });
+        assertThat(parkings).extracting(p -> p.getDomAttribute("data-etat"))
+                .containsExactlyInAnyOrder("valeur disponible", "valeur disponible", "pas d'observation");
+        String controle = texte(navigateur.findElement(By.cssSelector(".capteurs .section-parkings")));
+        assertThat(controle).contains("Parkings : 3", "taux d'occupation", "pas d'observation : 1",
+                "taille du cercle : nombre de places");
+        assertThat(navigateur.findElement(By.id("lien-parkings-fiware")).isDisplayed()).isTrue();
+        WebElement verdun = navigateur.findElement(By.cssSelector("path[data-parking='17300-P-VERDUN']"));
+        assertThat(verdun.getDomAttribute("fill")).as("72 %: 70 to 85 %").isEqualTo("#fc8d59");
+        assertThat(navigateur.findElement(By.cssSelector("path[data-parking='17300-P-VIEUX-PORT']")).getDomAttribute("fill"))
+                .isEqualTo("#8a8a8a");
+
+        new Actions(navigateur).click(verdun).perform();
+        try {
+            attente.until(d -> d.findElements(By.cssSelector(".leaflet-popup svg.profil-parking rect")).size() == 24);
+        } catch (TimeoutException e) {
+            capturer("echec-parkings");
+            throw new AssertionError("Pas de profil : " + navigateur.findElements(By.cssSelector(".leaflet-popup")).stream()
+                    .map(WebElement::getText).toList() + " Console :\n" + navigateur.manage().logs().get(LogType.BROWSER).getAll(), e);
+        }
+        String detail = texte(fenetreOuverte());
+        assertThat(detail).startsWith("Parking Verdun").contains("Mardi 4 mars 2025, 10 h – 11 h",
+                "Taux d'occupation\n72 %", "Places libres\n118 sur 420", "Arrivées estimées\n35",
+                "Profil moyen sur 7 jours", "Données simulées").doesNotContain("null", "NaN", "undefined");
+        capturer("parkings");
+    }
+
     private void attendreLesCommunes(String departement, int nombre) {
         try {
             attente.until(d -> d.findElements(By.cssSelector("path.leaflet-interactive[data-code]")).size() == nombre
@@ -615,6 +651,38 @@ class CarteNavigateurTest {
                     + String.join("\n", navigateur.manage().logs().get(LogType.BROWSER).getAll().stream()
                             .map(LogEntry::toString).toList()), e);
         }
+    }
+
+
+    /** Three car parks in La Rochelle: Verdun 72 % the latest hour with 7 days of hours, Marché 95 % (saturated), Vieux-Port never observed. */
+    private static void parkingsDeLaRochelle() {
+        var source = new fr.croisements.events.Source("Parkings (schéma stationnement)", "Ville de La Rochelle", "2024",
+                "Licence Ouverte 2.0", false);
+        var occupation = new fr.croisements.events.Source("Occupation des parkings", "Croisements", "2025",
+                "Licence Ouverte 2.0", true);
+        serveur.parkings.addAll(List.of(
+                new fr.croisements.events.ParcStationnement("17300-P-VERDUN", "Parking Verdun", LA_ROCHELLE, 420,
+                        new fr.croisements.events.Position(-1.1535, 46.1620, null), "ouvrage", false, source),
+                new fr.croisements.events.ParcStationnement("17300-P-MARCHE", "Parking du Marché", LA_ROCHELLE, 120,
+                        new fr.croisements.events.Position(-1.2000, 46.1750, null), "enclos_en_surface", false, source),
+                new fr.croisements.events.ParcStationnement("17300-P-VIEUX-PORT", "Parking du Vieux-Port", LA_ROCHELLE, 60,
+                        new fr.croisements.events.Position(-1.1200, 46.1450, null), "enclos_en_surface", true, source)));
+        Instant heure = Instant.parse("2025-03-04T09:00:00Z");
+        for (int h = 7 * 24 - 1; h >= 0; h--) {
+            Instant debut = heure.minus(Duration.ofHours(h));
+            int locale = debut.atZone(java.time.ZoneId.of("Europe/Paris")).getHour();
+            double taux = h == 0 ? 71.9 : Math.max(5, 90 * Math.exp(-Math.pow((locale - 14) / 4.0, 2)));
+            serveur.queries.ajouter(parking("17300-P-VERDUN", "Parking Verdun", debut, taux, 420, 35, occupation, source));
+        }
+        serveur.queries.ajouter(parking("17300-P-MARCHE", "Parking du Marché", heure, 95, 120, 8, occupation, source));
+    }
+
+    private static Indicateur parking(String id, String nom, Instant debut, double taux, double places, int arrivees,
+            fr.croisements.events.Source occupation, fr.croisements.events.Source source) {
+        return new Indicateur("occupation-parkings", id, Zone.PARKING, nom, debut, debut.plus(Duration.ofHours(1)), taux, "%",
+                taux * places / 100, places, occupation, source, Map.of("taux_max", Math.min(100, taux + 4),
+                        "heures_saturees", taux >= 90 ? 1.0 : 0.0, "arrivees_estimees", (double) arrivees, "observations", 12.0),
+                1L, false, true);
     }
 
     /** Heat exposure cells for five communes of Grand Poitiers, and three devices (Saint-Benoît's silent). */

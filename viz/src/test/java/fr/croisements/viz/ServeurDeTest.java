@@ -20,6 +20,9 @@ public final class ServeurDeTest implements AutoCloseable {
 
     public final FausseQueries queries = new FausseQueries();
     public final FaussesCapteurs capteurs = new FaussesCapteurs();
+    /** The car parks the server publishes, read on every request. */
+    public final java.util.List<fr.croisements.events.ParcStationnement> parkings =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     public final LiveFeed liveFeed = new LiveFeed();
     public final AtomicReference<Instant> horloge = new AtomicReference<>();
     public final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -32,7 +35,7 @@ public final class ServeurDeTest implements AutoCloseable {
 
     /** @param avecCapteurs whether the server is given {@link #capteurs} (else it has no device at all) */
     public ServeurDeTest(List<Territoire> territoires, boolean avecCapteurs) {
-        serveur = new VizServer(queries, territoires, liveFeed, horloge::get);
+        serveur = new VizServer(queries, territoires, liveFeed, horloge::get).avecParkings(() -> List.copyOf(parkings));
         if (avecCapteurs) {
             serveur.avecCapteurs(capteurs);
         }

@@ -67,6 +67,7 @@ public final class TopicsAdmin {
             }
             Set<String> names = topics.stream().map(Topic::name).collect(Collectors.toSet());
             awaitLeaders(admin, names);
+            awaitWritable(admin, names);
             log.info("Topics ready on {}: {} created, {} already present", bootstrapServers,
                     created.size(), names.size() - created.size());
         } catch (TimeoutException e) {
@@ -83,6 +84,35 @@ public final class TopicsAdmin {
                 : Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
                         TopicConfig.RETENTION_MS_CONFIG, "-1");
         return new NewTopic(topic.name(), Optional.of(partitions), Optional.of(replication)).configs(configs);
+    }
+
+    /**
+     * Bounded poll until the leader of every partition answers for it. The metadata may already
+     * name a leader while that broker has not loaded the partition yet; a producer sending then got
+     * NOT_LEADER_OR_FOLLOWER and, once in a while, stalled until its delivery timeout (seen on the
+     * embedded broker, right after creating the topics). Listing the end offsets goes to the leader
+     * itself, so it succeeds only once the partition is really served.
+     */
+    private static void awaitWritable(Admin admin, Set<String> names) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            try {
+                Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> partitions =
+                        new java.util.HashMap<>();
+                admin.describeTopics(names).allTopicNames().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                        .forEach((name, description) -> description.partitions().forEach(p -> partitions.put(
+                                new org.apache.kafka.common.TopicPartition(name, p.partition()),
+                                org.apache.kafka.clients.admin.OffsetSpec.latest())));
+                admin.listOffsets(partitions).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            } catch (ExecutionException e) {
+                log.debug("Partitions not served yet: {}", e.getCause().getMessage());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("Topics not served after " + TIMEOUT.toSeconds() + " s: " + names);
+            }
+            TimeUnit.MILLISECONDS.sleep(POLL_INTERVAL.toMillis());
+        }
     }
 
     /** Bounded poll: a created topic may take a moment to reach the broker's metadata cache. */

@@ -23,7 +23,7 @@ import org.locationtech.jts.operation.distance.IndexedFacetDistance;
  * device. Built once; thread-safe afterwards (JTS locators index lazily under a lock, facet
  * distances are built eagerly and only read).
  */
-final class Localisation {
+public final class Localisation {
 
     private record Contour(Commune commune, Envelope boite, IndexedPointInAreaLocator localisateur) {
         boolean couvre(Coordinate point) {
@@ -51,7 +51,7 @@ final class Localisation {
     /** Outlines in metres by territory id; absent for a territory without contours. */
     private final Map<String, Voisinage> voisinages = new LinkedHashMap<>();
 
-    Localisation(List<Territoire> territoires) {
+    public Localisation(List<Territoire> territoires) {
         for (Territoire t : territoires) {
             List<Contour> contours = t.communes().stream()
                     .filter(c -> c.contour() != null && !c.contour().isEmpty())
@@ -89,14 +89,14 @@ final class Localisation {
     }
 
     /** The commune of this territory covering the position. */
-    Optional<Commune> commune(Territoire territoire, Position position) {
+    public Optional<Commune> commune(Territoire territoire, Position position) {
         Coordinate point = new Coordinate(position.longitude(), position.latitude());
         return parTerritoire.getOrDefault(territoire.id(), List.of()).stream()
                 .filter(c -> c.couvre(point)).map(Contour::commune).findFirst();
     }
 
     /** The commune of any territory covering the position, territories in the order given. */
-    Optional<Commune> commune(Position position) {
+    public Optional<Commune> commune(Position position) {
         Coordinate point = new Coordinate(position.longitude(), position.latitude());
         return parTerritoire.values().stream().flatMap(List::stream)
                 .filter(c -> c.couvre(point)).map(Contour::commune).findFirst();

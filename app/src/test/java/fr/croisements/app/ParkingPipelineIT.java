@@ -1,0 +1,151 @@
+package fr.croisements.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.croisements.app.kafka.EmbeddedKafka;
+import fr.croisements.datasets.Commune;
+import fr.croisements.datasets.TerritoireImporter;
+import fr.croisements.datasets.Territoire;
+import fr.croisements.datasets.Territoires;
+import fr.croisements.events.Indicateur;
+import fr.croisements.events.Indicateurs;
+import fr.croisements.events.OccupationParking;
+import fr.croisements.events.ParcStationnement;
+import fr.croisements.events.Topics;
+import fr.croisements.ingest.parking.OccupationSimulateur;
+import fr.croisements.ingest.parking.ParkingsAdapter;
+import fr.croisements.ingest.parking.ScenarioStationnement;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real Poitiers and La Rochelle car parks and one simulated day of occupancy through the real
+ * adapters and the pipeline on the embedded broker: the hourly occupancy of every car park and the
+ * places per 1 000 inhabitants of La Rochelle must equal a direct computation.
+ */
+class ParkingPipelineIT {
+
+    private static final Instant JOUR = Instant.parse("2025-03-04T00:00:00Z");
+    private static Path dossier;
+    private static EmbeddedKafka broker;
+
+    @BeforeAll
+    static void demarrer() throws Exception {
+        dossier = Files.createTempDirectory("croisements-it-parkings");
+        broker = EmbeddedKafka.start(dossier.resolve("kafka"), true, 0);
+    }
+
+    @AfterAll
+    static void arreter() {
+        broker.close();
+        Dossiers.effacerSansErreur(dossier);
+    }
+
+    @Test
+    void hourlyOccupancyAndPlacesPerInhabitantEqualADirectComputation() throws Exception {
+        Path parking = TerritoireImporter.dossierOfficielParDefaut().resolve("parking");
+        List<Territoire> territoires = List.of(Territoires.charger("grand-poitiers"), Territoires.charger("la-rochelle"));
+        var simulateur = OccupationSimulateur.poitiersEtLaRochelle(parking, 42, ScenarioStationnement.AUCUN);
+        List<OccupationParking> journee = simulateur.periode(JOUR, JOUR.plus(1, ChronoUnit.DAYS)).toList();
+        List<ParcStationnement> parcs = new ArrayList<>();
+        for (String fichier : OccupationSimulateur.FICHIERS) {
+            parcs.addAll(ParkingsAdapter.lire(parking.resolve(fichier)).valeurs());
+        }
+
+        var options = new Application.Options(broker.bootstrapServers(), 0, dossier.resolve("etat"), 4, (short) 1, null);
+        try (var application = Application.demarrer(territoires, options)) {
+            try (var rejets = KafkaClients.producer(broker.bootstrapServers(), Topics.REJETS, "it-rejets");
+                    var refs = KafkaClients.producer(broker.bootstrapServers(), Topics.REF_PARKINGS, "it-parkings")) {
+                for (String fichier : OccupationSimulateur.FICHIERS) {
+                    new ParkingsAdapter().publier(parking.resolve(fichier), refs, rejets);
+                }
+            }
+            publier(journee);
+
+            Map<String, List<String>> attendu = moyennesHoraires(parcs, journee);
+            await().atMost(java.time.Duration.ofSeconds(90)).pollInterval(java.time.Duration.ofMillis(500))
+                    .untilAsserted(() -> assertThat(historiques(application, attendu.keySet())).isEqualTo(attendu));
+
+            JsonNode parkingsLaRochelle = PipelineContract.getJson(application.port(), "/api/parkings.geojson?territoire=la-rochelle");
+            assertThat(parkingsLaRochelle.get("features")).hasSize(20);
+            assertThat(parkingsLaRochelle.get("features")).anySatisfy(f ->
+                    assertThat(f.get("properties").get("tauxOccupation").isNumber()).isTrue());
+
+            Commune laRochelle = territoires.get(1).commune("17300").orElseThrow();
+            long places = parcs.stream().filter(p -> "17300".equals(p.codeInsee()) && p.capacite() != null)
+                    .mapToLong(ParcStationnement::capacite).sum();
+            double attenduLaRochelle = Math.round(places / laRochelle.chiffre(Commune.POPULATION) * 1000 * 10.0) / 10.0;
+            await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode carte = PipelineContract.getJson(application.port(),
+                        "/api/territoires/la-rochelle/communes.geojson?indicateur=" + Indicateurs.PLACES_PAR_HABITANT.id());
+                JsonNode proprietes = null;
+                for (JsonNode f : carte.get("features")) {
+                    if ("17300".equals(f.get("properties").get("code").asText())) {
+                        proprietes = f.get("properties");
+                    }
+                }
+                assertThat(proprietes).isNotNull();
+                assertThat(proprietes.get("valeur").asDouble()).isEqualTo(attenduLaRochelle);
+            });
+        }
+    }
+
+    /** Per car park, one line per hour: "hour / mean rate", computed without Kafka. */
+    private static Map<String, List<String>> moyennesHoraires(List<ParcStationnement> parcs, List<OccupationParking> obs) {
+        Map<String, Integer> capacites = new HashMap<>();
+        parcs.forEach(p -> capacites.put(p.id(), p.capacite()));
+        Map<String, TreeMap<Instant, double[]>> sommes = new TreeMap<>();
+        for (OccupationParking o : obs) {
+            int capacite = o.capacite() != null ? o.capacite() : capacites.get(o.parkingId());
+            double taux = 100.0 * Math.max(0, capacite - o.placesLibres()) / capacite;
+            double[] s = sommes.computeIfAbsent(o.parkingId(), k -> new TreeMap<>())
+                    .computeIfAbsent(o.instant().truncatedTo(ChronoUnit.HOURS), k -> new double[2]);
+            s[0] += taux;
+            s[1]++;
+        }
+        Map<String, List<String>> lignes = new TreeMap<>();
+        sommes.forEach((id, heures) -> heures.forEach((heure, s) -> lignes.computeIfAbsent(id, k -> new ArrayList<>())
+                .add(heure + " / " + Math.round(s[0] / s[1] * 10.0) / 10.0)));
+        return lignes;
+    }
+
+    private static Map<String, List<String>> historiques(Application application, java.util.Set<String> ids) {
+        Map<String, List<String>> lignes = new TreeMap<>();
+        for (String id : ids) {
+            for (Indicateur c : application.pipeline().queries().historique(Indicateurs.OCCUPATION_PARKINGS.id(), id)) {
+                lignes.computeIfAbsent(id, k -> new ArrayList<>()).add(c.debut() + " / " + c.valeur());
+            }
+        }
+        return lignes;
+    }
+
+    private static void publier(List<OccupationParking> observations) {
+        var props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        try (var producer = new KafkaProducer<>(props, Topics.STATIONNEMENT_OCCUPATION.keySerde().serializer(),
+                Topics.STATIONNEMENT_OCCUPATION.valueSerde().serializer())) {
+            for (OccupationParking o : observations) {
+                producer.send(new ProducerRecord<>(Topics.STATIONNEMENT_OCCUPATION.name(), null, o.instant().toEpochMilli(),
+                        o.parkingId(), o));
+            }
+            producer.flush();
+        }
+    }
+}
