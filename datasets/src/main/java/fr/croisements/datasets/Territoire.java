@@ -50,7 +50,8 @@ public record Territoire(
     /** One reference row per commune, as published on {@code ref-insee-communes}, with its secrets. */
     public List<IndicateurInsee> indicateursInsee() {
         return communes.stream()
-                .map(c -> new IndicateurInsee(c.codeInsee(), Zone.COMMUNE, c.nom(), c.chiffres(), sourcesOf(c), c.secrets()))
+                .map(c -> new IndicateurInsee(c.codeInsee(), Zone.COMMUNE, c.nom(), c.chiffres(), sourcesOf(c), c.secrets(),
+                        Territoires.COG))
                 .toList();
     }
 

@@ -19,6 +19,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Territoires {
 
+    /**
+     * The COG vintage of the packs' commune codes: the communes lists come from
+     * {@code @etalab/decoupage-administratif} 6.0.0, built on the COG and the DGCL EPCI list of 2026
+     * (the contours are those of COG 2018, joined on these codes: see datasets/README.md).
+     */
+    public static final String COG = "2026";
+
+
     static final String DOSSIER = "/fr/croisements/datasets/territoires/";
 
     private static final List<String> IDS = List.of("antony", "bassin-de-pompey", "grand-poitiers", "la-rochelle");

@@ -16,10 +16,12 @@ import java.util.Set;
  * @param sources the source of each figure, by the same variable name
  * @param secrets the variables that INSEE does not publish for this zone (statistical secrecy):
  *     absent from {@code valeurs}, and to be shown as "secret statistique", not as missing
+ * @param cog the vintage of the Code officiel géographique of {@code codeZone} (communes merge and
+ *     split: a code is only meaningful with its COG year), or {@code null} when unknown
  */
 public record IndicateurInsee(
         String codeZone, String niveau, String nom, Map<String, Double> valeurs, Map<String, Source> sources,
-        Set<String> secrets) {
+        Set<String> secrets, String cog) {
 
     public IndicateurInsee {
         Objects.requireNonNull(codeZone, "codeZone");
@@ -28,10 +30,16 @@ public record IndicateurInsee(
         secrets = secrets == null ? Set.of() : Set.copyOf(secrets);
     }
 
-    /** A row without secret figures. */
+    /** A row without secret figures and without COG year. */
     public IndicateurInsee(String codeZone, String niveau, String nom, Map<String, Double> valeurs,
             Map<String, Source> sources) {
-        this(codeZone, niveau, nom, valeurs, sources, Set.of());
+        this(codeZone, niveau, nom, valeurs, sources, Set.of(), null);
+    }
+
+    /** A row without COG year. */
+    public IndicateurInsee(String codeZone, String niveau, String nom, Map<String, Double> valeurs,
+            Map<String, Source> sources, Set<String> secrets) {
+        this(codeZone, niveau, nom, valeurs, sources, secrets, null);
     }
 
     /** Whether INSEE keeps {@code variable} secret for this zone. */

@@ -34,6 +34,7 @@ class ReferencesInseeAdapterTest {
         IndicateurInsee ajaccio = producer.history().get(0).value();
         assertThat(ajaccio.valeur("menages")).isEqualTo(33000.0);
         assertThat(ajaccio.source("menages")).isEqualTo(INSEE);
+        assertThat(ajaccio.cog()).as("the COG year travels with the code").isEqualTo("2026");
         assertThat(producer.history()).allMatch(r -> r.topic().equals(Topics.REF_INSEE_COMMUNES.name()));
     }
 
