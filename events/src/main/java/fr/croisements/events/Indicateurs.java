@@ -161,8 +161,27 @@ public final class Indicateurs {
             List.of("ref-parkings", REFERENCES_INSEE),
             List.of());
 
+    public static final DefinitionIndicateur OCCUPATION_POINTE = new DefinitionIndicateur(
+            "occupation-parkings-pointe",
+            "Occupation des parkings aux heures de pointe",
+            "%",
+            "Les jours de semaine, entre 10 h et 15 h, à quel point les parkings publics de la commune sont-ils pleins ?",
+            "Pour chaque commune et chaque jour de semaine, la moyenne des taux d'occupation horaires de ses parkings "
+                    + "entre 10 h et 15 h (heure de Paris), les heures où le stationnement est le plus demandé dans la "
+                    + "série réelle de Montpellier qui sert de référence.",
+            "L'occupation est simulée. Chaque parking pèse autant qu'un autre, quelle que soit sa taille. Les "
+                    + "samedis et dimanches ne sont pas comptés.",
+            Zone.COMMUNE,
+            Duration.ofDays(1),
+            0,
+            new Libelles("occupation des parkings aux heures de pointe", null, null, "pas de parking observé",
+                    "Secret statistique : la valeur n'est pas publiée."),
+            Map.of(),
+            List.of("stationnement-occupation", "ref-parkings"),
+            List.of(50.0, 70.0, 85.0, 90.0));
+
     public static final List<DefinitionIndicateur> TOUS = List.of(TAUX_PRESENTATION_BACS, FRAGILITE_ISOLEMENT,
-            EXPOSITION_CHALEUR_75_PLUS, COUVERTURE_LORA, PLACES_PAR_HABITANT, OCCUPATION_PARKINGS);
+            EXPOSITION_CHALEUR_75_PLUS, COUVERTURE_LORA, PLACES_PAR_HABITANT, OCCUPATION_PARKINGS, OCCUPATION_POINTE);
 
     private Indicateurs() {}
 

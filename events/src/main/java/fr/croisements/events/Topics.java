@@ -53,6 +53,10 @@ public final class Topics {
     public static final Topic<String, Indicateur> INDICATEURS_PLACES_PAR_HABITANT =
             new Topic<>(Indicateurs.PLACES_PAR_HABITANT.topic(), Serdes.String(), JsonSerde.of(Indicateur.class), false);
 
+    /** Weekday peak-hour occupancy of the car parks of each commune. Key: COG code. */
+    public static final Topic<String, Indicateur> INDICATEURS_OCCUPATION_POINTE =
+            new Topic<>(Indicateurs.OCCUPATION_POINTE.topic(), Serdes.String(), JsonSerde.of(Indicateur.class), false);
+
     /** Car parks (schema-stationnement or a feed's list). Key: car park id. Compacted. */
     public static final Topic<String, ParcStationnement> REF_PARKINGS =
             new Topic<>("ref-parkings", Serdes.String(), JsonSerde.of(ParcStationnement.class), true);
@@ -70,7 +74,7 @@ public final class Topics {
             List.of(DECHETS_LEVEES, REF_INSEE_COMMUNES, INDICATEURS_TAUX_PRESENTATION, INDICATEURS_FRAGILITE_ISOLEMENT,
                     INDICATEURS_EXPOSITION_CHALEUR, INDICATEURS_COUVERTURE_LORA, LORA_UPLINKS, LORA_STATUTS,
                     LORA_SANTE_CAPTEURS, REF_PARKINGS, STATIONNEMENT_OCCUPATION, INDICATEURS_OCCUPATION_PARKINGS,
-                    INDICATEURS_PLACES_PAR_HABITANT, REJETS);
+                    INDICATEURS_PLACES_PAR_HABITANT, INDICATEURS_OCCUPATION_POINTE, REJETS);
 
     private Topics() {}
 }

@@ -46,6 +46,7 @@ import org.apache.kafka.streams.state.WindowStore;
  *      mesures taux_max, heures_saturees (1 when the rate reached 90 %), arrivees_estimees, observations
  * Out: rejets  observations of an unknown car park, or of a car park whose capacity nobody gives
  * Store: indicateurs-occupation-parkings-store (the hourly profile of each car park)
+ * Out: indicateurs-occupation-parkings-pointe, per commune and weekday (see {@link HeuresDePointe})
  * </pre>
  *
  * Arrivals are estimated from the increases of occupied places between consecutive observations of
@@ -69,6 +70,7 @@ public final class OccupationHoraireTopology {
 
     public void ajouter(StreamsBuilder builder, KTable<String, ParcStationnement> parcs) {
         builder.addStateStore(CellulesStore.builder(OCCUPATION_PARKINGS));
+        builder.addStateStore(CellulesStore.builder(fr.croisements.events.Indicateurs.OCCUPATION_POINTE));
         builder.stream(STATIONNEMENT_OCCUPATION.name(), Consumed.with(STATIONNEMENT_OCCUPATION.keySerde(),
                         STATIONNEMENT_OCCUPATION.valueSerde()).withName("occupation-source"))
                 .filter((id, o) -> o != null, Named.as("occupation-non-vides"))
@@ -84,15 +86,16 @@ public final class OccupationHoraireTopology {
             JsonSerde.of(ParcStationnement.class);
 
     private void compterParHeure(KStream<String, ObservationParc> observations) {
-        KStream<String, Indicateur> cellules = observations
+        KStream<Windowed<String>, HeureParking> heures = observations
                 .groupByKey(Grouped.with("occupation-par-parking", Serdes.String(), JsonSerde.of(ObservationParc.class)))
                 .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofHours(1), CONSERVATION))
                 .aggregate(HeureParking::vide, (id, o, heure) -> heure.ajouter(o), Named.as("occupation-par-heure"),
                         Materialized.<String, HeureParking, WindowStore<Bytes, byte[]>>as(STORE_HEURES)
                                 .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(HeureParking.class)))
-                .toStream(Named.as("occupation-heures-mises-a-jour"))
-                .map((heure, h) -> KeyValue.pair(heure.key(), calculer(heure, h)), Named.as("occupation-calculer"));
-        CellulesStore.publier(cellules, OCCUPATION_PARKINGS);
+                .toStream(Named.as("occupation-heures-mises-a-jour"));
+        CellulesStore.publier(heures.map((heure, h) -> KeyValue.pair(heure.key(), calculer(heure, h)),
+                Named.as("occupation-calculer")), OCCUPATION_PARKINGS);
+        HeuresDePointe.ajouter(heures);
     }
 
     /** Pure: the cell of one car park over one hour. */

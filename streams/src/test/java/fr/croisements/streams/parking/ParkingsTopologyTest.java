@@ -120,6 +120,26 @@ class ParkingsTopologyTest {
     }
 
     @Test
+    void averagesTheWeekdayPeakHoursOfTheCommunesCarParksCountingEachHourOnce() {
+        parcs.pipeInput("P2", parc("P2", "Parking du Marché", 100), HEURE);
+        var pointe = driver.createOutputTopic(fr.croisements.events.Topics.INDICATEURS_OCCUPATION_POINTE.name(),
+                fr.croisements.events.Topics.INDICATEURS_OCCUPATION_POINTE.keySerde().deserializer(),
+                fr.croisements.events.Topics.INDICATEURS_OCCUPATION_POINTE.valueSerde().deserializer());
+        observer("P1", 0, 200);        // Tuesday 10:00 Paris: 50 %
+        observer("P1", 30, 100);       // same hour: 75 %, the hour's mean becomes 62.5 %
+        observer("P2", 60, 75);        // 11:00 Paris: 25 %
+        observer("P2", 6 * 60, 0);     // 16:00 Paris: after the peak, not counted
+        observer("P2", 4 * 24 * 60 + 60, 0); // Saturday 11:00: not counted
+
+        Indicateur cellule = dernier(pointe.readValuesToList());
+        assertThat(cellule.codeZone()).isEqualTo(Fixtures.OUEST);
+        assertThat(cellule.valeur()).isEqualTo(43.8);
+        assertThat(cellule.mesures()).containsEntry("heures_parking", 2.0);
+        assertThat(cellule.debut()).isEqualTo(Instant.parse("2025-03-03T23:00:00Z"));
+        assertThat(pointe.isEmpty()).isTrue();
+    }
+
+    @Test
     void rejectsObservationsOfAnUnknownCarPark() {
         observer("P9", 0, 10);
 
