@@ -135,6 +135,9 @@ final class Application implements AutoCloseable {
             log.info("Resuming the simulation after the latest lift already published: {}", reprise);
         }
         var levees = new LeveesSimulateur(simulation.territoire(), simulation.graine(), simulation.pseudonymiseur());
+        if (reprise.equals(simulation.debut())) {
+            historique(levees, producer, simulation.debut());
+        }
         // the simulation stops at the present: the broker refuses timestamps over an hour ahead
         Instant fin = Instant.now();
         simulateur = new SimulateurEnDirect(levees, producer, reprise, fin, simulation.vitesse());
@@ -196,6 +199,21 @@ final class Application implements AutoCloseable {
         var registre = DecodeurRegistre.standard();
         return LoraWebhookRoutes.depuisEnvironnement(LoraAdapter.pour("tts", registre, Appareils.aucun()),
                 LoraAdapter.pour("chirpstack", registre, Appareils.aucun()), uplinks, statuts, rejets);
+    }
+
+    /**
+     * On a first start, the week before the simulated clock is published at once, so that every
+     * commune is coloured within seconds instead of after its collection day; the live simulation
+     * then carries on from the clock.
+     */
+    private static void historique(LeveesSimulateur levees, KafkaProducer<String, LeveeBac> producer, Instant debut) {
+        var semaine = levees.periode(debut.minus(Duration.ofDays(7)), debut).toList();
+        for (LeveeBac l : semaine) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.DECHETS_LEVEES.name(), null,
+                    l.instant().toEpochMilli(), l.idBac(), l));
+        }
+        producer.flush();
+        log.info("Published the simulated week before the clock: {} lifts", semaine.size());
     }
 
     /** The simulated time, or {@code null} without simulator. */
