@@ -17,7 +17,7 @@ import { classesPour, style } from './choropleth.js';
 import { heureSimulee, ilYA } from './format.js';
 import { onLiveEvent, onLiveStatus } from './live.js';
 import {
-  ajouterSourcesDesCellules, contenuCommune, legende, ligneCommune, majLigneCommune, remplirFiche, resumeCommune,
+  contenuCommune, legende, ligneCommune, majLigneCommune, majResultat, remplirFiche, resumeCommune,
 } from './vues.js';
 
 const TERRITOIRE_PAR_DEFAUT = 'bassin-de-pompey';
@@ -323,12 +323,11 @@ async function afficher(idTerritoire, idIndicateur, historique, avertir = histor
   document.title = titre;
   document.getElementById('titre').textContent = titre;
   remplirSelecteurs(territoire, disponibles, definition);
-  remplirFiche(definition, territoire, {
+  remplirFiche(definition, territoire, geojson.features.map((f) => f.properties), {
     csv: adresseCsv(territoire.id, definition.id),
     geojson: adresseGeoJson(territoire.id, definition.id),
   });
   dessiner(geojson, definition);
-  ajouterSourcesDesCellules(geojson.features.flatMap((f) => f.properties.sources || []));
   ecrireAdresse(territoire, definition, historique);
   derniereMiseAJour = Date.now();
   rafraichirEtat();
@@ -358,6 +357,7 @@ function mettreAJour(code, proprietes) {
     couche.getTooltip().update();
   }
   majLigneCommune(ligne, couche.feature.properties);
+  majResultat(vue.definition, [...vue.communes.values()].map((c) => c.couche.feature.properties));
   derniereMiseAJour = Date.now();
   rafraichirEtat();
 }
@@ -395,12 +395,35 @@ function suivreEnDirect() {
   });
 }
 
+/** Fits the map to the paper (or back to the screen) around the territory's communes. */
+function recadrer() {
+  if (vue.carte && vue.couche) {
+    vue.carte.invalidateSize({ animate: false });
+    vue.carte.fitBounds(vue.couche.getBounds(), { padding: [12, 12], animate: false });
+  }
+}
+
+/**
+ * "Imprimer la fiche": the browser's print (or "Enregistrer en PDF") with css/impression.css, A4
+ * landscape. With ?impression=1 the same sheet applies on screen, to see (and test) the printed page.
+ */
+function preparerImpression(parametres) {
+  document.getElementById('imprimer').addEventListener('click', () => window.print());
+  window.addEventListener('beforeprint', recadrer);
+  window.addEventListener('afterprint', recadrer);
+  if (parametres.get('impression') === '1') {
+    document.documentElement.classList.add('impression');
+    document.getElementById('feuille-impression').media = 'all';
+  }
+}
+
 function erreurDeChargement(e) {
   afficherEtat(`La carte n'a pas pu être chargée : ${e.message}`, true);
 }
 
 async function demarrer() {
   const parametres = new URLSearchParams(window.location.search);
+  preparerImpression(parametres);
   [vue.territoires, vue.indicateurs] = await avecNouveauxEssais(() => Promise.all([getTerritoires(), getIndicateurs()]));
   choixTerritoire.replaceChildren(...vue.territoires.map((t) => option(t.id, t.nomCourt)));
   vue.carte = creerCarte();

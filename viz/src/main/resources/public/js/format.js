@@ -102,3 +102,11 @@ export function libelleSemaine(debutIso, finIso) {
   const memeMois = memeAnnee && premier.mois === dernier.mois;
   return `${semaine ? 'semaine du ' : 'du '}${date(premier, !memeMois, !memeAnnee)} au ${date(dernier, true, true)}`;
 }
+
+const DATE_UTC = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "7 juillet 2025" (the 1st written "1er"): the day of a window, read in UTC as the windows are cut. */
+export function jourDeFenetre(iso) {
+  const texte = DATE_UTC.format(new Date(iso));
+  return texte.replace(/^1 /, '1er ');
+}

@@ -2,6 +2,7 @@
 // names and figures are external data.
 
 import { lignesLegende } from './choropleth.js';
+import { fiche, phraseResultat } from './fiche.js';
 import { avecUnite, majuscule, nombre } from './format.js';
 
 /** A new element with an optional class and text. */
@@ -99,29 +100,30 @@ export function legende(definition, classes) {
   return racine;
 }
 
-/** Fills the side panel: the question, method and limits of the indicator, the data crossed, the downloads. */
-export function remplirFiche(definition, territoire, liens) {
+/**
+ * Fills the side panel: the fiche of the crossing (question, result in one sentence, data crossed,
+ * calculation, limits; fiche.js), the column title of the commune table, the downloads.
+ */
+export function remplirFiche(definition, territoire, proprietes, liens) {
+  const f = fiche(definition, territoire, proprietes);
   document.getElementById('fiche-libelle').textContent = definition.libelle;
-  document.getElementById('fiche-question').textContent = definition.question;
-  document.getElementById('fiche-methode').textContent = definition.methode;
-  document.getElementById('fiche-limites').textContent = definition.limites;
+  document.getElementById('fiche-territoire').textContent = territoire.nom;
+  document.getElementById('fiche-question').textContent = f.question;
+  document.getElementById('fiche-resultat').textContent = f.resultat;
+  document.getElementById('fiche-methode').textContent = f.calcul;
+  document.getElementById('fiche-limites').textContent = f.limites;
+  document.getElementById('fiche').dataset.mots = String(f.mots);
   document.getElementById('communes-valeur').textContent = `${majuscule(definition.libelle)} (${definition.unite})`;
-  const sources = document.getElementById('fiche-sources');
-  sources.replaceChildren(...territoire.sources.map((s) =>
-    element('li', { texte: `${s.libelle}${s.licence ? `, ${s.licence}` : ''}` })));
+  document.getElementById('fiche-sources').replaceChildren(...f.donnees.map((d) => element('li', {},
+    element('span', { texte: `${d.texte}${d.licence ? ` — ${d.licence}` : ''} — ` }),
+    element('span', { classe: d.nature === 'simulé' ? 'badge simule' : 'badge reel', texte: d.nature }))));
   document.getElementById('lien-csv').href = liens.csv;
   document.getElementById('lien-geojson').href = liens.geojson;
 }
 
-/** Adds to the panel the sources named by the cells themselves (e.g. the simulated bin lifts). */
-export function ajouterSourcesDesCellules(libelles) {
-  const sources = document.getElementById('fiche-sources');
-  const presentes = [...sources.children].map((li) => li.textContent);
-  new Set(libelles.filter(Boolean)).forEach((libelle) => {
-    if (!presentes.some((texte) => texte.startsWith(libelle))) {
-      sources.append(element('li', { texte: libelle }));
-    }
-  });
+/** The result sentence again, after a live update of the communes' values. */
+export function majResultat(definition, proprietes) {
+  document.getElementById('fiche-resultat').textContent = phraseResultat(definition, proprietes);
 }
 
 /** A row of the commune table; the name is a button that opens the commune on the map. */

@@ -67,7 +67,7 @@ final class DemoCommand implements Callable<Integer> {
             throw e;
         }
         out.printf("Croisements est prêt en %.1f s.%n", (System.nanoTime() - t0) / 1e9);
-        out.printf("Carte : http://localhost:%d/%n", application.port());
+        out.printf("Territoires et cartes : http://localhost:%d/%n", application.port());
         out.printf("Broker Kafka embarqué : %s (données dans %s)%n", broker.bootstrapServers(), donnees.toAbsolutePath());
         out.println("Ctrl-C pour arrêter.");
         out.flush();

@@ -57,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
         List<Territoire> territoires = packs.territoires();
         Application application = Application.demarrer(territoires, new Application.Options(bootstrapServers, port, etat,
                 partitions, replication, simuler ? simulation.simulation(Pseudonymiseur.depuisEnvironnement()) : null));
-        out.printf("Carte : http://localhost:%d/ (cluster Kafka %s)%n", application.port(), bootstrapServers);
+        out.printf("Territoires et cartes : http://localhost:%d/ (cluster Kafka %s)%n", application.port(), bootstrapServers);
         out.println("Ctrl-C pour arrêter.");
         out.flush();
         AttenteArret.attendre(application::close);

@@ -120,7 +120,7 @@ class CarteNavigateurTest {
                 "Test de la carte dans le navigateur ignoré : " + CHROMIUM + " ou " + CHROMEDRIVER
                         + " est absent (paquets Debian chromium et chromium-driver).");
 
-        serveur = new ServeurDeTest(List.of(POMPEY_PACK, LA_ROCHELLE_PACK, GRAND_POITIERS_PACK));
+        serveur = new ServeurDeTest(List.of(POMPEY_PACK, LA_ROCHELLE_PACK, GRAND_POITIERS_PACK, Territoires.charger("antony")));
         serveur.horloge.set(HEURE_SIMULEE);
         for (Commune c : POMPEY_PACK.communes()) {
             serveur.queries.ajouter(c.codeInsee().equals(MONTENOY)
@@ -175,7 +175,7 @@ class CarteNavigateurTest {
         attente = new WebDriverWait(navigateur, ATTENTE, Duration.ofMillis(100));
         // the page redraws its legend and layers on every change: an element read mid-redraw is stale, read it again
         attente.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        navigateur.get(serveur.uri("/").toString());
+        navigateur.get(serveur.uri("/carte.html").toString());
         try {
             attente.until(d -> d.findElements(By.cssSelector("path.leaflet-interactive[data-code]")).size() == 13);
             attente.until(d -> d.findElement(By.id("etat")).getText().startsWith("Mis à jour"));
@@ -637,6 +637,150 @@ class CarteNavigateurTest {
                 "Taux d'occupation\n72 %", "Places libres\n118 sur 420", "Arrivées estimées\n35",
                 "Profil moyen sur 7 jours", "Données simulées").doesNotContain("null", "NaN", "undefined");
         capturer("parkings");
+    }
+
+    @Test
+    void theHomePageListsTheFourTerritoriesWithTheirProofsOfConceptAndWhatAntonyLacks() {
+        navigateur.get(serveur.uri("/").toString());
+        List<WebElement> territoires = attente.until(d -> {
+            List<WebElement> trouves = d.findElements(By.cssSelector(".territoire"));
+            return trouves.size() == 4 ? trouves : null;
+        });
+        assertThat(territoires.stream().map(t -> t.findElement(By.tagName("h2")).getText()).toList())
+                .hasSize(4).contains("Ville d'Antony").anySatisfy(n -> assertThat(n).contains("Pompey"))
+                .anySatisfy(n -> assertThat(n).contains("Poitiers")).anySatisfy(n -> assertThat(n).contains("Rochelle"));
+        String antony = texte(navigateur.findElement(By.cssSelector(".territoire[data-territoire='antony']")));
+        assertThat(antony).contains("Stationnement : les données manquent encore pour Antony",
+                "croisements ingest stationnement FICHIER", "occupation");
+        String body = texte(navigateur.findElement(By.tagName("body")));
+        assertThat(body).contains("Taux de présentation des bacs", "Fragilité face à l'isolement",
+                "quelle part des ménages a sorti son bac").doesNotContain("null", "undefined", "NaN");
+        capturer("accueil");
+
+        WebElement lien = navigateur.findElement(By.cssSelector(".territoire[data-territoire='bassin-de-pompey'] a.lien-preuve"));
+        assertThat(lien.getDomAttribute("href"))
+                .isEqualTo("/carte.html?territoire=bassin-de-pompey&indicateur=taux-presentation-bacs");
+        lien.click();
+        attendreLesCommunes("54", 13);
+        assertThat(navigateur.findElement(By.id("fiche-libelle")).getText()).isEqualTo("Taux de présentation des bacs");
+    }
+
+    @Test
+    void anOldLinkToTheMapStillOpensIt() {
+        navigateur.get(serveur.uri("/?territoire=la-rochelle").toString());
+        attendreLesCommunes("17", 28);
+        assertThat(navigateur.getCurrentUrl()).contains("/carte.html?territoire=la-rochelle");
+    }
+
+    @Test
+    void theFicheSaysItsResultInOneSentenceWithTheCommunesAndNumbersOfTheApi() {
+        // the bins of the Bassin de Pompey: lowest and highest published rates of the week, from the API
+        List<?> extremes = extremesDeLApi("bassin-de-pompey", "taux-presentation-bacs");
+        String phrase = texte(navigateur.findElement(By.id("fiche-resultat")));
+        assertThat(phrase).isEqualTo("Semaine du 6 au 12 janvier 2025 : le taux de présentation va de "
+                + virgule(valeur(extremes, 1)) + " % à " + ((List<?>) extremes.get(0)).get(0) + " à "
+                + virgule(valeur(extremes, 3)) + " % à " + ((List<?>) extremes.get(2)).get(0) + ".");
+        assertThat(phrase).contains("18,4 %", "81,2 %"); // as the cells of the fixture
+        assertFicheCourteEtComplete();
+        assertThat(texte(navigateur.findElement(By.id("fiche-sources")))).contains("simulé", "réel", "Insee");
+        assertThat(texte(navigateur.findElement(By.id("fiche-limites")))).contains("secret statistique");
+        capturer("fiche");
+
+        // the fragility index of La Rochelle: highest and lowest communes
+        navigateur.get(serveur.uri("/carte.html?territoire=la-rochelle&indicateur=fragilite-isolement").toString());
+        attendreLesCommunes("17", 28);
+        extremes = extremesDeLApi("la-rochelle", "fragilite-isolement");
+        assertThat(texte(navigateur.findElement(By.id("fiche-resultat")))).startsWith("L'indice est le plus élevé à "
+                + ((List<?>) extremes.get(2)).get(0) + " (" + virgule(valeur(extremes, 3)) + " %) et le plus bas à "
+                + ((List<?>) extremes.get(0)).get(0) + " (" + virgule(valeur(extremes, 1)) + " %)");
+        assertFicheCourteEtComplete();
+        capturer("fiche-fragilite");
+
+        // the heat in Grand Poitiers: the people of 75 and more exposed, summed over the communes
+        serveur.horloge.set(ETE);
+        try {
+            navigateur.get(serveur.uri("/carte.html?territoire=grand-poitiers&indicateur=exposition-chaleur-75-plus").toString());
+            attendreLesCommunes("86", 40);
+            double total = ((Number) ((JavascriptExecutor) navigateur).executeAsyncScript("""
+                    const fini = arguments[arguments.length - 1];
+                    fetch('/api/territoires/grand-poitiers/communes.geojson?indicateur=exposition-chaleur-75-plus')
+                      .then((r) => r.json())
+                      .then((g) => fini(g.features.map((f) => f.properties).filter((p) => !p.secret && p.valeur !== null)
+                        .reduce((s, p) => s + p.valeur, 0)));""")).doubleValue();
+            assertThat(total).isPositive();
+            assertThat(texte(navigateur.findElement(By.id("fiche-resultat")))).isEqualTo("Le 15 juillet 2025, "
+                    + new java.text.DecimalFormat("#,##0.#", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.FRANCE))
+                            .format(total).replace('\u202f', ' ').replace('\u00a0', ' ')
+                    + " personnes de 75 ans et plus vivaient dans une commune où un capteur a dépassé 30 °C.");
+            assertFicheCourteEtComplete();
+            capturer("fiche-chaleur");
+        } finally {
+            serveur.horloge.set(HEURE_SIMULEE);
+        }
+    }
+
+    @Test
+    void thePrintViewShowsTheMapAndTheFicheSideBySideWithoutTheControls() {
+        JavascriptExecutor js = navigateur;
+        // the print sheet is linked for print, and says A4 landscape
+        assertThat(js.executeScript("""
+                const feuille = [...document.styleSheets].find((f) => f.href && f.href.endsWith('/css/impression.css'));
+                return feuille ? feuille.media.mediaText : null;""")).isEqualTo("print");
+        assertThat((String) js.executeScript("""
+                const feuille = [...document.styleSheets].find((f) => f.href && f.href.endsWith('/css/impression.css'));
+                return [...feuille.cssRules].filter((r) => r instanceof CSSPageRule).map((r) => r.style.size).join();"""))
+                .isEqualToIgnoringCase("A4 landscape");
+        assertThat(navigateur.findElement(By.id("imprimer")).getText()).isEqualTo("Imprimer la fiche");
+        js.executeScript("window.print = () => { window.imprimee = true; };");
+        navigateur.findElement(By.id("imprimer")).click();
+        assertThat(js.executeScript("return window.imprimee === true;")).isEqualTo(true);
+
+        // ?impression=1 applies the same sheet on screen
+        navigateur.get(serveur.uri("/carte.html?territoire=bassin-de-pompey&impression=1").toString());
+        attendreLesCommunes("54", 13);
+        attente.until(d -> !texte(d.findElement(By.id("fiche-resultat"))).isBlank());
+        for (String controle : List.of(".choix", "#etat", "#imprimer", "table.communes", ".telechargements",
+                ".leaflet-control-zoom")) {
+            assertThat(navigateur.findElement(By.cssSelector(controle)).isDisplayed()).as(controle).isFalse();
+        }
+        WebElement carte = navigateur.findElement(By.id("carte"));
+        WebElement fiche = navigateur.findElement(By.id("fiche"));
+        assertThat(fiche.isDisplayed()).isTrue();
+        assertThat(navigateur.findElement(By.cssSelector(".legend")).isDisplayed()).isTrue();
+        assertThat(fiche.getRect().getX()).as("the fiche beside the map").isGreaterThanOrEqualTo(
+                carte.getRect().getX() + carte.getRect().getWidth() - 1);
+        assertThat(carte.getRect().getHeight()).isGreaterThan(500);
+        capturer("fiche-impression");
+    }
+
+    /** The fiche stays within 150 words and has each of its parts. */
+    private void assertFicheCourteEtComplete() {
+        WebElement fiche = navigateur.findElement(By.id("fiche"));
+        assertThat(Integer.parseInt(fiche.getDomAttribute("data-mots"))).isBetween(30, 150);
+        for (String partie : List.of("fiche-question", "fiche-resultat", "fiche-sources", "fiche-methode", "fiche-limites")) {
+            assertThat(navigateur.findElement(By.id(partie)).getText()).as(partie).isNotBlank();
+        }
+        assertThat(texte(fiche)).doesNotContain("null", "undefined", "NaN");
+    }
+
+    /** [[nom, valeur] lowest, [nom, valeur] highest] as flattened list: nom, valeur, nom, valeur, from the API. */
+    private static List<?> extremesDeLApi(String territoire, String indicateur) {
+        Object resultat = ((JavascriptExecutor) navigateur).executeAsyncScript("""
+                const fini = arguments[arguments.length - 1];
+                fetch(`/api/territoires/${arguments[0]}/communes.geojson?indicateur=${arguments[1]}`)
+                  .then((r) => r.json())
+                  .then((g) => {
+                    const p = g.features.map((f) => f.properties).filter((c) => !c.secret && c.valeur !== null)
+                      .sort((a, b) => a.valeur - b.valeur);
+                    const bas = p[0];
+                    const haut = p[p.length - 1];
+                    fini([[bas.nom], bas.valeur, [haut.nom], haut.valeur]);
+                  });""", territoire, indicateur);
+        return (List<?>) resultat;
+    }
+
+    private static double valeur(List<?> extremes, int i) {
+        return ((Number) extremes.get(i)).doubleValue();
     }
 
     private void attendreLesCommunes(String departement, int nombre) {

@@ -224,12 +224,19 @@ class VizServerTest {
 
     @Test
     void servesThePageItsModulesAndLeafletFromItsWebjar() {
-        var page = serveur.get("/");
+        var accueil = serveur.get("/");
+        assertThat(accueil.statusCode()).isEqualTo(200);
+        assertThat(accueil.body()).contains("<html lang=\"fr\">", "<script type=\"module\" src=\"/js/accueil.js\"></script>",
+                "/carte.html");
+        var page = serveur.get("/carte.html");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<html lang=\"fr\">", "/webjars/leaflet/1.9.4/dist/leaflet-src.esm.js",
-                "<script type=\"module\" src=\"/js/app.js\"></script>");
+                "<script type=\"module\" src=\"/js/app.js\"></script>", "href=\"/css/impression.css\" media=\"print\"");
+        var impression = serveur.get("/css/impression.css");
+        assertThat(impression.statusCode()).isEqualTo(200);
+        assertThat(impression.body()).contains("@page", "size: A4 landscape");
 
-        for (String chemin : List.of("/index.html", "/js/app.js", "/js/api.js", "/js/choropleth.js", "/js/live.js",
+        for (String chemin : List.of("/index.html", "/js/accueil.js", "/js/fiche.js", "/js/app.js", "/js/api.js", "/js/choropleth.js", "/js/live.js",
                 "/css/app.css", "/webjars/leaflet/1.9.4/dist/leaflet.css")) {
             assertThat(serveur.get(chemin).statusCode()).as(chemin).isEqualTo(200);
         }

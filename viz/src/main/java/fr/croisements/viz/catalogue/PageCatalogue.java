@@ -28,7 +28,7 @@ final class PageCatalogue {
                 .append("<link rel=\"alternate\" type=\"application/ld+json\" href=\"/catalogue.jsonld\" title=\"DCAT-AP\">\n")
                 .append("</head>\n<body class=\"page-catalogue\">\n<header class=\"entete\">\n<h1>")
                 .append(e(c.titre())).append("</h1>\n<p class=\"etat\">").append(e(c.description())).append("</p>\n")
-                .append("<nav class=\"liens\" aria-label=\"Autres vues\"><a href=\"/\">Retour à la carte</a>")
+                .append("<nav class=\"liens\" aria-label=\"Autres vues\"><a href=\"/\">Les territoires et leurs cartes</a>")
                 .append("<a href=\"/catalogue.jsonld\">Version DCAT-AP (JSON-LD)</a>")
                 .append("<a href=\"/catalogue/data-gouv.json\">Champs pour data.gouv.fr</a></nav>\n</header>\n")
                 .append("<main class=\"catalogue\">\n");
