@@ -70,10 +70,11 @@ export function phraseResultat(definition, proprietes) {
 
 /**
  * The data crossed: one line per source label of the cells (else of the territory), with its licence
- * when the territory gives it, and « réel » or « simulé ».
+ * (from the cells' detailed sources or the territory's) and « réel » or « simulé ».
  */
 export function donneesCroisees(territoire, proprietes) {
-  const licences = new Map((territoire.sources || []).map((s) => [s.libelle, s]));
+  const licences = new Map([...(territoire.sources || []), ...proprietes.flatMap((p) => p.sourcesDetaillees || [])]
+    .map((s) => [s.libelle, s]));
   const libelles = [...new Set(proprietes.flatMap((p) => p.sources || []).filter(Boolean))];
   const toutes = libelles.length ? libelles : (territoire.sources || []).map((s) => s.libelle);
   return toutes.map((libelle) => {
@@ -91,7 +92,8 @@ export function ligneDonnee(d) {
 
 /**
  * The whole fiche: question, result, data crossed, calculation and limits; the method is cut to its
- * first sentence when the fiche would otherwise pass 150 words (the full method stays in the catalogue).
+ * first sentence when the fiche would otherwise pass 150 words, then, if still too long, the limits to
+ * their first sentence and those about simulated data and secrecy (the full texts stay in the catalogue).
  */
 export function fiche(definition, territoire, proprietes) {
   const donnees = donneesCroisees(territoire, proprietes);
@@ -105,6 +107,11 @@ export function fiche(definition, territoire, proprietes) {
   let calcul = definition.methode || '';
   if (mots(texte(calcul)) > MOTS_MAX) {
     calcul = premierePhrase(calcul);
+  }
+  if (mots(texte(calcul)) > MOTS_MAX) {
+    // still too long: keep the limits that matter most, what is simulated and what is secret
+    const phrases = limites.trim().split(/(?<=[.!?])\s+/);
+    limites = phrases.filter((p, i) => i === 0 || /simul|secret/i.test(p)).join(' ');
   }
   return { question: definition.question, resultat, donnees, calcul, limites: limites.trim(), mots: mots(texte(calcul)) };
 }

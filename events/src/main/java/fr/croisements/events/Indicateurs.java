@@ -25,12 +25,10 @@ public final class Indicateurs {
             "Taux de présentation des bacs",
             "%",
             "Dans chaque commune, quelle part des ménages a sorti son bac d'ordures ménagères cette semaine ?",
-            "Nombre de bacs distincts levés dans la commune pendant la semaine (lundi 0 h – lundi suivant 0 h, "
-                    + "temps universel), divisé par le nombre de ménages recensés par l'Insee dans la commune, "
-                    + "un bac par ménage.",
-            "Les levées sont simulées. Un ménage peut avoir plusieurs bacs ou partager un bac collectif : le "
-                    + "taux est alors approché. Une commune-semaine décrite par moins de " + SEUIL_SECRET
-                    + " bacs est couverte par le secret statistique.",
+            "Bacs distincts levés dans la commune pendant la semaine (du lundi 0 h au lundi suivant, temps "
+                    + "universel), divisés par les ménages recensés par l'Insee : un bac par ménage.",
+            "Les levées sont simulées. Un ménage peut avoir plusieurs bacs ou partager un bac collectif : le taux est "
+                    + "alors approché. Moins de " + SEUIL_SECRET + " bacs dans une commune-semaine : secret statistique.",
             Zone.COMMUNE,
             Duration.ofDays(7),
             SEUIL_SECRET,
@@ -52,10 +50,9 @@ public final class Indicateurs {
                     + "dans la population, la part des ménages d'une seule personne, et le taux de pauvreté. La "
                     + "moyenne géométrique n'est élevée que si les trois taux le sont ensemble ; chaque taux reste "
                     + "affiché à côté de l'indice.",
-            "L'indice repère un cumul de facteurs, il ne compte pas des personnes isolées. Les taux viennent de "
-                    + "deux sources et de deux millésimes (recensement 2022, Filosofi 2021). L'Insee ne publie pas le "
-                    + "taux de pauvreté des petites communes (secret statistique) : l'indice y est alors couvert par "
-                    + "le secret, jamais calculé avec un taux à 0.",
+            "L'indice repère un cumul de facteurs ; il ne compte pas des personnes isolées. Deux sources, deux "
+                    + "millésimes (recensement 2022, Filosofi 2021). Pour les petites communes, l'Insee ne publie pas le "
+                    + "taux de pauvreté (secret statistique) : l'indice n'y est pas calculé, jamais avec un taux à 0.",
             Zone.COMMUNE,
             Duration.ofDays(365),
             0,

@@ -129,6 +129,10 @@ class TerritoiresEtIndicateursTest {
         assertThat(textes(ajaccio.get("sources"))).containsExactlyInAnyOrder(
                 "Insee, Dossier complet (recensement de la population) (2022)", "Insee, Filosofi (revenus et pauvreté) (2021)");
         assertThat(ajaccio.get("semaine").asText()).isEqualTo("années 2021 et 2022");
+        assertThat(ajaccio.get("sourcesDetaillees").findValuesAsText("licence")).isNotEmpty().doesNotContainNull()
+                .allSatisfy(l -> assertThat(l).isNotBlank());
+        assertThat(ajaccio.get("sourcesDetaillees").findValuesAsText("libelle"))
+                .containsExactlyInAnyOrderElementsOf(textes(ajaccio.get("sources")));
     }
 
     @Test

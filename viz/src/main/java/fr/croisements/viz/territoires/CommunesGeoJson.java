@@ -36,6 +36,7 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
  *                                          secret; for a ratio detailed by measures, those (unite null:
  *                                          the label says it); [] otherwise
  * sources                                  every source label of the cell ([] without a cell)
+ * sourcesDetaillees                        the same sources with their licence and whether simulated
  * </pre>
  *
  * Every key is always present, null when unknown. Contours are written once, at construction;
@@ -100,7 +101,15 @@ final class CommunesGeoJson {
         p.put("mention", avecCellule && cellule.simule() ? SIMULEES : null);
         p.put("composantes", composantes(indicateur, cellule));
         p.put("sources", avecCellule ? cellule.sources().stream().map(Source::libelle).toList() : List.of());
+        p.put("sourcesDetaillees", avecCellule ? cellule.sources().stream().map(CommunesGeoJson::detail).toList() : List.of());
         return p;
+    }
+
+    /** A source as the fiche lists it: its label, licence and whether it is simulated. */
+    record SourceDetaillee(String libelle, String licence, boolean simule) {}
+
+    private static SourceDetaillee detail(Source source) {
+        return new SourceDetaillee(source.libelle(), source.licence(), source.simule());
     }
 
     /** A component of a composite indicator, as shown in the popup of a commune. */
