@@ -29,11 +29,8 @@ import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.TableJoined;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
-import org.apache.kafka.streams.kstream.WindowedSerdes;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
@@ -97,7 +94,7 @@ public final class ChaleurTopology {
     }
 
     private void compter(KStream<String, LoraUplink> uplinks, KTable<String, IndicateurInsee> insee) {
-        KStream<String, Indicateur> cellules = uplinks
+        KTable<Windowed<String>, ReleveJour> jours = uplinks
                 .mapValues(u -> new LectureLocalisee(commune(u), u.devEui(), u.mesures().get("temperature").valeur(),
                         u.simule()), Named.as("chaleur-localiser"))
                 .groupBy((devEui, l) -> l.codeInsee(), Grouped.with("chaleur-par-commune", Serdes.String(),
@@ -106,12 +103,9 @@ public final class ChaleurTopology {
                 .aggregate(ReleveJour::vide, (code, l, r) -> r.ajouter(l.devEui(), l.temperature(), seuil, l.simule()),
                         Named.as("chaleur-par-commune-jour"),
                         Materialized.<String, ReleveJour, WindowStore<Bytes, byte[]>>as(STORE_RELEVES)
-                                .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(ReleveJour.class)))
-                .leftJoin(insee, (jour, releve) -> jour.key(), JointureChaleur::new, TableJoined.as("chaleur-joindre-insee"),
-                        Materialized.<Windowed<String>, JointureChaleur, KeyValueStore<Bytes, byte[]>>as(STORE_JOINTURES)
-                                .withKeySerde(WindowedSerdes.timeWindowedSerdeFrom(String.class, Duration.ofDays(1).toMillis()))
-                                .withValueSerde(JsonSerde.of(JointureChaleur.class)))
-                .toStream(Named.as("chaleur-jours-mis-a-jour"))
+                                .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(ReleveJour.class)));
+        KStream<String, Indicateur> cellules = JoursParCommune.avecInsee(jours, insee, JointureChaleur::new,
+                        JointureChaleur.class, "chaleur", STORE_JOINTURES)
                 .map((jour, j) -> KeyValue.pair(jour.key(), calculer(jour, j)), Named.as("chaleur-calculer"));
         CellulesStore.publier(cellules, definition);
     }

@@ -24,11 +24,8 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.TableJoined;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
-import org.apache.kafka.streams.kstream.WindowedSerdes;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
@@ -72,7 +69,7 @@ public final class CouvertureTopology {
 
     public void ajouter(StreamsBuilder builder, KTable<String, IndicateurInsee> insee) {
         builder.addStateStore(CellulesStore.builder(definition));
-        KStream<String, Indicateur> cellules = builder.stream(LORA_UPLINKS.name(),
+        KTable<Windowed<String>, CouvertureJour> jours = builder.stream(LORA_UPLINKS.name(),
                         Consumed.with(LORA_UPLINKS.keySerde(), LORA_UPLINKS.valueSerde()).withName("couverture-uplinks-source"))
                 .filter((devEui, u) -> u != null && u.position() != null, Named.as("couverture-positionnes"))
                 .mapValues(u -> new ReceptionLocalisee(locator.codeInseeAt(u.position().longitude(), u.position().latitude())
@@ -83,12 +80,9 @@ public final class CouvertureTopology {
                 .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofDays(1), ChaleurTopology.CONSERVATION))
                 .aggregate(CouvertureJour::vide, (code, r, c) -> c.ajouter(r), Named.as("couverture-par-commune-jour"),
                         Materialized.<String, CouvertureJour, WindowStore<Bytes, byte[]>>as(STORE_JOURS)
-                                .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(CouvertureJour.class)))
-                .leftJoin(insee, (jour, c) -> jour.key(), JointureCouverture::new, TableJoined.as("couverture-joindre-insee"),
-                        Materialized.<Windowed<String>, JointureCouverture, KeyValueStore<Bytes, byte[]>>as(STORE_JOINTURES)
-                                .withKeySerde(WindowedSerdes.timeWindowedSerdeFrom(String.class, Duration.ofDays(1).toMillis()))
-                                .withValueSerde(JsonSerde.of(JointureCouverture.class)))
-                .toStream(Named.as("couverture-jours-mis-a-jour"))
+                                .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(CouvertureJour.class)));
+        KStream<String, Indicateur> cellules = JoursParCommune.avecInsee(jours, insee, JointureCouverture::new,
+                        JointureCouverture.class, "couverture", STORE_JOINTURES)
                 .map((jour, j) -> KeyValue.pair(jour.key(), calculer(jour, j)), Named.as("couverture-calculer"));
         CellulesStore.publier(cellules, definition);
     }
