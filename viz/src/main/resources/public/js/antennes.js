@@ -9,6 +9,7 @@
 import * as L from 'leaflet';
 import { ligneLegende, pluriel } from './capteurs.js';
 import { dateEtHeure, majuscule, nombre } from './format.js';
+import { points, rafraichirOuverts, retirerAbsents } from './points.js';
 import { element } from './vues.js';
 
 // orange and blue are told apart with every kind of colour blindness; the shape (a triangle, the
@@ -205,25 +206,17 @@ export function creerCoucheAntennes(carte, { controle, surSimulees = () => {} })
     m.setLatLng([latitude, longitude]);
     m.forme.setAttribute('fill', couleur(p));
     marquer(m);
-    if (m.isPopupOpen()) {
-      m.getPopup().update();
-    }
-    if (m.isTooltipOpen()) {
-      m.getTooltip().update();
-    }
+    rafraichirOuverts(m);
   }
 
   function afficher(geojson) {
-    const features = (geojson.features || []).filter((f) => f.geometry && f.geometry.type === 'Point');
+    const features = points(geojson);
     if (features.length === 0) {
       vider();
       return;
     }
     const presentes = new Set(features.map((f) => f.properties.id));
-    [...marqueurs.entries()].filter(([id]) => !presentes.has(id)).forEach(([id, m]) => {
-      groupe.removeLayer(m);
-      marqueurs.delete(id);
-    });
+    retirerAbsents(groupe, marqueurs, presentes);
     features.forEach(placer);
 
     const nombreSilencieuses = features.filter((f) => f.properties.silencieuse).length;

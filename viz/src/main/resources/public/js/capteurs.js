@@ -7,6 +7,7 @@
 
 import * as L from 'leaflet';
 import { avecUnite, dateEtHeure, majuscule, nombre } from './format.js';
+import { points, rafraichirOuverts, retirerAbsents } from './points.js';
 import { element } from './vues.js';
 
 export const COULEUR_A_JOUR = '#1565c0';
@@ -229,26 +230,20 @@ export function creerCoucheCapteurs(carte, {
     m.setLatLng([latitude, longitude]);
     m.setStyle(styleCapteur(p));
     marquer(m);
+    rafraichirOuverts(m);
     if (m.isPopupOpen()) {
-      m.getPopup().update();
       surOuverture(p, m.getLatLng()); // its antennas may have changed
-    }
-    if (m.isTooltipOpen()) {
-      m.getTooltip().update();
     }
   }
 
   function afficher(geojson) {
-    const features = (geojson.features || []).filter((f) => f.geometry && f.geometry.type === 'Point');
+    const features = points(geojson);
     if (features.length === 0) {
       vider();
       return;
     }
     const presents = new Set(features.map((f) => f.properties.devEui));
-    [...marqueurs.entries()].filter(([id]) => !presents.has(id)).forEach(([id, m]) => {
-      groupe.removeLayer(m);
-      marqueurs.delete(id);
-    });
+    retirerAbsents(groupe, marqueurs, presents);
     features.forEach(placer);
 
     const nombreSilencieux = features.filter((f) => f.properties.silencieux).length;

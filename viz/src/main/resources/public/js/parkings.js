@@ -10,6 +10,7 @@ import * as L from 'leaflet';
 import { getProfilParking } from './api.js';
 import { ligneLegende } from './capteurs.js';
 import { avecUnite, majuscule, nombre } from './format.js';
+import { points, rafraichirOuverts, retirerAbsents } from './points.js';
 import { element } from './vues.js';
 
 // ColorBrewer "OrRd", sequential, readable with every kind of colour blindness; classes cut at the
@@ -253,26 +254,20 @@ export function creerCoucheParkings(carte, { controle, surSimulees = () => {} })
     m.setStyle(style(p));
     m.setRadius(rayon(p.capacite, capaciteMax));
     marquer(m);
+    rafraichirOuverts(m);
     if (m.isPopupOpen()) {
-      m.getPopup().update();
       chargerProfil(m);
-    }
-    if (m.isTooltipOpen()) {
-      m.getTooltip().update();
     }
   }
 
   function afficher(geojson) {
-    const features = (geojson.features || []).filter((f) => f.geometry && f.geometry.type === 'Point');
+    const features = points(geojson);
     if (features.length === 0) {
       vider();
       return;
     }
     const presents = new Set(features.map((f) => f.properties.id));
-    [...marqueurs.entries()].filter(([id]) => !presents.has(id)).forEach(([id, m]) => {
-      groupe.removeLayer(m);
-      marqueurs.delete(id);
-    });
+    retirerAbsents(groupe, marqueurs, presents);
     capaciteMax = Math.max(0, ...features.map((f) => f.properties.capacite || 0));
     // the largest first, so that a small car park next to a large one stays clickable
     [...features].sort((a, b) => (b.properties.capacite || 0) - (a.properties.capacite || 0)).forEach(placer);
