@@ -37,7 +37,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The real Poitiers and La Rochelle car parks and one simulated day of occupancy through the real
  * adapters and the pipeline on the embedded broker: the hourly occupancy of every car park and the
- * places per 1 000 inhabitants of La Rochelle must equal a direct computation.
+ * places per 1 000 inhabitants of La Rochelle must equal a direct computation. Then the state
+ * directory is wiped and the hourly windows, restored from their changelog, must take one more
+ * observation into every hour already counted: the broker checks retention every 200 ms, so a
+ * changelog that retention had emptied (events from 2025, wall clock in 2026) would show.
  */
 class ParkingPipelineIT {
 
@@ -48,7 +51,8 @@ class ParkingPipelineIT {
     @BeforeAll
     static void demarrer() throws Exception {
         dossier = Files.createTempDirectory("croisements-it-parkings");
-        broker = EmbeddedKafka.start(dossier.resolve("kafka"), true, 0);
+        broker = EmbeddedKafka.start(dossier.resolve("kafka"), true, 0,
+                Map.of("log.retention.check.interval.ms", "200", "log.initial.task.delay.ms", "0"));
     }
 
     @AfterAll
@@ -79,8 +83,7 @@ class ParkingPipelineIT {
             publier(journee);
 
             Map<String, List<String>> attendu = moyennesHoraires(parcs, journee);
-            await().atMost(java.time.Duration.ofSeconds(90)).pollInterval(java.time.Duration.ofMillis(500))
-                    .untilAsserted(() -> assertThat(historiques(application, attendu.keySet())).isEqualTo(attendu));
+            attendre(application, attendu);
 
             JsonNode parkingsLaRochelle = PipelineContract.getJson(application.port(), "/api/parkings.geojson?territoire=la-rochelle");
             assertThat(parkingsLaRochelle.get("features")).hasSize(20);
@@ -104,6 +107,45 @@ class ParkingPipelineIT {
                 assertThat(proprietes.get("valeur").asDouble()).isEqualTo(attenduLaRochelle);
             });
         }
+
+        // the disk of the instance is lost: its windows come back from their changelog only
+        Dossiers.effacerSansErreur(options.etat());
+        // one more observation, full, in every hour of every car park: a window the restore lost would show
+        Map<String, OccupationParking> premieresDeLHeure = new TreeMap<>();
+        journee.forEach(o -> premieresDeLHeure.putIfAbsent(o.parkingId() + "|" + o.instant().truncatedTo(ChronoUnit.HOURS), o));
+        List<OccupationParking> plusTard = premieresDeLHeure.values().stream()
+                .map(o -> new OccupationParking(o.parkingId(), o.instant().plusSeconds(1), 0, o.capacite(), o.statut(), o.simule()))
+                .toList();
+        List<OccupationParking> avecUneDePlus = new ArrayList<>(journee);
+        avecUneDePlus.addAll(plusTard);
+        try (var application = Application.demarrer(territoires, options)) {
+            publier(plusTard);
+            attendre(application, moyennesHoraires(parcs, avecUneDePlus));
+        }
+    }
+
+    private static void attendre(Application application, Map<String, List<String>> attendu) {
+        assertThat(attendu).hasSizeGreaterThan(20); // the 26 car parks that have a capacity
+        await().atMost(java.time.Duration.ofSeconds(90)).pollInterval(java.time.Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    Map<String, List<String>> obtenu = historiques(application, attendu.keySet());
+                    assertThat(obtenu).as("car parks whose hours differ: %s", differences(attendu, obtenu)).isEqualTo(attendu);
+                });
+    }
+
+    /** The first lines that differ, per car park: enough to see what went wrong in a CI log. */
+    private static Map<String, String> differences(Map<String, List<String>> attendu, Map<String, List<String>> obtenu) {
+        Map<String, String> differences = new TreeMap<>();
+        attendu.forEach((id, lignes) -> {
+            List<String> autres = obtenu.getOrDefault(id, List.of());
+            if (!lignes.equals(autres)) {
+                List<String> manquantes = lignes.stream().filter(l -> !autres.contains(l)).limit(2).toList();
+                List<String> inattendues = autres.stream().filter(l -> !lignes.contains(l)).limit(2).toList();
+                differences.put(id, lignes.size() + " hours expected, " + autres.size() + " found; expected "
+                        + manquantes + ", found " + inattendues);
+            }
+        });
+        return differences;
     }
 
     /** Per car park, one line per hour: "hour / mean rate", computed without Kafka. */
@@ -135,17 +177,20 @@ class ParkingPipelineIT {
         return lignes;
     }
 
-    private static void publier(List<OccupationParking> observations) {
+    private static void publier(List<OccupationParking> observations) throws Exception {
         var props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         try (var producer = new KafkaProducer<>(props, Topics.STATIONNEMENT_OCCUPATION.keySerde().serializer(),
                 Topics.STATIONNEMENT_OCCUPATION.valueSerde().serializer())) {
+            var envois = new ArrayList<java.util.concurrent.Future<?>>();
             for (OccupationParking o : observations) {
-                producer.send(new ProducerRecord<>(Topics.STATIONNEMENT_OCCUPATION.name(), null, o.instant().toEpochMilli(),
-                        o.parkingId(), o));
+                envois.add(producer.send(new ProducerRecord<>(Topics.STATIONNEMENT_OCCUPATION.name(), null,
+                        o.instant().toEpochMilli(), o.parkingId(), o)));
             }
-            producer.flush();
+            for (var envoi : envois) {
+                envoi.get(); // a record the broker refused fails here, not as a mismatch later
+            }
         }
     }
 }

@@ -33,6 +33,12 @@ public record StreamsSettings(
         // the map follows the stream: flush updates several times a second
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // Window stores keep their windows by stream time (400 days), but the broker applies a changelog's
+        // retention.ms against the wall clock: with simulated or imported events from 2025, the default
+        // (window retention + 1 day) let it delete the changelog of the windows at once, and a restore
+        // (after an unclean stop, or a task wiped under exactly-once) lost every window. Kafka Streams
+        // turns this overflow into retention.ms = Long.MAX_VALUE; the stores still drop old windows.
+        props.put(StreamsConfig.WINDOW_STORE_CHANGE_LOG_ADDITIONAL_RETENTION_MS_CONFIG, Long.MAX_VALUE);
         if (applicationServer != null) {
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         }
