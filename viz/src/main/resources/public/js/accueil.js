@@ -2,7 +2,7 @@
 // in its communes, and its car parks when it has some), each a link to its map and fiche; and, where
 // a question cannot be answered yet, which data are missing and how to bring them.
 
-import { getIndicateurs, getParkings, getTerritoires } from './api.js';
+import { avecNouveauxEssais, getIndicateurs, getParkings, getTerritoires } from './api.js';
 import { element } from './vues.js';
 
 /** What a territory still lacks, by territory id: said plainly, with the command that brings it. */
@@ -61,7 +61,11 @@ function carteTerritoire(t, definitions, nombreParkings) {
 }
 
 async function demarrer() {
-  const [territoires, definitions] = await Promise.all([getTerritoires(), getIndicateurs()]);
+  // at start-up the server answers 503 until its stores are ready: say so and try again
+  const [territoires, definitions] = await avecNouveauxEssais(() => Promise.all([getTerritoires(), getIndicateurs()]),
+    (message) => {
+      etat.textContent = message;
+    });
   const parkings = await Promise.allSettled(territoires.map((t) => getParkings(t.id)));
   document.getElementById('territoires').replaceChildren(...territoires.map((t, i) =>
     carteTerritoire(t, definitions, parkings[i].status === 'fulfilled' ? parkings[i].value.features?.length ?? 0 : 0)));

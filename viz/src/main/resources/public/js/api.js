@@ -20,6 +20,26 @@ export async function getJson(path, accept = 'application/json') {
   return response.json();
 }
 
+const NOUVEL_ESSAI_MS = 3000;
+
+/**
+ * Calls appel() again every 3 s while the server answers 503 (its stores are still loading at
+ * start-up), telling enAttente(message) the server's French message each time; any other error rejects.
+ */
+export async function avecNouveauxEssais(appel, enAttente = () => {}) {
+  for (;;) {
+    try {
+      return await appel();
+    } catch (e) {
+      if (e.status !== 503) {
+        throw e;
+      }
+      enAttente(e.message);
+      await new Promise((r) => setTimeout(r, NOUVEL_ESSAI_MS));
+    }
+  }
+}
+
 export const getTerritoires = () => getJson('/api/territoires');
 
 export const getTerritoire = (territoire) => getJson(`/api/territoires/${encodeURIComponent(territoire)}`);

@@ -6,8 +6,8 @@
 
 import * as L from 'leaflet';
 import {
-  adresseCsv, adresseGeoJson, adresseParkings, adresseParkingsFiware, getCapteurs, getCommunes, getHorloge,
-  getIndicateurs, getParkings, getPasserelles, getTerritoire, getTerritoires,
+  adresseCsv, adresseGeoJson, adresseParkings, adresseParkingsFiware, avecNouveauxEssais as avecEssais, getCapteurs,
+  getCommunes, getHorloge, getIndicateurs, getParkings, getPasserelles, getTerritoire, getTerritoires,
 } from './api.js';
 import { creerCoucheAntennes } from './antennes.js';
 import { creerControlePoints, creerCoucheCapteurs } from './capteurs.js';
@@ -21,7 +21,6 @@ import {
 } from './vues.js';
 
 const TERRITOIRE_PAR_DEFAUT = 'bassin-de-pompey';
-const NOUVEL_ESSAI_MS = 3000;
 // Our own fixed wording: Leaflet inserts attributions as HTML, so no external data goes there.
 const ATTRIBUTIONS = ['Insee', 'IGN, Admin Express (via france-geojson)'];
 // what is simulated, by indicator; the devices' layer says it too (Leaflet counts identical attributions once)
@@ -89,19 +88,7 @@ function afficherHorloge(simulee) {
 }
 
 /** Retries while the server answers 503 (its stores are still loading), showing its message. */
-async function avecNouveauxEssais(appel) {
-  for (;;) {
-    try {
-      return await appel();
-    } catch (e) {
-      if (e.status !== 503) {
-        throw e;
-      }
-      afficherEtat(e.message);
-      await new Promise((r) => setTimeout(r, NOUVEL_ESSAI_MS));
-    }
-  }
-}
+const avecNouveauxEssais = (appel) => avecEssais(appel, (message) => afficherEtat(message));
 
 function creerCarte() {
   // Leaflet's own controls are labelled in English: ours are given French titles

@@ -666,6 +666,22 @@ class CarteNavigateurTest {
     }
 
     @Test
+    void theHomePageWaitsForTheStoresAtStartUpSayingSoThenListsTheTerritories() {
+        serveur.queries.rendreIndisponible();
+        try {
+            navigateur.get(serveur.uri("/").toString());
+            attente.until(d -> d.findElement(By.id("etat")).getText().contains("en cours de chargement"));
+            assertThat(navigateur.findElements(By.cssSelector(".territoire"))).isEmpty();
+            capturer("accueil-au-demarrage");
+        } finally {
+            serveur.queries.rendreDisponible();
+        }
+        // the page tries again every 3 s
+        attente.until(d -> d.findElements(By.cssSelector(".territoire")).size() == 4);
+        assertThat(navigateur.findElement(By.id("etat")).getText()).isEqualTo("4 territoires");
+    }
+
+    @Test
     void anOldLinkToTheMapStillOpensIt() {
         navigateur.get(serveur.uri("/?territoire=la-rochelle").toString());
         attendreLesCommunes("17", 28);

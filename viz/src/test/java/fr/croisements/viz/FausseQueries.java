@@ -33,6 +33,12 @@ public final class FausseQueries implements IndicateursQueries {
         indisponible = true;
     }
 
+    /** Every store readable again (the cells kept). */
+    public void rendreDisponible() {
+        indisponible = false;
+        indisponibles.clear();
+    }
+
     /** Only the store of this indicator cannot be read (e.g. its topology is not running). */
     public void rendreIndisponible(String indicateur) {
         indisponibles.add(indicateur);
