@@ -11,37 +11,24 @@ import fr.croisements.datasets.Territoire;
 import fr.croisements.datasets.Territoires;
 import fr.croisements.events.Indicateur;
 import fr.croisements.events.Zone;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.Color;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -59,8 +46,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class CarteNavigateurTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path CAPTURES = Path.of("target", "captures");
     private static final Duration ATTENTE = Duration.ofSeconds(15);
     private static final Instant HEURE_SIMULEE = Instant.parse("2025-01-08T07:00:00Z");
@@ -79,8 +64,6 @@ class CarteNavigateurTest {
             Map.entry("54318", 58.7), Map.entry("54338", 81.2), Map.entry("54351", 49.6),
             Map.entry("54369", 66.4), Map.entry(POMPEY, 52.1), Map.entry("54490", 35.5));
 
-    /** Held here: java.util.logging keeps loggers only weakly. */
-    private static final Logger CDP = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
     private static final Territoire POMPEY_PACK = Territoires.charger("bassin-de-pompey");
     private static final Territoire LA_ROCHELLE_PACK = Territoires.charger("la-rochelle");
     private static final String LA_ROCHELLE = "17300";
@@ -109,17 +92,15 @@ class CarteNavigateurTest {
     /** About 23 km east of it: not shown. */
     private static final String ANTENNE_LOINTAINE = "gp-lointaine";
     private static ServeurDeTest serveur;
+    private static Navigateur chromium;
     private static ChromeDriver navigateur;
-    private static Path profil;
 
     private WebDriverWait attente;
 
     @BeforeAll
-    static void demarrer() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Test de la carte dans le navigateur ignoré : " + CHROMIUM + " ou " + CHROMEDRIVER
-                        + " est absent (paquets Debian chromium et chromium-driver).");
-
+    static void demarrer() {
+        chromium = Navigateur.demarrer(1600, 1000); // skips the class without chromium
+        navigateur = chromium.pilote();
         serveur = new ServeurDeTest(List.of(POMPEY_PACK, LA_ROCHELLE_PACK, GRAND_POITIERS_PACK, Territoires.charger("antony")));
         serveur.horloge.set(HEURE_SIMULEE);
         for (Commune c : POMPEY_PACK.communes()) {
@@ -132,40 +113,15 @@ class CarteNavigateurTest {
         fragilite(POMPEY_PACK, null).values().forEach(serveur.queries::ajouter);
         chaleurEtCapteurs();
         parkingsDeLaRochelle();
-
-        // no CDP module of Selenium matches this Chromium; the test does not use CDP
-        CDP.setLevel(Level.SEVERE);
-        // with the driver given here (and in its system property), Selenium Manager is never run
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-        profil = Files.createTempDirectory("croisements-chromium-");
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1600,1000", "--lang=fr-FR", "--user-data-dir=" + profil);
-        var journaux = new LoggingPreferences();
-        journaux.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability(ChromeOptions.LOGGING_PREFS, journaux);
-        var service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
-        navigateur = new ChromeDriver(service, options);
-        Files.createDirectories(CAPTURES);
     }
 
     @AfterAll
-    static void arreter() throws IOException {
-        if (navigateur != null) {
-            navigateur.quit(); // stops chromedriver too
+    static void arreter() {
+        if (chromium != null) {
+            chromium.close();
         }
         if (serveur != null) {
             serveur.close();
-        }
-        if (profil != null) {
-            try (Stream<Path> fichiers = Files.walk(profil)) {
-                fichiers.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
         }
     }
 
@@ -185,8 +141,7 @@ class CarteNavigateurTest {
                     + navigateur.findElement(By.id("etat")).getText() + " », "
                     + navigateur.findElements(By.cssSelector("path.leaflet-interactive")).size() + " contours, "
                     + navigateur.findElements(By.cssSelector("path[data-code]")).size() + " avec leur code. Console du navigateur :\n"
-                    + String.join("\n", navigateur.manage().logs().get(LogType.BROWSER).getAll().stream()
-                            .map(LogEntry::toString).toList()), e);
+                    + chromium.console(), e);
         }
     }
 
@@ -808,8 +763,7 @@ class CarteNavigateurTest {
             capturer("echec-changement-de-territoire");
             throw new AssertionError("Les " + nombre + " communes ne se sont pas affichées. État : « "
                     + navigateur.findElement(By.id("etat")).getText() + " ». Console :\n"
-                    + String.join("\n", navigateur.manage().logs().get(LogType.BROWSER).getAll().stream()
-                            .map(LogEntry::toString).toList()), e);
+                    + chromium.console(), e);
         }
     }
 
@@ -1021,10 +975,6 @@ class CarteNavigateurTest {
     }
 
     private static void capturer(String nom) {
-        try {
-            Files.write(CAPTURES.resolve(nom + ".png"), navigateur.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        chromium.capturer(CAPTURES, nom);
     }
 }
