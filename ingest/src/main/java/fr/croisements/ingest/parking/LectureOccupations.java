@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import fr.croisements.events.OccupationParking;
+import fr.croisements.ingest.csv.LignesCsv;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.text.Normalizer;

@@ -5,6 +5,8 @@ import fr.croisements.events.OccupationParking;
 import fr.croisements.events.Rejet;
 import fr.croisements.events.Topics;
 import fr.croisements.ingest.Bilan;
+import fr.croisements.ingest.csv.Envois;
+import fr.croisements.ingest.csv.LignesCsv;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

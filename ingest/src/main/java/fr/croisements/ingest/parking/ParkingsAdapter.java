@@ -10,6 +10,8 @@ import fr.croisements.events.Rejet;
 import fr.croisements.events.Source;
 import fr.croisements.events.Topics;
 import fr.croisements.ingest.Bilan;
+import fr.croisements.ingest.csv.Envois;
+import fr.croisements.ingest.csv.LignesCsv;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

@@ -4,12 +4,14 @@ import fr.croisements.events.LeveeBac;
 import fr.croisements.events.Rejet;
 import fr.croisements.events.Topics;
 import fr.croisements.ingest.Bilan;
+import fr.croisements.ingest.csv.Envois;
+import fr.croisements.ingest.csv.LignesCsv;
+import fr.croisements.ingest.csv.LignesCsv.Entete;
 import fr.croisements.ingest.privacy.Pseudonymiseur;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,18 +21,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +62,6 @@ public final class LeveesCsvAdapter {
     static final List<String> COLONNES_OBLIGATOIRES = List.of(ID_PUCE, HORODATAGE, LONGITUDE, LATITUDE, FLUX);
     static final List<String> COLONNES_FACULTATIVES = List.of(POIDS_KG, CAMION);
     private static final String CODE_FLUX = "[A-Z0-9_-]{1,32}";
-    private static final char BOM = '\uFEFF';
 
     private final Pseudonymiseur pseudonymiseur;
     private final Clock horloge;
@@ -100,15 +93,13 @@ public final class LeveesCsvAdapter {
      */
     public Bilan publier(InputStream in, String nomSource, Producer<String, LeveeBac> levees,
             Producer<String, Rejet> rejets) throws IOException {
-        var envois = new Envois(nomSource, levees, rejets);
+        var envois = new Envois<>(nomSource, Topics.DECHETS_LEVEES, levees, LeveeBac::idBac, LeveeBac::instant, rejets, horloge);
         var lecteur = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String premiere = lecteur.readLine();
-        if (premiere != null && !premiere.isEmpty() && premiere.charAt(0) == BOM) {
-            premiere = premiere.substring(1);
-        }
+        premiere = premiere == null ? null : LignesCsv.sansBom(premiere);
         Entete entete;
         try {
-            entete = Entete.lire(premiere);
+            entete = entete(premiere);
         } catch (IllegalArgumentException e) {
             log.error("{}:1 unusable header, file rejected: {}", nomSource, e.getMessage());
             envois.rejet(1, e.getMessage(), premiere);
@@ -127,7 +118,7 @@ public final class LeveesCsvAdapter {
             lus++;
             Lecture lecture = lire(ligne, entete, pseudonymiseur);
             if (lecture instanceof Lecture.Valide valide) {
-                envois.levee(numero, valide.levee());
+                envois.donnee(numero, valide.levee());
                 publies++;
             } else if (lecture instanceof Lecture.Invalide invalide) {
                 log.warn("{}:{} rejected: {}", nomSource, numero, invalide.raison());
@@ -149,54 +140,22 @@ public final class LeveesCsvAdapter {
     }
 
     /**
-     * The columns of a file, from its header line.
+     * The columns of a file, from its header line (BOM removed).
      *
-     * @param separateur {@code ,} or {@code ;}
-     * @param colonnes index of each known column, by lower-case name
-     * @param nombre number of fields every line must have
+     * @throws IllegalArgumentException with a French reason when it is blank, unreadable, has a
+     *     duplicate column or lacks a required one
      */
-    record Entete(char separateur, Map<String, Integer> colonnes, int nombre) {
-
-        /**
-         * Reads a header line (without BOM).
-         *
-         * @throws IllegalArgumentException with a French reason when it lacks a required column
-         */
-        static Entete lire(String ligne) {
-            if (ligne == null || ligne.isBlank()) {
-                throw new IllegalArgumentException("fichier vide : une ligne d'en-tête est attendue ("
-                        + String.join(", ", COLONNES_OBLIGATOIRES) + ")");
-            }
-            char separateur = ligne.indexOf(';') >= 0 ? ';' : ',';
-            List<String> noms = champs(ligne, separateur);
-            if (noms == null) {
-                throw new IllegalArgumentException("en-tête illisible (guillemets mal fermés ?)");
-            }
-            var colonnes = new LinkedHashMap<String, Integer>();
-            for (int i = 0; i < noms.size(); i++) {
-                String nom = noms.get(i).toLowerCase(Locale.ROOT);
-                if (colonnes.put(nom, i) != null) {
-                    throw new IllegalArgumentException("colonne en double : " + nom);
-                }
-            }
-            List<String> manquantes = COLONNES_OBLIGATOIRES.stream().filter(c -> !colonnes.containsKey(c)).toList();
-            if (manquantes.size() == 1) {
-                throw new IllegalArgumentException("colonne manquante : " + manquantes.get(0));
-            } else if (!manquantes.isEmpty()) {
-                throw new IllegalArgumentException("colonnes manquantes : " + String.join(", ", manquantes));
-            }
-            return new Entete(separateur, Map.copyOf(colonnes), noms.size());
+    static Entete entete(String ligne) {
+        if (ligne == null || ligne.isBlank()) {
+            throw new IllegalArgumentException("fichier vide : une ligne d'en-tête est attendue ("
+                    + String.join(", ", COLONNES_OBLIGATOIRES) + ")");
         }
-
-        String valeur(List<String> champs, String colonne) {
-            Integer i = colonnes.get(colonne);
-            return i == null ? "" : champs.get(i);
-        }
+        return Entete.lire(ligne).exiger(COLONNES_OBLIGATOIRES);
     }
 
     /** Pure: one data line to a lift (clear chip id already pseudonymised), or the reason why not. */
     static Lecture lire(String ligne, Entete entete, Pseudonymiseur pseudonymiseur) {
-        List<String> champs = champs(ligne, entete.separateur());
+        List<String> champs = LignesCsv.champs(ligne, entete.separateur());
         if (champs == null) {
             return invalide("ligne CSV illisible (guillemets mal fermés ?)");
         }
@@ -255,25 +214,6 @@ public final class LeveesCsvAdapter {
                 camion.isEmpty() ? null : camion, false));
     }
 
-    /** The trimmed fields of one line, or {@code null} when it is not valid CSV. */
-    private static List<String> champs(String ligne, char separateur) {
-        CSVFormat format = CSVFormat.DEFAULT.builder()
-                .setDelimiter(separateur)
-                .setIgnoreSurroundingSpaces(true)
-                .get();
-        try (CSVParser parser = CSVParser.parse(ligne, format)) {
-            List<CSVRecord> records = parser.getRecords();
-            if (records.size() != 1) {
-                return records.isEmpty() ? List.of() : null;
-            }
-            var champs = new ArrayList<String>();
-            records.get(0).forEach(v -> champs.add(v.trim()));
-            return champs;
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            return null;
-        }
-    }
-
     /** A decimal number with a point or a comma, finite; {@code null} when unreadable. */
     static Double nombre(String texte) {
         try {
@@ -295,54 +235,5 @@ public final class LeveesCsvAdapter {
 
     private static Lecture invalide(String raison) {
         return new Lecture.Invalide(raison);
-    }
-
-    /** Sends records, remembering the first asynchronous failure so that it is thrown, not lost. */
-    private final class Envois {
-        private final String source;
-        private final Producer<String, LeveeBac> levees;
-        private final Producer<String, Rejet> rejets;
-        private final AtomicReference<Exception> premiereErreur = new AtomicReference<>();
-        private final AtomicReference<String> positionErreur = new AtomicReference<>();
-
-        Envois(String source, Producer<String, LeveeBac> levees, Producer<String, Rejet> rejets) {
-            this.source = source;
-            this.levees = Objects.requireNonNull(levees, "levees");
-            this.rejets = Objects.requireNonNull(rejets, "rejets");
-        }
-
-        void levee(int ligne, LeveeBac levee) {
-            String position = source + ":" + ligne;
-            levees.send(new ProducerRecord<>(Topics.DECHETS_LEVEES.name(), null, levee.instant().toEpochMilli(),
-                    levee.idBac(), levee), (m, e) -> noter(e, position));
-            verifier();
-        }
-
-        void rejet(int ligne, String raison, String extrait) {
-            String position = source + ":" + ligne;
-            var rejet = new Rejet(source, position, raison, extrait, horloge.instant());
-            rejets.send(new ProducerRecord<>(Topics.REJETS.name(), null, rejet.instant().toEpochMilli(), source, rejet),
-                    (m, e) -> noter(e, position));
-            verifier();
-        }
-
-        void terminer() {
-            levees.flush();
-            rejets.flush();
-            verifier();
-        }
-
-        private void noter(Exception e, String position) {
-            if (e != null && premiereErreur.compareAndSet(null, e)) {
-                positionErreur.set(position);
-            }
-        }
-
-        private void verifier() {
-            Exception e = premiereErreur.get();
-            if (e != null) {
-                throw new KafkaException("Failed to publish " + positionErreur.get() + ": " + e.getMessage(), e);
-            }
-        }
     }
 }

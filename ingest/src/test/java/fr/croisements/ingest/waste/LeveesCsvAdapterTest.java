@@ -159,7 +159,7 @@ class LeveesCsvAdapterTest {
 
     @Test
     void readsOneLineWithoutSideEffects() {
-        var entete = LeveesCsvAdapter.Entete.lire("id_puce,horodatage,longitude,latitude,flux");
+        var entete = LeveesCsvAdapter.entete("id_puce,horodatage,longitude,latitude,flux");
 
         assertThat(LeveesCsvAdapter.lire("P1,2025-03-30T05:00:00+02:00,-1.5,-45,Bio", entete, PSEUDONYMISEUR))
                 .isEqualTo(new LeveesCsvAdapter.Lecture.Valide(new LeveeBac(PSEUDONYMISEUR.pseudonymiser("P1"),
@@ -176,11 +176,11 @@ class LeveesCsvAdapterTest {
 
     @Test
     void detectsTheDelimiterAndRefusesDuplicateColumns() {
-        assertThat(LeveesCsvAdapter.Entete.lire("id_puce;horodatage;longitude;latitude;flux").separateur()).isEqualTo(';');
-        assertThat(LeveesCsvAdapter.Entete.lire("id_puce,horodatage,longitude,latitude,flux").separateur()).isEqualTo(',');
-        assertThatThrownBy(() -> LeveesCsvAdapter.Entete.lire("id_puce,horodatage,longitude,latitude,flux,FLUX"))
+        assertThat(LeveesCsvAdapter.entete("id_puce;horodatage;longitude;latitude;flux").separateur()).isEqualTo(';');
+        assertThat(LeveesCsvAdapter.entete("id_puce,horodatage,longitude,latitude,flux").separateur()).isEqualTo(',');
+        assertThatThrownBy(() -> LeveesCsvAdapter.entete("id_puce,horodatage,longitude,latitude,flux,FLUX"))
                 .hasMessage("colonne en double : flux");
-        assertThatThrownBy(() -> LeveesCsvAdapter.Entete.lire("id_puce,longitude,latitude"))
+        assertThatThrownBy(() -> LeveesCsvAdapter.entete("id_puce,longitude,latitude"))
                 .hasMessage("colonnes manquantes : horodatage, flux");
     }
 

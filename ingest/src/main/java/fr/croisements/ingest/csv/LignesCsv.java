@@ -1,4 +1,4 @@
-package fr.croisements.ingest.parking;
+package fr.croisements.ingest.csv;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,10 +21,10 @@ import org.apache.commons.csv.CSVRecord;
  * delimiter {@code ;} when the header holds one, else {@code ,}; quoted fields as RFC 4180, but a
  * quoted field cannot span lines, so that every row keeps its line number. Pure and stateless.
  */
-final class LignesCsv {
+public final class LignesCsv {
 
-    static final char BOM = '\uFEFF';
-    static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    public static final char BOM = '\uFEFF';
+    public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private LignesCsv() {}
 
@@ -35,14 +35,14 @@ final class LignesCsv {
      * @param colonnes index of each column, by trimmed lower-case name
      * @param nombre number of fields every line must have
      */
-    record Entete(char separateur, Map<String, Integer> colonnes, int nombre) {
+    public record Entete(char separateur, Map<String, Integer> colonnes, int nombre) {
 
         /**
          * Reads a header line (BOM removed here).
          *
          * @throws IllegalArgumentException with a French reason when it is blank, unreadable or has a duplicate column
          */
-        static Entete lire(String ligne) {
+        public static Entete lire(String ligne) {
             if (ligne == null || ligne.isBlank()) {
                 throw new IllegalArgumentException("fichier vide : une ligne d'en-tête est attendue");
             }
@@ -62,19 +62,34 @@ final class LignesCsv {
             return new Entete(separateur, Map.copyOf(colonnes), noms.size());
         }
 
-        boolean a(String colonne) {
+        /**
+         * This header, when it has every one of these columns.
+         *
+         * @throws IllegalArgumentException naming in French the missing column(s)
+         */
+        public Entete exiger(List<String> obligatoires) {
+            List<String> manquantes = obligatoires.stream().filter(c -> !colonnes.containsKey(c)).toList();
+            if (manquantes.size() == 1) {
+                throw new IllegalArgumentException("colonne manquante : " + manquantes.get(0));
+            } else if (!manquantes.isEmpty()) {
+                throw new IllegalArgumentException("colonnes manquantes : " + String.join(", ", manquantes));
+            }
+            return this;
+        }
+
+        public boolean a(String colonne) {
             return colonnes.containsKey(colonne);
         }
 
         /** The trimmed value of a column, {@code ""} when the column is absent. */
-        String valeur(List<String> champs, String colonne) {
+        public String valeur(List<String> champs, String colonne) {
             Integer i = colonnes.get(colonne);
             return i == null ? "" : champs.get(i);
         }
     }
 
     /** The trimmed fields of one line, or {@code null} when it is not valid CSV on its own. */
-    static List<String> champs(String ligne, char separateur) {
+    public static List<String> champs(String ligne, char separateur) {
         CSVFormat format = CSVFormat.DEFAULT.builder()
                 .setDelimiter(separateur)
                 .setIgnoreSurroundingSpaces(true)
@@ -92,12 +107,12 @@ final class LignesCsv {
         }
     }
 
-    static String sansBom(String texte) {
+    public static String sansBom(String texte) {
         return !texte.isEmpty() && texte.charAt(0) == BOM ? texte.substring(1) : texte;
     }
 
     /** A file's text: UTF-8 when its bytes are valid UTF-8 (BOM dropped), else Windows-1252, as the datasets importers read it. */
-    static String decoder(byte[] octets) {
+    public static String decoder(byte[] octets) {
         try {
             return sansBom(StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -110,7 +125,7 @@ final class LignesCsv {
     }
 
     /** The lines of a text (LF, CRLF or CR), line 1 first. */
-    static List<String> lignes(String texte) {
+    public static List<String> lignes(String texte) {
         return texte.lines().toList();
     }
 }

@@ -1,4 +1,4 @@
-package fr.croisements.ingest.parking;
+package fr.croisements.ingest.csv;
 
 import fr.croisements.events.Rejet;
 import fr.croisements.events.Topic;
@@ -18,7 +18,7 @@ import org.apache.kafka.common.KafkaException;
  *
  * @param <V> the value type of the data topic
  */
-final class Envois<V> {
+public final class Envois<V> {
 
     private final String source;
     private final Topic<String, V> topic;
@@ -34,7 +34,7 @@ final class Envois<V> {
      * @param source the name rejects refer to (file name or "entrée standard"), also their key
      * @param horodatage the record timestamp of a value, or {@code null} to let the producer stamp it
      */
-    Envois(String source, Topic<String, V> topic, Producer<String, V> donnees, Function<V, String> cle,
+    public Envois(String source, Topic<String, V> topic, Producer<String, V> donnees, Function<V, String> cle,
             Function<V, Instant> horodatage, Producer<String, Rejet> rejets, Clock horloge) {
         this.source = Objects.requireNonNull(source, "source");
         this.topic = Objects.requireNonNull(topic, "topic");
@@ -45,11 +45,11 @@ final class Envois<V> {
         this.horloge = Objects.requireNonNull(horloge, "horloge");
     }
 
-    String position(long ligne) {
+    public String position(long ligne) {
         return ligne > 0 ? source + ":" + ligne : source;
     }
 
-    void donnee(long ligne, V valeur) {
+    public void donnee(long ligne, V valeur) {
         String position = position(ligne);
         Long timestamp = horodatage == null ? null : horodatage.apply(valeur).toEpochMilli();
         donnees.send(new ProducerRecord<>(topic.name(), null, timestamp, cle.apply(valeur), valeur),
@@ -57,7 +57,7 @@ final class Envois<V> {
         verifier();
     }
 
-    void rejet(long ligne, String raison, String extrait) {
+    public void rejet(long ligne, String raison, String extrait) {
         String position = position(ligne);
         var rejet = new Rejet(source, position, raison, extrait, horloge.instant());
         rejets.send(new ProducerRecord<>(Topics.REJETS.name(), null, rejet.instant().toEpochMilli(), source, rejet),
@@ -66,7 +66,7 @@ final class Envois<V> {
     }
 
     /** Flushes both producers and throws the first failure, if any. */
-    void terminer() {
+    public void terminer() {
         donnees.flush();
         rejets.flush();
         verifier();
