@@ -3,14 +3,13 @@ package fr.croisements.ingest.csv;
 import fr.croisements.events.Rejet;
 import fr.croisements.events.Topic;
 import fr.croisements.events.Topics;
+import fr.croisements.ingest.PremiereErreur;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
 
 /**
  * Sends one run's records to a data topic and its rejects to {@code rejets}, remembering the first
@@ -27,8 +26,7 @@ public final class Envois<V> {
     private final Function<V, Instant> horodatage;
     private final Producer<String, Rejet> rejets;
     private final Clock horloge;
-    private final AtomicReference<Exception> premiereErreur = new AtomicReference<>();
-    private final AtomicReference<String> positionErreur = new AtomicReference<>();
+    private final PremiereErreur premiereErreur = new PremiereErreur();
 
     /**
      * @param source the name rejects refer to (file name or "entrée standard"), also their key
@@ -53,7 +51,7 @@ public final class Envois<V> {
         String position = position(ligne);
         Long timestamp = horodatage == null ? null : horodatage.apply(valeur).toEpochMilli();
         donnees.send(new ProducerRecord<>(topic.name(), null, timestamp, cle.apply(valeur), valeur),
-                (m, e) -> noter(e, position));
+                premiereErreur.pour(position));
         verifier();
     }
 
@@ -61,7 +59,7 @@ public final class Envois<V> {
         String position = position(ligne);
         var rejet = new Rejet(source, position, raison, extrait, horloge.instant());
         rejets.send(new ProducerRecord<>(Topics.REJETS.name(), null, rejet.instant().toEpochMilli(), source, rejet),
-                (m, e) -> noter(e, position));
+                premiereErreur.pour(position));
         verifier();
     }
 
@@ -72,16 +70,7 @@ public final class Envois<V> {
         verifier();
     }
 
-    private void noter(Exception e, String position) {
-        if (e != null && premiereErreur.compareAndSet(null, e)) {
-            positionErreur.set(position);
-        }
-    }
-
     private void verifier() {
-        Exception e = premiereErreur.get();
-        if (e != null) {
-            throw new KafkaException("Failed to publish " + positionErreur.get() + ": " + e.getMessage(), e);
-        }
+        premiereErreur.verifier();
     }
 }

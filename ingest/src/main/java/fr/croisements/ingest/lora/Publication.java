@@ -5,13 +5,13 @@ import fr.croisements.events.LoraStatut;
 import fr.croisements.events.LoraUplink;
 import fr.croisements.events.Rejet;
 import fr.croisements.events.Topics;
+import fr.croisements.ingest.PremiereErreur;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -38,8 +38,7 @@ final class Publication implements LecteurMessages.Destinataire {
     private final Producer<String, LoraStatut> statuts;
     private final Producer<String, Rejet> rejets;
     private final Clock horloge;
-    private final AtomicReference<Exception> premiereErreur = new AtomicReference<>();
-    private final AtomicReference<String> positionErreur = new AtomicReference<>();
+    private final PremiereErreur premiereErreur = new PremiereErreur();
 
     private long lus;
     private long nbUplinks;
@@ -74,7 +73,7 @@ final class Publication implements LecteurMessages.Destinataire {
         if (lecture instanceof Lecture.Uplink u) {
             LoraUplink uplink = u.uplink();
             uplinks.send(new ProducerRecord<>(Topics.LORA_UPLINKS.name(), null, uplink.instant().toEpochMilli(),
-                    uplink.devEui(), uplink), (m, e) -> noter(e, position));
+                    uplink.devEui(), uplink), premiereErreur.pour(position));
             nbUplinks++;
             if (u.avertissement() != null) {
                 nonDecodes++;
@@ -85,7 +84,7 @@ final class Publication implements LecteurMessages.Destinataire {
         } else if (lecture instanceof Lecture.Statut s) {
             LoraStatut statut = s.statut();
             statuts.send(new ProducerRecord<>(Topics.LORA_STATUTS.name(), null, statut.instant().toEpochMilli(),
-                    statut.devEui(), statut), (m, e) -> noter(e, position));
+                    statut.devEui(), statut), premiereErreur.pour(position));
             nbStatuts++;
         } else if (lecture instanceof Lecture.Ignore i) {
             ignores.merge(i.type(), 1L, Long::sum);
@@ -125,19 +124,10 @@ final class Publication implements LecteurMessages.Destinataire {
         }
         var rejet = new Rejet(source, position, raison, extrait, horloge.instant());
         rejets.send(new ProducerRecord<>(Topics.REJETS.name(), null, rejet.instant().toEpochMilli(), source, rejet),
-                (m, e) -> noter(e, position));
-    }
-
-    private void noter(Exception e, String position) {
-        if (e != null && premiereErreur.compareAndSet(null, e)) {
-            positionErreur.set(position);
-        }
+                premiereErreur.pour(position));
     }
 
     private void verifier() {
-        Exception e = premiereErreur.get();
-        if (e != null) {
-            throw new KafkaException("Failed to publish " + positionErreur.get() + ": " + e.getMessage(), e);
-        }
+        premiereErreur.verifier();
     }
 }
