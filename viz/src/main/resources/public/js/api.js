@@ -48,14 +48,24 @@ export const getIndicateurs = () => getJson('/api/indicateurs');
 
 export const getHorloge = () => getJson('/api/horloge');
 
-export const adresseGeoJson = (territoire, indicateur) =>
-  `/api/territoires/${encodeURIComponent(territoire)}/communes.geojson?indicateur=${encodeURIComponent(indicateur)}`;
+/** "&debut=…" (or "?debut=…" as the first parameter) for a past period, "" for the latest one. */
+const parametreDebut = (debut, premier = false) => (debut ? `${premier ? '?' : '&'}debut=${encodeURIComponent(debut)}` : '');
 
-export const adresseCsv = (territoire, indicateur) =>
-  `/api/indicateurs/${encodeURIComponent(indicateur)}/territoires/${encodeURIComponent(territoire)}.csv`;
+export const adresseGeoJson = (territoire, indicateur, debut = null) =>
+  `/api/territoires/${encodeURIComponent(territoire)}/communes.geojson?indicateur=${encodeURIComponent(indicateur)}`
+  + parametreDebut(debut);
 
-export const getCommunes = (territoire, indicateur) =>
-  getJson(adresseGeoJson(territoire, indicateur), 'application/geo+json, application/json');
+export const adresseCsv = (territoire, indicateur, debut = null) =>
+  `/api/indicateurs/${encodeURIComponent(indicateur)}/territoires/${encodeURIComponent(territoire)}.csv`
+  + parametreDebut(debut, true);
+
+/** The communes with the latest cell of the indicator, or with their cell of the window starting at debut. */
+export const getCommunes = (territoire, indicateur, debut = null) =>
+  getJson(adresseGeoJson(territoire, indicateur, debut), 'application/geo+json, application/json');
+
+/** The windows of the indicator with cells in the territory, oldest first: [{debut, fin, libelle, communes}]. */
+export const getPeriodes = (territoire, indicateur) =>
+  getJson(`/api/territoires/${encodeURIComponent(territoire)}/periodes?indicateur=${encodeURIComponent(indicateur)}`);
 
 export const getHistorique = (indicateur, codeCommune) =>
   getJson(`/api/indicateurs/${encodeURIComponent(indicateur)}/communes/${encodeURIComponent(codeCommune)}/historique`);

@@ -1,21 +1,25 @@
-// Composition root of the page: reads the territory and indicator asked for (?territoire=…&indicateur=…),
-// builds the map, then draws the chosen territory with the chosen indicator (layer, legend, panel, title),
-// redrawn in place when the selectors change, and kept up to date from the live events; the devices of
+// Composition root of the page: reads the territory, indicator and period asked for
+// (?territoire=…&indicateur=…&periode=…), builds the map, then draws the chosen territory with the chosen
+// indicator (layer, legend, panel, title), redrawn in place when the selectors or the period change, and
+// kept up to date from the live events while the latest period is shown; the devices of
 // the territory and the antennas that hear them, when it has some, as two layers of their own
 // refreshed every 10 s. No API address here (see api.js).
 
 import * as L from 'leaflet';
 import {
   adresseCsv, adresseGeoJson, adresseParkings, adresseParkingsFiware, avecNouveauxEssais as avecEssais, getCapteurs,
-  getCommunes, getHorloge, getIndicateurs, getParkings, getPasserelles, getTerritoire, getTerritoires,
+  getCommunes, getHorloge, getIndicateurs, getParkings, getPasserelles, getPeriodes, getTerritoire, getTerritoires,
 } from './api.js';
+import { activerClavier } from './acces.js';
 import { creerCoucheAntennes } from './antennes.js';
 import { creerControlePoints, creerCoucheCapteurs } from './capteurs.js';
 import { creerCoucheParkings } from './parkings.js';
 import { estAuMoinsAussiRecente, proprietesDepuisCellule } from './cellules.js';
 import { classesPour, style } from './choropleth.js';
 import { heureSimulee, ilYA } from './format.js';
+import { estEnRetard, periodeDeRafraichissement, texteFraicheur } from './fraicheur.js';
 import { onLiveEvent, onLiveStatus } from './live.js';
+import { creerNavigationPeriodes, indexPeriode } from './periodes.js';
 import {
   contenuCommune, legende, ligneCommune, majLigneCommune, majResultat, remplirFiche, resumeCommune,
 } from './vues.js';
@@ -32,7 +36,8 @@ const ATTRIBUTIONS_SIMULEES = {
 const ATTRIBUTION_SIMULEES = 'données simulées';
 const ATTRIBUTION_CAPTEURS_SIMULES = 'données simulées (capteurs)';
 const ATTRIBUTION_PARKINGS_SIMULES = 'données simulées (parkings)';
-const RAFRAICHISSEMENT_CAPTEURS_MS = 10_000;
+// 10 s, or ?rafraichissement=<seconds> (fraicheur.js)
+const RAFRAICHISSEMENT_CAPTEURS_MS = periodeDeRafraichissement(new URLSearchParams(window.location.search));
 // a live cell of these indicators comes with new device states: read them soon, once for a burst of cells
 const INDICATEURS_DES_CAPTEURS = new Set(['exposition-chaleur-75-plus', 'couverture-lora']);
 const DELAI_CAPTEURS_APRES_CELLULE_MS = 1000;
@@ -59,6 +64,7 @@ const vue = {
   capteurs: null, // the devices' layer (capteurs.js)
   antennes: null, // the antennas' layer (antennes.js)
   parkings: null, // the car parks' layer (parkings.js)
+  periodes: null, // the "Période" control (periodes.js): the latest period, or a past one not followed live
   vueElargie: false, // whether the view was widened to the antennas of the territory drawn
   attributions: new Map(), // 'communes' | 'capteurs' | 'antennes' -> attribution text shown
   communes: new Map(), // code commune -> { couche, ligne }
@@ -79,7 +85,24 @@ function rafraichirEtat() {
   }
   const age = ilYA((Date.now() - derniereMiseAJour) / 1000);
   const direct = directInterrompu ? ' — connexion en direct interrompue, nouvelle tentative en cours' : '';
-  afficherEtat(`${avertissement}Mis à jour ${age}${direct}`, directInterrompu || avertissement !== '');
+  const passee = vue.periodes?.messageEtat() ?? null; // a past period: say that the live updates wait
+  afficherEtat(`${avertissement}${passee ?? `Mis à jour ${age}`}${direct}`, directInterrompu || avertissement !== '');
+  afficherFraicheurCommunes();
+}
+
+/**
+ * How recent the communes' values are (last load or live cell applied), in the legend; a warning
+ * once the live connection is lost and nothing came for three refresh periods.
+ */
+function afficherFraicheurCommunes() {
+  const ligne = vue.legende?.getContainer()?.querySelector('.fraicheur');
+  if (!ligne) {
+    return;
+  }
+  const secondes = (Date.now() - derniereMiseAJour) / 1000;
+  const enRetard = directInterrompu && estEnRetard(secondes, RAFRAICHISSEMENT_CAPTEURS_MS);
+  ligne.textContent = `Communes — ${texteFraicheur(secondes, enRetard)}`;
+  ligne.classList.toggle('en-retard', enRetard);
 }
 
 function afficherHorloge(simulee) {
@@ -144,15 +167,22 @@ function remplirSelecteurs(territoire, disponibles, definition) {
   blocIndicateur.hidden = disponibles.length < 2;
 }
 
-function ecrireAdresse(territoire, definition, historique) {
+/** periode: the ISO start of the past period shown, null for the latest one (no "periode" then). */
+function ecrireAdresse(territoire, definition, historique, periode = null) {
   const parametres = new URLSearchParams(window.location.search);
   parametres.set('territoire', territoire.id);
   parametres.set('indicateur', definition.id);
+  if (periode) {
+    parametres.set('periode', periode);
+  } else {
+    parametres.delete('periode');
+  }
   const adresse = `${window.location.pathname}?${parametres}`;
+  const etatPage = { territoire: territoire.id, indicateur: definition.id, periode };
   if (historique === 'ajouter') {
-    window.history.pushState({ territoire: territoire.id, indicateur: definition.id }, '', adresse);
+    window.history.pushState(etatPage, '', adresse);
   } else if (historique === 'remplacer') {
-    window.history.replaceState({ territoire: territoire.id, indicateur: definition.id }, '', adresse);
+    window.history.replaceState(etatPage, '', adresse);
   }
 }
 
@@ -170,8 +200,11 @@ function attribuer(couche, texte) {
   }
 }
 
-/** Replaces the layer, the legend and the commune table by those of this GeoJSON. */
-function dessiner(geojson, definition) {
+/**
+ * Replaces the layer, the legend and the commune table by those of this GeoJSON; cadrer: fit the
+ * map to the communes (not for another period of the same map: the reader keeps their view).
+ */
+function dessiner(geojson, definition, cadrer = true) {
   const { carte } = vue;
   if (vue.couche) {
     carte.closePopup();
@@ -199,7 +232,9 @@ function dessiner(geojson, definition) {
       vue.communes.set(feature.properties.code, { couche: c, ligne });
     },
   }).addTo(carte);
-  carte.fitBounds(vue.couche.getBounds(), { padding: [12, 12] });
+  if (cadrer) {
+    carte.fitBounds(vue.couche.getBounds(), { padding: [12, 12] });
+  }
 
   vue.legende = L.control({ position: 'bottomright' });
   vue.legende.onAdd = () => legende(definition, classes);
@@ -288,9 +323,10 @@ function planifierCapteurs() {
  * indicators the territory has, then its communes, then replaces title, selectors, panel, layer
  * and legend. historique: 'ajouter' (a choice of the reader), 'remplacer' (start) or 'aucun' (back).
  * An indicator asked for in the address but absent from the territory is replaced with a warning;
- * one kept from the previous territory, silently.
+ * one kept from the previous territory, silently. idPeriode: the ISO start of a past period to show
+ * (the latest one without it, or with a warning when the territory has no such period).
  */
-async function afficher(idTerritoire, idIndicateur, historique, avertir = historique !== 'ajouter') {
+async function afficher(idTerritoire, idIndicateur, historique, avertir = historique !== 'ajouter', idPeriode = null) {
   vue.demande += 1;
   const demande = vue.demande;
   avertissement = '';
@@ -298,24 +334,28 @@ async function afficher(idTerritoire, idIndicateur, historique, avertir = histor
   const territoire = await avecNouveauxEssais(() => getTerritoire(choisi.id));
   const disponibles = indicateursDe(territoire);
   const definition = choisirIndicateur(disponibles, idIndicateur, avertir);
-  const geojson = await avecNouveauxEssais(() => getCommunes(territoire.id, definition.id));
+  const periodes = await avecNouveauxEssais(() => getPeriodes(territoire.id, definition.id));
+  const debut = choisirPeriode(periodes, idPeriode);
+  const geojson = await avecNouveauxEssais(() => getCommunes(territoire.id, definition.id, debut));
   if (demande !== vue.demande) {
     return; // the reader chose something else meanwhile
   }
 
   const autreTerritoire = vue.territoire?.id !== territoire.id;
+  const autreCarte = autreTerritoire || vue.definition?.id !== definition.id;
   vue.territoire = territoire;
   vue.definition = definition;
+  vue.periodes.remplacer(periodes, debut);
   const titre = `Croisements — ${territoire.nomCourt} : ${definition.sujet}`;
   document.title = titre;
   document.getElementById('titre').textContent = titre;
   remplirSelecteurs(territoire, disponibles, definition);
   remplirFiche(definition, territoire, geojson.features.map((f) => f.properties), {
-    csv: adresseCsv(territoire.id, definition.id),
-    geojson: adresseGeoJson(territoire.id, definition.id),
-  });
-  dessiner(geojson, definition);
-  ecrireAdresse(territoire, definition, historique);
+    csv: adresseCsv(territoire.id, definition.id, debut),
+    geojson: adresseGeoJson(territoire.id, definition.id, debut),
+  }, debut ? vue.periodes.libelle() : null);
+  dessiner(geojson, definition, autreCarte);
+  ecrireAdresse(territoire, definition, historique, debut);
   derniereMiseAJour = Date.now();
   rafraichirEtat();
   if (autreTerritoire) {
@@ -349,10 +389,31 @@ function mettreAJour(code, proprietes) {
   rafraichirEtat();
 }
 
+/** The ISO start of the past period asked for; null for the latest one, and for an unknown one with a warning. */
+function choisirPeriode(periodes, demande) {
+  if (!demande) {
+    return null;
+  }
+  const i = indexPeriode(periodes, demande);
+  if (i < 0) {
+    avertissement += `Période inconnue : « ${demande} », affichage de la dernière période. `;
+    return null;
+  }
+  return i === periodes.length - 1 ? null : periodes[i].debut;
+}
+
+/** The periods of the map shown, for the control; null when the reader chose another map meanwhile. */
+async function relirePeriodes() {
+  const { territoire, definition, demande } = vue;
+  const periodes = await getPeriodes(territoire.id, definition.id);
+  return demande === vue.demande ? periodes : null;
+}
+
 async function recharger() {
   const { territoire, definition } = vue;
   const demande = vue.demande;
-  const geojson = await avecNouveauxEssais(() => getCommunes(territoire.id, definition.id));
+  const debut = vue.periodes.debut();
+  const geojson = await avecNouveauxEssais(() => getCommunes(territoire.id, definition.id, debut));
   if (demande === vue.demande) {
     geojson.features.forEach((f) => mettreAJour(f.properties.code, f.properties));
   }
@@ -364,9 +425,12 @@ function suivreEnDirect() {
       planifierCapteurs();
     }
     const commune = vue.communes.get(cellule.codeZone);
-    if (vue.definition && cellule.indicateur === vue.definition.id && commune
-        && estAuMoinsAussiRecente(cellule, commune.couche.feature.properties)) {
-      mettreAJour(cellule.codeZone, proprietesDepuisCellule(cellule, vue.definition));
+    if (vue.definition && cellule.indicateur === vue.definition.id && commune) {
+      vue.periodes.signalerFenetre(cellule.debut); // a new window: the list of periods grows
+      // a past period stays as kept: the live cells wait for « Revenir à la dernière période »
+      if (!vue.periodes.estPassee() && estAuMoinsAussiRecente(cellule, commune.couche.feature.properties)) {
+        mettreAJour(cellule.codeZone, proprietesDepuisCellule(cellule, vue.definition));
+      }
     }
   });
   onLiveEvent('horloge', (h) => afficherHorloge(h.simulee));
@@ -414,7 +478,9 @@ async function demarrer() {
   [vue.territoires, vue.indicateurs] = await avecNouveauxEssais(() => Promise.all([getTerritoires(), getIndicateurs()]));
   choixTerritoire.replaceChildren(...vue.territoires.map((t) => option(t.id, t.nomCourt)));
   vue.carte = creerCarte();
-  const controle = creerControlePoints(vue.carte); // devices first, then antennas, then car parks
+  activerClavier(vue.carte);
+  // devices first, then antennas, then car parks
+  const controle = creerControlePoints(vue.carte, { periodeMs: RAFRAICHISSEMENT_CAPTEURS_MS });
   vue.capteurs = creerCoucheCapteurs(vue.carte, {
     controle,
     surSimulees: (simules) => attribuer('capteurs', simules ? ATTRIBUTION_CAPTEURS_SIMULES : null),
@@ -430,14 +496,20 @@ async function demarrer() {
     surSimulees: (simules) => attribuer('parkings', simules ? ATTRIBUTION_PARKINGS_SIMULES : null),
   });
 
-  await afficher(parametres.get('territoire'), parametres.get('indicateur'), 'remplacer');
+  vue.periodes = creerNavigationPeriodes(document.getElementById('periode'), {
+    surChoix: (debut) => afficher(vue.territoire.id, vue.definition.id, 'ajouter', false, debut).catch(erreurDeChargement),
+    relire: relirePeriodes,
+  });
+
+  await afficher(parametres.get('territoire'), parametres.get('indicateur'), 'remplacer', undefined,
+    parametres.get('periode'));
   choixTerritoire.addEventListener('change', () =>
     afficher(choixTerritoire.value, vue.definition?.id, 'ajouter').catch(erreurDeChargement));
   choixIndicateur.addEventListener('change', () =>
     afficher(vue.territoire.id, choixIndicateur.value, 'ajouter').catch(erreurDeChargement));
   window.addEventListener('popstate', () => {
     const p = new URLSearchParams(window.location.search);
-    afficher(p.get('territoire'), p.get('indicateur'), 'aucun').catch(erreurDeChargement);
+    afficher(p.get('territoire'), p.get('indicateur'), 'aucun', undefined, p.get('periode')).catch(erreurDeChargement);
   });
   setInterval(rafraichirEtat, 1000);
   setInterval(chargerCapteurs, RAFRAICHISSEMENT_CAPTEURS_MS);

@@ -87,7 +87,10 @@ export function contenuCommune(p, definition) {
     p.mention ? element('p', { classe: 'mention', texte: majuscule(p.mention) }) : null);
 }
 
-/** The content of the legend control: title, one row per class, then how the classes were cut. */
+/**
+ * The content of the legend control: title, one row per class, how the classes were cut, then an
+ * empty .fraicheur line that app.js fills with how recent the communes' values are.
+ */
 export function legende(definition, classes) {
   const racine = element('div', { classe: 'info legend' },
     element('h4', { texte: `${definition.libelle} (${definition.unite})` }));
@@ -97,17 +100,22 @@ export function legende(definition, classes) {
     racine.append(element('div', { classe: 'ligne' }, pastille, element('span', { texte: ligne.libelle })));
   });
   racine.append(element('p', { classe: 'methode', texte: classes.methode }));
+  racine.append(element('p', { classe: 'fraicheur' }));
   return racine;
 }
 
 /**
  * Fills the side panel: the fiche of the crossing (question, result in one sentence, data crossed,
- * calculation, limits; fiche.js), the column title of the commune table, the downloads.
+ * calculation, limits; fiche.js), the column title of the commune table, the downloads. periodePassee:
+ * the label of the past period shown ("semaine du …"), null for the latest values.
  */
-export function remplirFiche(definition, territoire, proprietes, liens) {
+export function remplirFiche(definition, territoire, proprietes, liens, periodePassee = null) {
   const f = fiche(definition, territoire, proprietes);
   document.getElementById('fiche-libelle').textContent = definition.libelle;
-  document.getElementById('fiche-territoire').textContent = territoire.nom;
+  document.getElementById('fiche-territoire').textContent = periodePassee
+    ? `${territoire.nom} — ${majuscule(periodePassee)} (période passée)` : territoire.nom;
+  document.querySelector('table.communes caption').textContent = periodePassee
+    ? `Valeur par commune, ${periodePassee}` : 'Dernière valeur par commune';
   document.getElementById('fiche-question').textContent = f.question;
   document.getElementById('fiche-resultat').textContent = f.resultat;
   document.getElementById('fiche-methode').textContent = f.calcul;

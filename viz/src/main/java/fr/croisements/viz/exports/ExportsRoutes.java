@@ -4,17 +4,24 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 
 import fr.croisements.datasets.Territoire;
 import fr.croisements.events.DefinitionIndicateur;
+import fr.croisements.events.Indicateur;
 import fr.croisements.streams.query.IndicateursQueries;
 import fr.croisements.viz.indicateurs.Definitions;
+import fr.croisements.viz.territoires.Fenetres;
 import fr.croisements.viz.territoires.TerritoiresRoutes;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * CSV files at stable addresses, for spreadsheets and for the distributions of the data catalogue:
- * {@code GET /api/indicateurs/{indicateur}/territoires/{territoire}.csv} ({@link IndicateurCsv}),
+ * {@code GET /api/indicateurs/{indicateur}/territoires/{territoire}.csv} ({@link IndicateurCsv}: every
+ * kept window, or with {@code ?debut=} an ISO-8601 instant only the window starting then, as the map
+ * shows a past period; an unreadable {@code debut} is a 400),
  * {@code GET /api/territoires/{id}/communes.csv} and {@code GET /api/territoires/{id}/iris.csv}
  * ({@link ReferencesCsv}). Served as attachments named after their content.
  */
@@ -47,8 +54,12 @@ public final class ExportsRoutes implements EndpointGroup {
                     + ". Le fichier d'un territoire se termine par .csv, par exemple la-rochelle.csv.");
         }
         Territoire t = TerritoiresRoutes.trouver(territoires, fichier.substring(0, fichier.length() - SUFFIXE.length()));
-        envoyer(ctx, d.id() + "-" + t.id() + SUFFIXE,
-                IndicateurCsv.ecrire(d, t, code -> queries.historique(d.id(), code)));
+        Instant debut = TerritoiresRoutes.debut(ctx);
+        Function<String, List<Indicateur>> historique = debut == null
+                ? code -> queries.historique(d.id(), code)
+                : code -> Fenetres.cellule(queries.historique(d.id(), code), debut).stream().toList();
+        String nom = d.id() + "-" + t.id() + (debut == null ? "" : "-" + debut.atOffset(ZoneOffset.UTC).toLocalDate());
+        envoyer(ctx, nom + SUFFIXE, IndicateurCsv.ecrire(d, t, historique));
     }
 
     void communes(Context ctx) {

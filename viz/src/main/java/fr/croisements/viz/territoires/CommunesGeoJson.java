@@ -19,8 +19,8 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.geojson.GeoJsonWriter;
 
 /**
- * The communes of a territory as a GeoJSON (RFC 7946) FeatureCollection, each with the latest
- * cell of one indicator in French properties:
+ * The communes of a territory as a GeoJSON (RFC 7946) FeatureCollection, each with one cell of one
+ * indicator (its latest, or that of the window shown: {@link Fenetres}) in French properties:
  *
  * <pre>
  * code, nom, menages, population           the commune and its INSEE figures

@@ -4,6 +4,7 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 
 import fr.croisements.datasets.Territoire;
 import fr.croisements.events.DefinitionIndicateur;
+import fr.croisements.events.Indicateur;
 import fr.croisements.events.JsonSerde;
 import fr.croisements.streams.query.IndicateursQueries;
 import fr.croisements.viz.indicateurs.Definitions;
@@ -11,6 +12,8 @@ import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -18,9 +21,14 @@ import java.util.Map;
  * {@code GET /api/territoires}: the territories ({@link TerritoireVue}), each with the indicators
  * that have cells in its communes.
  * {@code GET /api/territoires/{id}}: one of them.
- * {@code GET /api/territoires/{id}/communes.geojson?indicateur=...}: the communes of one
- * territory with the latest cell of the indicator (default: the first of the catalogue), as
- * {@code application/geo+json} (see {@link CommunesGeoJson} for the properties).
+ * {@code GET /api/territoires/{id}/periodes?indicateur=...}: the windows of the indicator having at
+ * least one cell in the territory's communes, oldest first, each as {@code {debut, fin, libelle,
+ * communes}} (ISO-8601 instants, end exclusive; French label; number of communes with a cell).
+ * {@code GET /api/territoires/{id}/communes.geojson?indicateur=...&debut=...}: the communes of one
+ * territory with the latest cell of the indicator (default: the first of the catalogue), or with
+ * their cell of the window starting at {@code debut} (an ISO-8601 instant; a commune without a
+ * cell in that window has none), as {@code application/geo+json} (see {@link CommunesGeoJson} for
+ * the properties). An unreadable {@code debut} is a 400.
  */
 public final class TerritoiresRoutes implements EndpointGroup {
 
@@ -40,6 +48,7 @@ public final class TerritoiresRoutes implements EndpointGroup {
     public void addEndpoints() {
         get("/api/territoires", this::liste);
         get("/api/territoires/{id}", this::un);
+        get("/api/territoires/{id}/periodes", this::periodes);
         get("/api/territoires/{id}/communes.geojson", this::communes);
     }
 
@@ -54,10 +63,20 @@ public final class TerritoiresRoutes implements EndpointGroup {
         ctx.json(TerritoireVue.de(territoire, disponibles.get(territoire.id())));
     }
 
+    void periodes(Context ctx) {
+        Territoire territoire = territoire(ctx.pathParam("id"));
+        DefinitionIndicateur indicateur = indicateur(ctx.queryParam("indicateur"));
+        ctx.json(Fenetres.liste(territoire, code -> queries.historique(indicateur.id(), code)));
+    }
+
     void communes(Context ctx) throws Exception {
         Territoire territoire = territoire(ctx.pathParam("id"));
         DefinitionIndicateur indicateur = indicateur(ctx.queryParam("indicateur"));
-        var carte = geoJson.carte(territoire, indicateur, queries.dernieres(indicateur.id()));
+        Instant debut = debut(ctx);
+        Map<String, Indicateur> cellules = debut == null
+                ? queries.dernieres(indicateur.id())
+                : Fenetres.cellules(territoire, debut, code -> queries.historique(indicateur.id(), code));
+        var carte = geoJson.carte(territoire, indicateur, cellules);
         ctx.contentType(GEO_JSON).result(JsonSerde.MAPPER.writeValueAsBytes(carte));
     }
 
@@ -70,6 +89,23 @@ public final class TerritoiresRoutes implements EndpointGroup {
         return territoires.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow(() -> new NotFoundResponse(
                 "Territoire inconnu : « " + id + " ». Territoires disponibles : "
                         + String.join(", ", territoires.stream().map(Territoire::id).toList()) + "."));
+    }
+
+    /**
+     * The start of the window asked for by {@code ?debut=} (an ISO-8601 instant, e.g.
+     * {@code 2025-01-06T00:00:00Z}), null without it, a 400 in French when unreadable.
+     */
+    public static Instant debut(Context ctx) {
+        String texte = ctx.queryParam("debut");
+        if (texte == null || texte.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(texte.trim());
+        } catch (DateTimeParseException e) {
+            throw new BadRequestResponse("Début de période illisible : « " + texte
+                    + " ». Il s'écrit en date et heure universelles, par exemple 2025-01-06T00:00:00Z.");
+        }
     }
 
     private static DefinitionIndicateur indicateur(String id) {
