@@ -223,6 +223,7 @@ export function creerCoucheAntennes(carte, { controle, surSimulees = () => {} })
     total.textContent = `Antennes : ${nombre(features.length)}`;
     aJour.texte.textContent = `à jour : message reçu dans l'heure : ${nombre(features.length - nombreSilencieuses)}`;
     silencieuses.texte.textContent = `silencieuses depuis plus d'une heure : ${nombre(nombreSilencieuses)}`;
+    section.noterLecture();
     section.montrer(true);
     if (visible && !carte.hasLayer(groupe)) {
       groupe.addTo(carte);

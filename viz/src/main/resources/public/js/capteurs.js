@@ -7,6 +7,7 @@
 
 import * as L from 'leaflet';
 import { avecUnite, dateEtHeure, majuscule, nombre } from './format.js';
+import { PERIODE_PAR_DEFAUT_MS, suivreFraicheur } from './fraicheur.js';
 import { points, rafraichirOuverts, retirerAbsents } from './points.js';
 import { element } from './vues.js';
 
@@ -109,10 +110,12 @@ export function ligneLegende(couleur, symbole = null) {
 /**
  * The control at the top right of the point layers: one section per layer (devices, then antennas,
  * in the order asked), the control shown while one of them has points. section(id, titre) returns
- * { total, ajouter(ligne), montrer(bool), surChangement(handler(coche)) }: a checkbox #afficher-<id>
- * labelled by the element total, the rows added below it; hidden until montrer(true).
+ * { total, ajouter(ligne), montrer(bool), surChangement(handler(coche)), noterLecture() }: a checkbox
+ * #afficher-<id> labelled by the element total and by how recent the layer is ("mis à jour il y a
+ * 8 s", from the last noterLecture(); a warning after three missed refreshes of periodeMs), the rows
+ * added below it; hidden until montrer(true).
  */
-export function creerControlePoints(carte) {
+export function creerControlePoints(carte, { periodeMs = PERIODE_PAR_DEFAUT_MS } = {}) {
   const racine = element('div', { classe: 'info capteurs' });
   L.DomEvent.disableClickPropagation(racine);
   L.DomEvent.disableScrollPropagation(racine);
@@ -146,7 +149,9 @@ export function creerControlePoints(carte) {
     caseACocher.checked = true;
     caseACocher.id = `afficher-${id}`;
     const total = element('span', { texte: titre });
-    const libelle = element('label', { }, caseACocher, total);
+    const fraicheur = element('span', { classe: 'fraicheur' });
+    const suivi = suivreFraicheur(fraicheur, periodeMs);
+    const libelle = element('label', { }, caseACocher, total, fraicheur);
     libelle.htmlFor = caseACocher.id;
     const bloc = element('div', { classe: `section section-${id}` }, libelle);
     bloc.hidden = true;
@@ -157,8 +162,12 @@ export function creerControlePoints(carte) {
       ajouter: (ligne) => bloc.append(ligne),
       montrer: (oui) => {
         bloc.hidden = !oui;
+        if (!oui) {
+          suivi.oublier();
+        }
         actualiser();
       },
+      noterLecture: () => suivi.noter(),
       surChangement: (gestionnaire) => caseACocher.addEventListener('change', () => gestionnaire(caseACocher.checked)),
     };
   }
@@ -250,6 +259,7 @@ export function creerCoucheCapteurs(carte, {
     total.textContent = `Capteurs : ${nombre(features.length)}`;
     aJour.texte.textContent = `à jour : entendu dans l'heure : ${nombre(features.length - nombreSilencieux)}`;
     silencieux.texte.textContent = `silencieux depuis plus d'une heure : ${nombre(nombreSilencieux)}`;
+    section.noterLecture();
     section.montrer(true);
     if (visible && !carte.hasLayer(groupe)) {
       groupe.addTo(carte);

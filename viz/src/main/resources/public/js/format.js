@@ -34,19 +34,21 @@ export function dateEtHeure(iso) {
   return `${DATE.format(instant)} à ${HEURE.format(instant)}`;
 }
 
-/** "à l'instant", "il y a 5 s", "il y a 3 min", "il y a 2 h". */
-export function ilYA(secondes) {
+/** "5 s", "3 min", "2 h": a duration in its largest whole unit (seconds rounded). */
+export function duree(secondes) {
   const s = Math.max(0, Math.round(secondes));
-  if (s < 2) {
-    return "à l'instant";
-  }
   if (s < 60) {
-    return `il y a ${s}${INSECABLE}s`;
+    return `${s}${INSECABLE}s`;
   }
   if (s < 3600) {
-    return `il y a ${Math.floor(s / 60)}${INSECABLE}min`;
+    return `${Math.floor(s / 60)}${INSECABLE}min`;
   }
-  return `il y a ${Math.floor(s / 3600)}${INSECABLE}h`;
+  return `${Math.floor(s / 3600)}${INSECABLE}h`;
+}
+
+/** "à l'instant", "il y a 5 s", "il y a 3 min", "il y a 2 h". */
+export function ilYA(secondes) {
+  return Math.round(secondes) < 2 ? "à l'instant" : `il y a ${duree(secondes)}`;
 }
 
 /** First letter in capitals: "semaine du…" becomes "Semaine du…". */

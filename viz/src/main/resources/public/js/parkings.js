@@ -276,6 +276,7 @@ export function creerCoucheParkings(carte, { controle, surSimulees = () => {} })
     const sans = features.filter((f) => f.properties.tauxOccupation === null || f.properties.tauxOccupation === undefined).length;
     total.textContent = `Parkings : ${nombre(features.length)} (${nombre(places)}${INSECABLE}places)`;
     sansObservation.texte.textContent = `pas d'observation : ${nombre(sans)}`;
+    section.noterLecture();
     section.montrer(true);
     if (visible && !carte.hasLayer(groupe)) {
       groupe.addTo(carte);
