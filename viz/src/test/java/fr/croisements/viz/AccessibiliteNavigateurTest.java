@@ -153,13 +153,8 @@ class AccessibiliteNavigateurTest {
     }
 
     @AfterAll
-    static void arreter() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (serveur != null) {
-            serveur.close();
-        }
+    static void arreter() throws Exception {
+        Navigateur.fermer(chromium, serveur);
     }
 
     @BeforeEach

@@ -116,13 +116,8 @@ class CarteNavigateurTest {
     }
 
     @AfterAll
-    static void arreter() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (serveur != null) {
-            serveur.close();
-        }
+    static void arreter() throws Exception {
+        Navigateur.fermer(chromium, serveur);
     }
 
     /** Every test starts on a freshly loaded page, with the 13 communes drawn. */

@@ -26,7 +26,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * <pre>
  * static Navigateur navigateur;
  * &#64;BeforeAll static void demarrer() { navigateur = Navigateur.demarrer(1600, 1000); } // skips without chromium
- * &#64;AfterAll static void arreter() { if (navigateur != null) navigateur.close(); }
+ * &#64;AfterAll static void arreter() throws Exception { Navigateur.fermer(navigateur, serveur); }
  * </pre>
  */
 public final class Navigateur implements AutoCloseable {
@@ -109,6 +109,15 @@ public final class Navigateur implements AutoCloseable {
     /** Every line of the browser console since the last call. */
     public String console() {
         return String.join("\n", pilote.manage().logs().get(LogType.BROWSER).getAll().stream().map(Object::toString).toList());
+    }
+
+    /** Closes what a browser test class started, in this order, skipping what is null (a skipped class). */
+    public static void fermer(AutoCloseable... ressources) throws Exception {
+        for (AutoCloseable r : ressources) {
+            if (r != null) {
+                r.close();
+            }
+        }
     }
 
     @Override

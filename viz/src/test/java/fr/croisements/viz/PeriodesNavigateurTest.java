@@ -71,13 +71,8 @@ class PeriodesNavigateurTest {
     }
 
     @AfterAll
-    static void arreter() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (serveur != null) {
-            serveur.close();
-        }
+    static void arreter() throws Exception {
+        Navigateur.fermer(chromium, serveur);
     }
 
     /** Every test starts with the three weeks only, on a freshly loaded page showing the latest. */
