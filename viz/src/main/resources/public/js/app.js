@@ -99,6 +99,12 @@ function afficherFraicheurCommunes() {
   if (!ligne) {
     return;
   }
+  if (vue.periodes?.estPassee()) {
+    // a past window does not change: how recent the read is would mislead
+    ligne.textContent = `Communes — ${(vue.periodes.libelle() ?? '').toLowerCase()}, période passée`;
+    ligne.classList.remove('en-retard');
+    return;
+  }
   const secondes = (Date.now() - derniereMiseAJour) / 1000;
   const enRetard = directInterrompu && estEnRetard(secondes, RAFRAICHISSEMENT_CAPTEURS_MS);
   ligne.textContent = `Communes — ${texteFraicheur(secondes, enRetard)}`;

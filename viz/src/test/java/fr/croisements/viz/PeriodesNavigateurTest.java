@@ -120,6 +120,9 @@ class PeriodesNavigateurTest {
                         + "« Revenir à la dernière période » pour le suivre"));
         assertThat(bouton("suivante").isEnabled()).isTrue();
         assertThat(bouton("derniere").isDisplayed()).isTrue();
+        // a past window does not change: the legend says which one it is, not how recent the read was
+        assertThat(texte(navigateur.findElement(By.cssSelector(".legend .fraicheur"))))
+                .isEqualTo("Communes — semaine du 6 au 12 janvier 2025, période passée");
         capturer("periode-precedente");
 
         bouton("precedente").click();
