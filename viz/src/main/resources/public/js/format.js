@@ -80,10 +80,33 @@ function date(j, avecMois, avecAnnee) {
   return texte;
 }
 
-/** "semaine du 6 au 12 janvier 2025", "années 2021 et 2022", as the server's label (window end exclusive, UTC dates). */
+const HEURE_DE_PARIS = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
+  second: 'numeric', hourCycle: 'h23',
+});
+
+/** The instant as a UTC instant showing Paris's wall-clock time (so that the UTC getters read Paris dates). */
+function heureDeParis(ms) {
+  const p = {};
+  HEURE_DE_PARIS.formatToParts(new Date(ms)).forEach(({ type, value }) => {
+    p[type] = Number(value);
+  });
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+}
+
+const minuitAParis = (ms) => heureDeParis(ms) % JOUR_MS === 0;
+
+/**
+ * "semaine du 6 au 12 janvier 2025", "années 2021 et 2022", as the server's label (window end
+ * exclusive): UTC dates, except for windows cut at midnight in Paris (the car parks' days), read in Paris.
+ */
 export function libelleSemaine(debutIso, finIso) {
-  const debut = Date.parse(debutIso);
-  const fin = Date.parse(finIso);
+  let debut = Date.parse(debutIso);
+  let fin = Date.parse(finIso);
+  if (debut % JOUR_MS !== 0 && minuitAParis(debut) && minuitAParis(fin)) {
+    debut = heureDeParis(debut);
+    fin = heureDeParis(fin);
+  }
   const premier = jour(debut);
   const dernier = jour(fin - 1);
   const memeJour = premier.an === dernier.an && premier.mois === dernier.mois && premier.quantieme === dernier.quantieme;
@@ -107,8 +130,9 @@ export function libelleSemaine(debutIso, finIso) {
 
 const DATE_UTC = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-/** "7 juillet 2025" (the 1st written "1er"): the day of a window, read in UTC as the windows are cut. */
+/** "7 juillet 2025" (the 1st written "1er"): the day of a window, in UTC as the windows are cut, or in Paris for those cut there. */
 export function jourDeFenetre(iso) {
-  const texte = DATE_UTC.format(new Date(iso));
+  const ms = Date.parse(iso);
+  const texte = DATE_UTC.format(new Date(ms % JOUR_MS !== 0 && minuitAParis(ms) ? heureDeParis(ms) : ms));
   return texte.replace(/^1 /, '1er ');
 }

@@ -11,6 +11,7 @@ import fr.croisements.datasets.Territoire;
 import fr.croisements.datasets.Territoires;
 import fr.croisements.events.Indicateur;
 import fr.croisements.events.Zone;
+import fr.croisements.viz.territoires.Periodes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -613,6 +614,23 @@ class CarteNavigateurTest {
         lien.click();
         attendreLesCommunes("54", 13);
         assertThat(navigateur.findElement(By.id("fiche-libelle")).getText()).isEqualTo("Taux de présentation des bacs");
+    }
+
+    @Test
+    void thePageNamesWindowsAsTheServerDoesInUtcOrInParisForTheCarParksDays() {
+        Object libelles = navigateur.executeAsyncScript("""
+                const fini = arguments[arguments.length - 1];
+                import('/js/format.js').then((f) => fini([
+                  f.libelleSemaine('2025-01-06T00:00:00Z', '2025-01-13T00:00:00Z'),
+                  f.libelleSemaine('2025-07-02T22:00:00Z', '2025-07-03T22:00:00Z'),
+                  f.libelleSemaine('2025-01-05T23:00:00Z', '2025-01-06T23:00:00Z'),
+                  f.jourDeFenetre('2025-07-02T22:00:00Z'),
+                  f.jourDeFenetre('2025-07-15T00:00:00Z'),
+                ]));""");
+        assertThat(libelles).isEqualTo(List.of(
+                Periodes.libelle(Instant.parse("2025-01-06T00:00:00Z"), Instant.parse("2025-01-13T00:00:00Z")),
+                Periodes.libelle(Instant.parse("2025-07-02T22:00:00Z"), Instant.parse("2025-07-03T22:00:00Z")),
+                "journée du 6 janvier 2025", "3 juillet 2025", "15 juillet 2025"));
     }
 
     @Test

@@ -40,6 +40,15 @@ class PeriodesTest {
     }
 
     @Test
+    void aDayCutAtMidnightInParisIsReadInParis() {
+        // the car parks' days: summer (UTC+2) and winter (UTC+1)
+        assertThat(libelle("2025-07-02T22:00:00Z", "2025-07-03T22:00:00Z")).isEqualTo("journée du 3 juillet 2025");
+        assertThat(libelle("2025-01-05T23:00:00Z", "2025-01-06T23:00:00Z")).isEqualTo("journée du 6 janvier 2025");
+        // the night the clocks go forward: 23 hours long
+        assertThat(libelle("2025-03-29T23:00:00Z", "2025-03-30T22:00:00Z")).isEqualTo("journée du 30 mars 2025");
+    }
+
+    @Test
     void wholeCalendarYearsAreNamedByTheirYears() {
         assertThat(libelle("2021-01-01T00:00:00Z", "2022-01-01T00:00:00Z")).isEqualTo("année 2021");
         assertThat(libelle("2021-01-01T00:00:00Z", "2023-01-01T00:00:00Z")).isEqualTo("années 2021 et 2022");
