@@ -1,0 +1,351 @@
+package fr.croisements.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.croisements.app.kafka.EmbeddedKafka;
+import fr.croisements.ingest.privacy.Pseudonymiseur;
+import fr.croisements.viz.Navigateur;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.function.Executable;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * The demo exactly as {@code croisements demo} composes it, with its own option defaults (the four
+ * territory packs and their INSEE references, the bins of the Bassin de Pompey, the LoRaWAN sensors
+ * of Grand Poitiers, the car parks of Poitiers and La Rochelle, one simulated day every 10 s), on the
+ * embedded broker, seen in a real headless Chromium at projector size (1920×1080): the home page,
+ * every territory × indicator page and one print view. Each page is checked for what it shows
+ * (communes drawn, legend, a result with a number, « simulé » exactly where the data are), then
+ * saved as a PNG in {@code captures.dossier}: {@code app/target/captures-demo} by default,
+ * {@code docs/captures} when the pictures of the README are regenerated (docs/captures/README.md).
+ *
+ * <p>The demo's own speed, not a faster one: every indicator has values within seconds anyway (the
+ * bins' week before the clock is published at once, the car parks' rush hours come 4 s after the
+ * start), while at 5 times the speed the pipeline's lag of a fraction of a second already exceeds the
+ * hour after which a sensor is drawn as silent, and every sensor would be grey in the pictures.
+ *
+ * <p>One dynamic test per page, in the order of the pictures; a page that fails is saved as
+ * {@code echec-<page>.png} in {@code target/captures-demo}, never in the documentation. Skipped,
+ * before the broker starts, where chromium or chromedriver is absent.
+ */
+class DemoEnImagesIT {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoEnImagesIT.class);
+
+    private static final int LARGEUR = 1920;
+    private static final int HAUTEUR = 1080;
+    /** The default folder of the pictures, and always that of the pages that failed. */
+    private static final Path DANS_TARGET = Path.of("target", "captures-demo");
+    private static final Duration ATTENTE_PAGE = Duration.ofSeconds(20);
+    /** What the demo shows on each territory once its simulators have run a weekday (the README's table). */
+    private static final Map<String, List<String>> INDICATEURS_ATTENDUS = Map.of(
+            "antony", List.of("fragilite-isolement"),
+            "bassin-de-pompey", List.of("taux-presentation-bacs", "fragilite-isolement"),
+            "grand-poitiers", List.of("fragilite-isolement", "exposition-chaleur-75-plus", "couverture-lora",
+                    "places-parking-par-habitant", "occupation-parkings-pointe"),
+            "la-rochelle", List.of("fragilite-isolement", "places-parking-par-habitant", "occupation-parkings-pointe"));
+    /** The print view pictured: the demo's first proof, the bins of the Bassin de Pompey. */
+    private static final String TERRITOIRE_IMPRIME = "bassin-de-pompey";
+    private static final String INDICATEUR_IMPRIME = "taux-presentation-bacs";
+    private static final Pattern NOMBRE = Pattern.compile("\\d");
+
+    private static Path dossier;
+    private static EmbeddedKafka broker;
+    private static Application application;
+    private static Navigateur chromium;
+    private static ChromeDriver navigateur;
+    private static Path captures;
+
+    @BeforeAll
+    static void demarrer() throws Exception {
+        chromium = Navigateur.demarrer(LARGEUR, HAUTEUR); // skips the class without chromium, before Kafka starts
+        chromium.fenetre(LARGEUR, HAUTEUR);
+        navigateur = chromium.pilote();
+        String demande = System.getProperty("captures.dossier", "");
+        captures = demande.isBlank() ? DANS_TARGET : Path.of(demande);
+
+        var demo = new DemoCommand();
+        new CommandLine(demo).parseArgs(); // the defaults of `croisements demo`
+        var simulation = demo.simulation.simulation(
+                Pseudonymiseur.avecCle("cle-de-la-demo-en-images".getBytes(StandardCharsets.UTF_8)));
+        dossier = Files.createTempDirectory("croisements-it-demo");
+        broker = EmbeddedKafka.start(dossier.resolve("kafka"), true, 0);
+        application = Application.demarrer(demo.packs.territoires(), new Application.Options(broker.bootstrapServers(), 0,
+                dossier.resolve("streams"), 4, (short) 1, simulation));
+    }
+
+    @AfterAll
+    static void arreter() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (application != null) {
+            application.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+        if (dossier != null) {
+            Dossiers.effacerSansErreur(dossier);
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyPageOfTheDemoShowsItsFiguresAndIsSaved() {
+        Map<String, JsonNode> territoires = attendreLesIndicateurs();
+        attendreLesCapteursEnDirect(territoires.keySet());
+        Map<String, String> libelles = new LinkedHashMap<>();
+        elements(getJson("/api/indicateurs")).forEach(d -> libelles.put(d.get("id").asText(), d.get("libelle").asText()));
+
+        List<DynamicTest> pages = new ArrayList<>();
+        pages.add(dynamicTest("accueil", () -> accueil(territoires)));
+        territoires.values().forEach(t -> elements(t.get("indicateurs")).stream().map(JsonNode::asText)
+                .forEach(i -> pages.add(dynamicTest(t.get("id").asText() + " × " + i,
+                        () -> carte(t, i, libelles.get(i), false)))));
+        pages.add(dynamicTest(TERRITOIRE_IMPRIME + " × " + INDICATEUR_IMPRIME + " (impression)",
+                () -> carte(territoires.get(TERRITOIRE_IMPRIME), INDICATEUR_IMPRIME, libelles.get(INDICATEUR_IMPRIME), true)));
+        return pages.stream();
+    }
+
+    /**
+     * Waits until every territory lists the indicators the demo promises, each with a value in at
+     * least one commune; returns the territories of {@code /api/territoires} by id, in its order.
+     */
+    private static Map<String, JsonNode> attendreLesIndicateurs() {
+        Map<String, JsonNode> territoires = new LinkedHashMap<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            territoires.clear();
+            elements(getJson("/api/territoires")).forEach(t -> territoires.put(t.get("id").asText(), t));
+            assertThat(territoires).containsOnlyKeys(INDICATEURS_ATTENDUS.keySet());
+            INDICATEURS_ATTENDUS.forEach((id, attendus) -> {
+                List<String> obtenus = elements(territoires.get(id).get("indicateurs")).stream().map(JsonNode::asText).toList();
+                assertThat(obtenus).as("indicators of %s", id).containsAll(attendus);
+                for (String indicateur : obtenus) {
+                    assertThat(elements(communes(id, indicateur).get("features")))
+                            .as("a value of %s in a commune of %s", indicateur, id)
+                            .anySatisfy(f -> assertThat(f.get("properties").get("valeur").isNumber()).isTrue());
+                }
+            });
+        });
+        return territoires;
+    }
+
+    /**
+     * For the pictures only, at most 30 s: waits until most sensors of each territory that has some
+     * were heard within the simulated hour, as in a running demo. In the first seconds the pipeline
+     * catches up with the clock and every sensor is drawn grey, silent. A machine too busy to keep up
+     * (a simulated hour passes in 0.4 s) gets a warning in the log, not a failure.
+     */
+    private static void attendreLesCapteursEnDirect(Set<String> territoires) {
+        for (String id : territoires) {
+            try {
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+                    List<JsonNode> capteurs = elements(getJson("/api/capteurs.geojson?territoire=" + id).get("features"));
+                    long entendus = capteurs.stream().filter(c -> !c.get("properties").get("silencieux").asBoolean()).count();
+                    return entendus * 2 >= capteurs.size();
+                });
+            } catch (ConditionTimeoutException e) {
+                log.warn("Most sensors of {} still silent after 30 s: the pipeline lags behind the simulated clock; "
+                        + "the pictures show them grey", id);
+            }
+        }
+    }
+
+    /** The home page lists every territory, the number of its communes and a link to each of its indicators. */
+    private static void accueil(Map<String, JsonNode> territoires) {
+        navigateur.get(adresse("/"));
+        verifier("accueil", () -> {
+            attente().until(d -> (territoires.size() + " territoires").equals(texte("#etat")));
+            List<String> affiches = navigateur.findElements(By.cssSelector("#territoires section.territoire")).stream()
+                    .map(s -> s.getDomAttribute("data-territoire")).toList();
+            assertThat(affiches).containsExactlyElementsOf(territoires.keySet());
+            for (JsonNode t : territoires.values()) {
+                String id = t.get("id").asText();
+                String section = "#territoires section[data-territoire='" + id + "']";
+                assertThat(texte(section + " h2")).isEqualTo(t.get("nom").asText());
+                int nombre = t.get("nombreCommunes").asInt();
+                assertThat(texte(section + " .communes-territoire")).isEqualTo(nombre + (nombre > 1 ? " communes" : " commune"));
+                List<String> liens = navigateur.findElements(By.cssSelector(section + " a.lien-preuve")).stream()
+                        .map(a -> a.getDomAttribute("href")).toList();
+                for (JsonNode indicateur : elements(t.get("indicateurs"))) {
+                    assertThat(liens).as("links of %s", id)
+                            .contains("/carte.html?territoire=" + id + "&indicateur=" + indicateur.asText());
+                }
+            }
+        });
+        // the whole page, as tall as it is: the fourth territory comes below the first screen
+        long hauteur = (Long) navigateur.executeScript("return document.documentElement.scrollHeight;");
+        chromium.fenetre(LARGEUR, (int) Math.max(HAUTEUR, hauteur));
+        chromium.capturer(captures, "accueil");
+        chromium.fenetre(LARGEUR, HAUTEUR);
+    }
+
+    /**
+     * A map page: every commune of the territory drawn with its code, the title, the legend of the
+     * indicator, a result sentence with a number, the data crossed marked « simulé » exactly where
+     * the cells are simulated (and the map's attribution saying so), the devices, antennas and car
+     * parks of the territory drawn; then its picture.
+     */
+    private static void carte(JsonNode territoire, String indicateur, String libelle, boolean impression) {
+        String id = territoire.get("id").asText();
+        String nom = id + "-" + indicateur + (impression ? "-impression" : "");
+        List<JsonNode> proprietes = elements(communes(id, indicateur).get("features")).stream()
+                .map(f -> f.get("properties")).toList();
+        Set<String> codes = new TreeSet<>(proprietes.stream().map(p -> p.get("code").asText()).toList());
+        assertThat(codes).hasSize(territoire.get("nombreCommunes").asInt());
+        boolean simulees = proprietes.stream().anyMatch(p -> p.get("simule").asBoolean());
+        Map<String, String> points = new LinkedHashMap<>();
+        points.put("capteurs", "[data-deveui]");
+        points.put("passerelles", "[data-antenne]");
+        points.put("parkings", "[data-parking]");
+        points.keySet().removeIf(couche -> getJson("/api/" + couche + ".geojson?territoire=" + id).get("features").isEmpty());
+
+        navigateur.get(adresse("/carte.html?territoire=" + id + "&indicateur=" + indicateur + (impression ? "&impression=1" : "")));
+        verifier(nom, () -> {
+            var attente = attente();
+            attente.until(d -> d.findElements(By.cssSelector("path.leaflet-interactive[data-code]")).size() == codes.size());
+            attente.until(d -> texte("#etat").startsWith("Mis à jour"));
+            attente.until(d -> NOMBRE.matcher(texte("#fiche-resultat")).find());
+            points.values().forEach(css -> attente.until(d -> !d.findElements(By.cssSelector(css)).isEmpty()));
+
+            assertThat(new TreeSet<>(navigateur.findElements(By.cssSelector("path.leaflet-interactive[data-code]")).stream()
+                    .map(p -> p.getDomAttribute("data-code")).toList())).isEqualTo(codes);
+            assertThat(texte("#titre")).contains(territoire.get("nomCourt").asText());
+            assertThat(navigateur.findElement(By.cssSelector(".legend")).isDisplayed()).isTrue();
+            assertThat(texte(".legend h4")).startsWith(libelle);
+            assertThat(texte("#fiche-libelle")).isEqualTo(libelle);
+            assertThat(texte("#fiche-territoire")).isEqualTo(territoire.get("nom").asText());
+            if (simulees) {
+                assertThat(textes("#fiche-sources .badge.simule")).isNotEmpty().containsOnly("simulé");
+                assertThat(texte(".leaflet-control-attribution")).contains("données simulées");
+            } else {
+                assertThat(textes("#fiche-sources .badge.simule")).as("real data only").isEmpty();
+                assertThat(textes("#fiche-sources .badge.reel")).isNotEmpty().containsOnly("réel");
+            }
+            assertThat(texte("body")).doesNotContain("undefined", "NaN");
+            if (points.containsKey("capteurs")) {
+                attendreUnCapteurEntendu(nom);
+            }
+            if (impression) {
+                assertThat(navigateur.findElement(By.id("fiche")).isDisplayed()).isTrue();
+                assertThat(navigateur.findElement(By.id("imprimer")).isDisplayed()).as("no print button on paper").isFalse();
+                assertThat(navigateur.findElement(By.cssSelector(".choix")).isDisplayed()).as("no selectors on paper").isFalse();
+            }
+        });
+        if (impression) {
+            feuille(nom);
+        } else {
+            chromium.capturer(captures, nom);
+        }
+        log.info("{}: {}", nom, texte("#fiche-resultat"));
+    }
+
+    /**
+     * For the picture only, at most 10 s: waits until the page draws a sensor and an antenna heard
+     * within the simulated hour (blue, orange). The layers are read again about every second while
+     * cells come in, and a pipeline that lags behind the clock by 0.4 s for a moment draws them all grey.
+     */
+    private static void attendreUnCapteurEntendu(String page) {
+        try {
+            new WebDriverWait(navigateur, Duration.ofSeconds(10), Duration.ofMillis(200)).until(d ->
+                    !d.findElements(By.cssSelector("[data-deveui][data-etat='à jour']")).isEmpty()
+                            && !d.findElements(By.cssSelector("[data-antenne][data-etat='à jour']")).isEmpty());
+        } catch (TimeoutException e) {
+            log.warn("{}: every sensor or antenna drawn silent after 10 s (the pipeline lags behind the simulated clock)", page);
+        }
+    }
+
+    /** The print view pictured as the sheet itself (A4 landscape, as printed), without the empty screen around it. */
+    private static void feuille(String nom) {
+        try {
+            Files.createDirectories(captures);
+            Files.write(captures.resolve(nom + ".png"), navigateur.findElement(By.tagName("body")).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs the checks of a page; on failure, saves its picture apart and adds the browser console to the error. */
+    private static void verifier(String page, Executable verifications) {
+        try {
+            verifications.execute();
+        } catch (Throwable e) {
+            chromium.capturer(DANS_TARGET, "echec-" + page);
+            throw new AssertionError("Page « " + page + " » : " + e.getMessage() + "\nÉtat de la page : « " + texte("#etat")
+                    + " ». Console du navigateur :\n" + chromium.console(), e);
+        }
+    }
+
+    private static WebDriverWait attente() {
+        var attente = new WebDriverWait(navigateur, ATTENTE_PAGE, Duration.ofMillis(100));
+        // the page redraws its layers and legend as cells come in live: an element read mid-redraw is read again
+        attente.ignoring(StaleElementReferenceException.class);
+        return attente;
+    }
+
+    /** The text of the first element matching a CSS selector, hidden or not (empty when there is none). */
+    private static String texte(String css) {
+        Object texte = navigateur.executeScript(
+                "const e = document.querySelector(arguments[0]); return e ? e.textContent.trim() : '';", css);
+        return String.valueOf(texte);
+    }
+
+    private static List<String> textes(String css) {
+        return navigateur.findElements(By.cssSelector(css)).stream().map(e -> e.getDomProperty("textContent").trim()).toList();
+    }
+
+    private static String adresse(String chemin) {
+        return "http://localhost:" + application.port() + chemin;
+    }
+
+    private static JsonNode communes(String territoire, String indicateur) {
+        return getJson("/api/territoires/" + territoire + "/communes.geojson?indicateur="
+                + URLEncoder.encode(indicateur, StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode getJson(String chemin) {
+        try {
+            return PipelineContract.getJson(application.port(), chemin);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<JsonNode> elements(JsonNode tableau) {
+        return StreamSupport.stream(tableau.spliterator(), false).toList();
+    }
+}
