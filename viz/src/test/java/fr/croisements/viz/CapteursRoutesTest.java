@@ -93,6 +93,22 @@ class CapteursRoutesTest {
     }
 
     @Test
+    void simulatedDevicesAreJudgedAgainstTheLatestReceptionProcessedNotAClockRunningAhead() {
+        // one simulated day per 10 s: the clock runs hours ahead of what the pipeline has processed
+        serveur.horloge.set(HEURE_SIMULEE.plus(Duration.ofHours(3)));
+        try {
+            JsonNode carte = json(serveur.get(CAPTEURS));
+            JsonNode pompey = proprietes(carte, POMPEY);
+            assertThat(pompey.get("silencieux").asBoolean()).isFalse();
+            assertThat(pompey.get("fraicheur").asText()).as("12 min before the latest simulated reception (SANS_POSITION's)")
+                    .isEqualTo("vu il y a 12" + INSECABLE + "min");
+            assertThat(proprietes(carte, AJACCIO).get("silencieux").asBoolean()).isTrue();
+        } finally {
+            serveur.horloge.set(HEURE_SIMULEE);
+        }
+    }
+
+    @Test
     void describesADeviceInFrenchWithItsMeasuresBatteryLossesAndAntennas() {
         JsonNode p = proprietes(json(serveur.get(CAPTEURS)), POMPEY);
 

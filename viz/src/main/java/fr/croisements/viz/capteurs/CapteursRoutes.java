@@ -94,7 +94,8 @@ public final class CapteursRoutes implements EndpointGroup {
 
     /** The devices with a position, in the territory when one is given, sorted by DevEUI. */
     private List<CapteursGeoJson.Feature> features(List<SanteCapteur> capteurs, Territoire territoire) {
-        Instant simulee = horlogeSimulee.get();
+        Instant simulee = maintenantSimule(horlogeSimulee.get(),
+                capteurs.stream().filter(SanteCapteur::simule).map(SanteCapteur::derniereReception));
         Instant reelle = horlogeReelle.instant();
         return capteurs.stream()
                 .filter(c -> c.position() != null && estValide(c.position()))
@@ -116,7 +117,8 @@ public final class CapteursRoutes implements EndpointGroup {
      * {@code commune} is the one covering the antenna, {@code null} for one standing outside.
      */
     private List<CapteursGeoJson.Feature> featuresPasserelles(List<SantePasserelle> passerelles, Territoire territoire) {
-        Instant simulee = horlogeSimulee.get();
+        Instant simulee = maintenantSimule(horlogeSimulee.get(),
+                passerelles.stream().filter(SantePasserelle::simule).map(SantePasserelle::derniereReception));
         Instant reelle = horlogeReelle.instant();
         return passerelles.stream()
                 .filter(g -> g.position() != null && estValide(g.position()))
@@ -129,6 +131,20 @@ public final class CapteursRoutes implements EndpointGroup {
                     return PasserellesGeoJson.feature(g, commune.orElse(null), maintenant);
                 })
                 .toList();
+    }
+
+    /**
+     * "Now" for the simulated devices or antennas: the simulated clock, but no later than the latest
+     * reception of the simulated fleet that the pipeline has processed. At one simulated day per 10 s,
+     * a second of pipeline lag is 2.4 simulated hours: judged by the clock alone, every device would
+     * flicker to silent. {@code null} without a simulated clock.
+     */
+    static Instant maintenantSimule(Instant horloge, Stream<Instant> receptionsSimulees) {
+        if (horloge == null) {
+            return null;
+        }
+        return receptionsSimulees.filter(java.util.Objects::nonNull).max(Comparator.naturalOrder())
+                .filter(derniere -> derniere.isBefore(horloge)).orElse(horloge);
     }
 
     private static boolean estValide(Position p) {
