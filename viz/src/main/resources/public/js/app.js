@@ -32,6 +32,7 @@ const ATTRIBUTIONS_SIMULEES = {
   'taux-presentation-bacs': 'données simulées (levées de bacs)',
   'exposition-chaleur-75-plus': 'données simulées (capteurs)',
   'couverture-lora': 'données simulées (capteurs)',
+  'occupation-parkings-pointe': 'données simulées (parkings)',
 };
 const ATTRIBUTION_SIMULEES = 'données simulées';
 const ATTRIBUTION_CAPTEURS_SIMULES = 'données simulées (capteurs)';
