@@ -24,7 +24,6 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.function.Executable;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slf4j.Logger;
@@ -43,17 +41,17 @@ import picocli.CommandLine;
 /**
  * The demo exactly as {@code croisements demo} composes it, with its own option defaults (the four
  * territory packs and their INSEE references, the bins of the Bassin de Pompey, the LoRaWAN sensors
- * of Grand Poitiers, the car parks of Poitiers and La Rochelle, one simulated day every 10 s), on the
+ * of Grand Poitiers with the heat wave from the 8th day, the car parks of Poitiers and La Rochelle)
+ * but four simulated days every 10 s, so that the heat wave comes within 20 s, on the
  * embedded broker, seen in a real headless Chromium at projector size (1920×1080): the home page,
  * every territory × indicator page and one print view. Each page is checked for what it shows
  * (communes drawn, legend, a result with a number, « simulé » exactly where the data are), then
  * saved as a PNG in {@code captures.dossier}: {@code app/target/captures-demo} by default,
  * {@code docs/captures} when the pictures of the README are regenerated (docs/captures/README.md).
  *
- * <p>The demo's own speed, not a faster one: every indicator has values within seconds anyway (the
- * bins' week before the clock is published at once, the car parks' rush hours come 4 s after the
- * start), while at 5 times the speed the pipeline's lag of a fraction of a second already exceeds the
- * hour after which a sensor is drawn as silent, and every sensor would be grey in the pictures.
+ * <p>The heat page shows the day of the heat wave with the most people exposed, through the time
+ * navigation ({@code &periode=}). Sensors and antennas are judged silent against the latest reception
+ * the pipeline has processed, so at this speed they must still be drawn heard (blue, orange).
  *
  * <p>One dynamic test per page, in the order of the pictures; a page that fails is saved as
  * {@code echec-<page>.png} in {@code target/captures-demo}, never in the documentation. Skipped,
@@ -78,6 +76,10 @@ class DemoEnImagesIT {
     /** The print view pictured: the demo's first proof, the bins of the Bassin de Pompey. */
     private static final String TERRITOIRE_IMPRIME = "bassin-de-pompey";
     private static final String INDICATEUR_IMPRIME = "taux-presentation-bacs";
+    /** Four simulated days every 10 s: the demo's speed (one day) times four. */
+    private static final String VITESSE = "34560";
+    private static final String CHALEUR = "exposition-chaleur-75-plus";
+    private static final String TERRITOIRE_CAPTEURS = "grand-poitiers";
     private static final Pattern NOMBRE = Pattern.compile("\\d");
 
     private static Path dossier;
@@ -96,7 +98,7 @@ class DemoEnImagesIT {
         captures = demande.isBlank() ? DANS_TARGET : Path.of(demande);
 
         var demo = new DemoCommand();
-        new CommandLine(demo).parseArgs(); // the defaults of `croisements demo`
+        new CommandLine(demo).parseArgs("--vitesse", VITESSE); // else the defaults of `croisements demo`
         var simulation = demo.simulation.simulation(
                 Pseudonymiseur.avecCle("cle-de-la-demo-en-images".getBytes(StandardCharsets.UTF_8)));
         dossier = Files.createTempDirectory("croisements-it-demo");
@@ -124,7 +126,7 @@ class DemoEnImagesIT {
     @TestFactory
     Stream<DynamicTest> everyPageOfTheDemoShowsItsFiguresAndIsSaved() {
         Map<String, JsonNode> territoires = attendreLesIndicateurs();
-        attendreLesCapteursEnDirect(territoires.keySet());
+        String jourDeCanicule = attendreLaCanicule();
         Map<String, String> libelles = new LinkedHashMap<>();
         elements(getJson("/api/indicateurs")).forEach(d -> libelles.put(d.get("id").asText(), d.get("libelle").asText()));
 
@@ -132,9 +134,9 @@ class DemoEnImagesIT {
         pages.add(dynamicTest("accueil", () -> accueil(territoires)));
         territoires.values().forEach(t -> elements(t.get("indicateurs")).stream().map(JsonNode::asText)
                 .forEach(i -> pages.add(dynamicTest(t.get("id").asText() + " × " + i,
-                        () -> carte(t, i, libelles.get(i), false)))));
+                        () -> carte(t, i, libelles.get(i), CHALEUR.equals(i) ? jourDeCanicule : null, false)))));
         pages.add(dynamicTest(TERRITOIRE_IMPRIME + " × " + INDICATEUR_IMPRIME + " (impression)",
-                () -> carte(territoires.get(TERRITOIRE_IMPRIME), INDICATEUR_IMPRIME, libelles.get(INDICATEUR_IMPRIME), true)));
+                () -> carte(territoires.get(TERRITOIRE_IMPRIME), INDICATEUR_IMPRIME, libelles.get(INDICATEUR_IMPRIME), null, true)));
         return pages.stream();
     }
 
@@ -162,24 +164,27 @@ class DemoEnImagesIT {
     }
 
     /**
-     * For the pictures only, at most 30 s: waits until most sensors of each territory that has some
-     * were heard within the simulated hour, as in a running demo. In the first seconds the pipeline
-     * catches up with the clock and every sensor is drawn grey, silent. A machine too busy to keep up
-     * (a simulated hour passes in 0.4 s) gets a warning in the log, not a failure.
+     * Waits until the heat wave has gone through its hottest day (at most 60 s): returns the start
+     * of the day with the most people of 75 and over exposed in Grand Poitiers, now a past period.
      */
-    private static void attendreLesCapteursEnDirect(Set<String> territoires) {
-        for (String id : territoires) {
-            try {
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
-                    List<JsonNode> capteurs = elements(getJson("/api/capteurs.geojson?territoire=" + id).get("features"));
-                    long entendus = capteurs.stream().filter(c -> !c.get("properties").get("silencieux").asBoolean()).count();
-                    return entendus * 2 >= capteurs.size();
-                });
-            } catch (ConditionTimeoutException e) {
-                log.warn("Most sensors of {} still silent after 30 s: the pipeline lags behind the simulated clock; "
-                        + "the pictures show them grey", id);
+    private static String attendreLaCanicule() {
+        Map<String, Double> exposes = new LinkedHashMap<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            exposes.clear();
+            for (JsonNode periode : elements(getJson("/api/territoires/" + TERRITOIRE_CAPTEURS + "/periodes?indicateur=" + CHALEUR))) {
+                String debut = periode.get("debut").asText();
+                double total = elements(getJson("/api/territoires/" + TERRITOIRE_CAPTEURS + "/communes.geojson?indicateur="
+                        + CHALEUR + "&debut=" + URLEncoder.encode(debut, StandardCharsets.UTF_8)).get("features")).stream()
+                        .mapToDouble(f -> f.get("properties").get("valeur").asDouble(0)).sum();
+                exposes.put(debut, total);
             }
-        }
+            assertThat(exposes.values().stream().filter(total -> total > 0).count()).as("days of heat wave").isGreaterThanOrEqualTo(3);
+            // the hottest day is behind, at least two days before the latest: the page will show it as a past period
+            List<String> jours = new ArrayList<>(exposes.keySet());
+            String plusChaud = exposes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            assertThat(jours.indexOf(plusChaud)).as("the hottest day, among %s", exposes).isLessThan(jours.size() - 2);
+        });
+        return exposes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
     }
 
     /** The home page lists every territory, the number of its communes and a link to each of its indicators. */
@@ -217,10 +222,12 @@ class DemoEnImagesIT {
      * the cells are simulated (and the map's attribution saying so), the devices, antennas and car
      * parks of the territory drawn; then its picture.
      */
-    private static void carte(JsonNode territoire, String indicateur, String libelle, boolean impression) {
+    private static void carte(JsonNode territoire, String indicateur, String libelle, String periode, boolean impression) {
         String id = territoire.get("id").asText();
         String nom = id + "-" + indicateur + (impression ? "-impression" : "");
-        List<JsonNode> proprietes = elements(communes(id, indicateur).get("features")).stream()
+        String debut = periode == null ? "" : "&debut=" + URLEncoder.encode(periode, StandardCharsets.UTF_8);
+        List<JsonNode> proprietes = elements(getJson("/api/territoires/" + id + "/communes.geojson?indicateur="
+                + URLEncoder.encode(indicateur, StandardCharsets.UTF_8) + debut).get("features")).stream()
                 .map(f -> f.get("properties")).toList();
         Set<String> codes = new TreeSet<>(proprietes.stream().map(p -> p.get("code").asText()).toList());
         assertThat(codes).hasSize(territoire.get("nombreCommunes").asInt());
@@ -231,11 +238,13 @@ class DemoEnImagesIT {
         points.put("parkings", "[data-parking]");
         points.keySet().removeIf(couche -> getJson("/api/" + couche + ".geojson?territoire=" + id).get("features").isEmpty());
 
-        navigateur.get(adresse("/carte.html?territoire=" + id + "&indicateur=" + indicateur + (impression ? "&impression=1" : "")));
+        navigateur.get(adresse("/carte.html?territoire=" + id + "&indicateur=" + indicateur
+                + (periode == null ? "" : "&periode=" + URLEncoder.encode(periode, StandardCharsets.UTF_8))
+                + (impression ? "&impression=1" : "")));
         verifier(nom, () -> {
             var attente = attente();
             attente.until(d -> d.findElements(By.cssSelector("path.leaflet-interactive[data-code]")).size() == codes.size());
-            attente.until(d -> texte("#etat").startsWith("Mis à jour"));
+            attente.until(d -> texte("#etat").startsWith(periode == null ? "Mis à jour" : "Période passée affichée"));
             attente.until(d -> NOMBRE.matcher(texte("#fiche-resultat")).find());
             points.values().forEach(css -> attente.until(d -> !d.findElements(By.cssSelector(css)).isEmpty()));
 
@@ -245,7 +254,10 @@ class DemoEnImagesIT {
             assertThat(navigateur.findElement(By.cssSelector(".legend")).isDisplayed()).isTrue();
             assertThat(texte(".legend h4")).startsWith(libelle);
             assertThat(texte("#fiche-libelle")).isEqualTo(libelle);
-            assertThat(texte("#fiche-territoire")).isEqualTo(territoire.get("nom").asText());
+            assertThat(texte("#fiche-territoire")).isEqualTo(territoire.get("nom").asText()
+                    + (periode == null ? "" : " — " + proprietes.stream().map(p -> p.get("semaine")).filter(JsonNode::isTextual)
+                            .findFirst().orElseThrow().asText().replaceFirst("^j", "J")
+                            + " (période passée)"));
             if (simulees) {
                 assertThat(textes("#fiche-sources .badge.simule")).isNotEmpty().containsOnly("simulé");
                 assertThat(texte(".leaflet-control-attribution")).contains("données simulées");
@@ -255,7 +267,12 @@ class DemoEnImagesIT {
             }
             assertThat(texte("body")).doesNotContain("undefined", "NaN");
             if (points.containsKey("capteurs")) {
-                attendreUnCapteurEntendu(nom);
+                // judged against the latest reception processed, not the clock running ahead: heard, even at this speed
+                attente.until(d -> !d.findElements(By.cssSelector("[data-deveui][data-etat='à jour']")).isEmpty()
+                        && !d.findElements(By.cssSelector("[data-antenne][data-etat='à jour']")).isEmpty());
+            }
+            if (periode != null) {
+                assertThat(texte("#fiche-resultat")).as("the heat wave's day").doesNotContain("aucun capteur");
             }
             if (impression) {
                 assertThat(navigateur.findElement(By.id("fiche")).isDisplayed()).isTrue();
@@ -269,21 +286,6 @@ class DemoEnImagesIT {
             chromium.capturer(captures, nom);
         }
         log.info("{}: {}", nom, texte("#fiche-resultat"));
-    }
-
-    /**
-     * For the picture only, at most 10 s: waits until the page draws a sensor and an antenna heard
-     * within the simulated hour (blue, orange). The layers are read again about every second while
-     * cells come in, and a pipeline that lags behind the clock by 0.4 s for a moment draws them all grey.
-     */
-    private static void attendreUnCapteurEntendu(String page) {
-        try {
-            new WebDriverWait(navigateur, Duration.ofSeconds(10), Duration.ofMillis(200)).until(d ->
-                    !d.findElements(By.cssSelector("[data-deveui][data-etat='à jour']")).isEmpty()
-                            && !d.findElements(By.cssSelector("[data-antenne][data-etat='à jour']")).isEmpty());
-        } catch (TimeoutException e) {
-            log.warn("{}: every sensor or antenna drawn silent after 10 s (the pipeline lags behind the simulated clock)", page);
-        }
     }
 
     /** The print view pictured as the sheet itself (A4 landscape, as printed), without the empty screen around it. */
