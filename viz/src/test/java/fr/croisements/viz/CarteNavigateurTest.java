@@ -828,7 +828,11 @@ class CarteNavigateurTest {
         serveur.capteurs.ajouter(
                 capteur(CAPTEUR_POITIERS, "86194", ETE.minus(Duration.ofMinutes(12)), "gp-hotel-de-ville", "gp-couronneries"),
                 capteur(CAPTEUR_CHASSENEUIL, "86062", ETE.minus(Duration.ofMinutes(40)), "gp-technopole"),
-                capteur(CAPTEUR_SAINT_BENOIT, "86214", ETE.minus(Duration.ofHours(3)), "gp-saint-benoit"));
+                capteur(CAPTEUR_SAINT_BENOIT, "86214", ETE.minus(Duration.ofHours(3)), "gp-saint-benoit"),
+                // the freshest message of the simulated fleet, from a device without a position (not on the map):
+                // simulated devices are judged against it, here the simulated clock itself
+                new fr.croisements.events.SanteCapteur("24E124136B3100FF", null, null, ETE, Map.of(), null, List.of(),
+                        1, 0, 0, 1L, true));
         // the antennas: where the simulator puts them, and two outside the territory, near and far
         org.locationtech.jts.geom.Coordinate est = java.util.Arrays.stream(GRAND_POITIERS_PACK.communes().stream()
                         .flatMap(c -> java.util.Arrays.stream(c.contour().getCoordinates()))
@@ -845,7 +849,8 @@ class CarteNavigateurTest {
                         CAPTEUR_SAINT_BENOIT),
                 FaussesCapteurs.passerelle(ANTENNE_PROCHE, est.x + 0.02, est.y, ETE.minus(Duration.ofMinutes(5)), 75, true,
                         CAPTEUR_CHASSENEUIL, CAPTEUR_POITIERS),
-                FaussesCapteurs.passerelle(ANTENNE_LOINTAINE, est.x + 0.3, est.y, ETE.minus(Duration.ofMinutes(5)), 9, true));
+                // the freshest reception of the simulated antennas (that the clock is judged against): at the clock
+                FaussesCapteurs.passerelle(ANTENNE_LOINTAINE, est.x + 0.3, est.y, ETE, 9, true));
     }
 
     /** A simulated Milesight EM500-CO2 inside the commune, as the device health topology keeps it. */
