@@ -115,6 +115,7 @@ function afficherFraicheurCommunes() {
 function afficherHorloge(simulee) {
   horloge.hidden = !simulee;
   horloge.textContent = simulee ? `Heure simulée : ${heureSimulee(simulee)}` : '';
+  vue.periodes?.horloge(simulee ?? null);
 }
 
 /** Retries while the server answers 503 (its stores are still loading), showing its message. */

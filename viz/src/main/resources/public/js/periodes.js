@@ -31,6 +31,7 @@ export function creerNavigationPeriodes(racine, { surChoix, relire }) {
   let periodes = [];
   let index = -1; // of the past period shown; -1: the latest one
   let relecture = null;
+  let horloge = null; // the simulated clock (ms), null: the real one
 
   const titre = element('span', { classe: 'periode-titre', texte: 'Période' });
   titre.id = 'periode-titre';
@@ -46,12 +47,14 @@ export function creerNavigationPeriodes(racine, { surChoix, relire }) {
 
   const passee = () => index >= 0;
   const affichee = () => (passee() ? index : periodes.length - 1);
+  // the latest window may not be over: its figures still grow (a week's lifts, a day's heat)
+  const enCours = () => affichee() >= 0 && !passee() && Date.parse(periodes[affichee()].fin) > (horloge ?? Date.now());
 
   function dessiner() {
     racine.hidden = periodes.length === 0;
     racine.dataset.periodes = String(periodes.length);
     const i = affichee();
-    libelle.textContent = i >= 0 ? majuscule(periodes[i].libelle) : '';
+    libelle.textContent = i >= 0 ? `${majuscule(periodes[i].libelle)}${enCours() ? ' (en cours)' : ''}` : '';
     precedente.disabled = i <= 0;
     suivante.disabled = !passee();
     derniere.hidden = !passee();
@@ -87,6 +90,15 @@ export function creerNavigationPeriodes(racine, { surChoix, relire }) {
   return {
     /** A new list, with the period shown (its ISO start; null, unknown or the last one: the latest). */
     remplacer,
+    /** The simulated clock (ISO), or null for the real one: tells whether the latest window is over. */
+    horloge(iso) {
+      const avant = enCours();
+      const ms = iso ? Date.parse(iso) : null;
+      horloge = Number.isNaN(ms) ? null : ms;
+      if (enCours() !== avant) {
+        dessiner();
+      }
+    },
     /** The ISO start of the past period shown, null when the latest is. */
     debut: () => (passee() ? periodes[index].debut : null),
     /** Whether a past period is shown: live cells then do not recolour the map. */

@@ -174,6 +174,24 @@ class PeriodesNavigateurTest {
     }
 
     @Test
+    void theLatestWeekIsSaidInProgressUntilTheSimulatedClockPassesItsEnd() {
+        serveur.horloge.set(SEMAINE_3.plus(Duration.ofDays(3)));
+        try {
+            ouvrir("/carte.html?territoire=bassin-de-pompey");
+            attente.until(d -> libelle().equals(SEMAINE_3_LIBELLE + " (en cours)"));
+            bouton("precedente").click();
+            attente.until(d -> libelle().equals(SEMAINE_2_LIBELLE));
+            bouton("derniere").click();
+            attente.until(d -> libelle().equals(SEMAINE_3_LIBELLE + " (en cours)"));
+            // the clock goes on (the server pushes it every second): the week is over
+            serveur.horloge.set(SEMAINE_3.plus(Duration.ofDays(7)));
+            attente.until(d -> libelle().equals(SEMAINE_3_LIBELLE));
+        } finally {
+            serveur.horloge.set(null);
+        }
+    }
+
+    @Test
     void theAddressOpensThePeriodItNamesAndBackReturnsToIt() {
         ouvrir("/carte.html?territoire=bassin-de-pompey&periode=2024-12-30T00:00:00Z");
 
