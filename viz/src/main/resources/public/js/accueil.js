@@ -3,22 +3,8 @@
 // a question cannot be answered yet, which data are missing and how to bring them.
 
 import { avecNouveauxEssais, getIndicateurs, getParkings, getTerritoires } from './api.js';
+import { blocManque } from './manques.js';
 import { element } from './vues.js';
-
-/** What a territory still lacks, by territory id: said plainly, with the command that brings it. */
-const MANQUES = {
-  antony: {
-    titre: 'Stationnement : les données manquent encore pour Antony',
-    textes: [
-      'La question « À quelles heures les parkings sont-ils pleins, et tournent-ils ? » ne peut pas encore '
-        + 'recevoir de réponse à Antony : il manque la liste des parkings (places, position, au format du '
-        + 'schéma national du stationnement) et un flux d\'occupation (places occupées ou libres, relevées '
-        + 'au moins chaque heure).',
-      'Pour les apporter : croisements ingest stationnement FICHIER (la liste des parkings), puis '
-        + 'croisements ingest occupation FICHIER (les relevés d\'occupation, ou le flux du gestionnaire).',
-    ],
-  },
-};
 
 const etat = document.getElementById('etat');
 
@@ -48,14 +34,12 @@ function carteTerritoire(t, definitions, nombreParkings) {
   if (!preuves.length) {
     preuves.push(preuve(adresseCarte(t.id, null), 'Les communes et leurs chiffres Insee', null));
   }
-  const manque = MANQUES[t.id];
   const communes = t.nombreCommunes > 1 ? `${t.nombreCommunes} communes` : `${t.nombreCommunes} commune`;
   const carte = element('section', { classe: 'territoire' },
     element('h2', { texte: t.nom }),
     element('p', { classe: 'communes-territoire', texte: communes }),
     element('ul', {}, ...preuves),
-    manque ? element('div', { classe: 'manque' }, element('h3', { texte: manque.titre }),
-      ...manque.textes.map((texte) => element('p', { texte }))) : null);
+    blocManque(t.id));
   carte.dataset.territoire = t.id;
   return carte;
 }

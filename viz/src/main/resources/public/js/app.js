@@ -19,6 +19,7 @@ import { classesPour, style } from './choropleth.js';
 import { heureSimulee, ilYA } from './format.js';
 import { estEnRetard, periodeDeRafraichissement, texteFraicheur } from './fraicheur.js';
 import { onLiveEvent, onLiveStatus } from './live.js';
+import { blocManque } from './manques.js';
 import { creerNavigationPeriodes, indexPeriode } from './periodes.js';
 import {
   contenuCommune, legende, ligneCommune, majLigneCommune, majResultat, remplirFiche, resumeCommune,
@@ -358,6 +359,9 @@ async function afficher(idTerritoire, idIndicateur, historique, avertir = histor
   document.title = titre;
   document.getElementById('titre').textContent = titre;
   remplirSelecteurs(territoire, disponibles, definition);
+  const manque = blocManque(territoire.id);
+  document.getElementById('manque').replaceChildren(...(manque ? [manque] : []));
+  document.getElementById('manque').hidden = !manque;
   remplirFiche(definition, territoire, geojson.features.map((f) => f.properties), {
     csv: adresseCsv(territoire.id, definition.id, debut),
     geojson: adresseGeoJson(territoire.id, definition.id, debut),

@@ -650,6 +650,20 @@ class CarteNavigateurTest {
     }
 
     @Test
+    void theMapOfAntonySaysWhichDataAreMissingForItsParkingQuestionAndHowToBringThem() {
+        navigateur.get(serveur.uri("/carte.html?territoire=antony").toString());
+        attendreLesCommunes("92", 1);
+        WebElement manque = affiche("#manque .manque");
+        assertThat(texte(manque)).contains("Stationnement : les données manquent encore pour Antony",
+                "la liste des parkings", "croisements ingest stationnement FICHIER", "croisements ingest occupation FICHIER");
+        capturer("antony-donnees-manquantes");
+
+        new Select(navigateur.findElement(By.id("choix-territoire"))).selectByValue("bassin-de-pompey");
+        attendreLesCommunes("54", 13);
+        assertThat(navigateur.findElement(By.id("manque")).isDisplayed()).as("the Bassin de Pompey lacks nothing").isFalse();
+    }
+
+    @Test
     void anOldLinkToTheMapStillOpensIt() {
         navigateur.get(serveur.uri("/?territoire=la-rochelle").toString());
         attendreLesCommunes("17", 28);
