@@ -35,7 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The real Poitiers and La Rochelle car parks and one simulated day of occupancy through the real
+ * The real Poitiers and La Rochelle car parks and three simulated weekdays of occupancy through the real
  * adapters and the pipeline on the embedded broker: the hourly occupancy of every car park and the
  * places per 1 000 inhabitants of La Rochelle must equal a direct computation. Then the state
  * directory is wiped and the hourly windows, restored from their changelog, must take one more
@@ -66,7 +66,8 @@ class ParkingPipelineIT {
         Path parking = TerritoireImporter.dossierOfficielParDefaut().resolve("parking");
         List<Territoire> territoires = List.of(Territoires.charger("grand-poitiers"), Territoires.charger("la-rochelle"));
         var simulateur = OccupationSimulateur.poitiersEtLaRochelle(parking, 42, ScenarioStationnement.AUCUN);
-        List<OccupationParking> journee = simulateur.periode(JOUR, JOUR.plus(1, ChronoUnit.DAYS)).toList();
+        // three weekdays: a commune's peak-hour cells, grouped by commune and day, lie in several partitions
+        List<OccupationParking> journee = simulateur.periode(JOUR, JOUR.plus(3, ChronoUnit.DAYS)).toList();
         List<ParcStationnement> parcs = new ArrayList<>();
         for (String fichier : OccupationSimulateur.FICHIERS) {
             parcs.addAll(ParkingsAdapter.lire(parking.resolve(fichier)).valeurs());
@@ -84,6 +85,23 @@ class ParkingPipelineIT {
 
             Map<String, List<String>> attendu = moyennesHoraires(parcs, journee);
             attendre(application, attendu);
+
+            // the map shows each commune's latest peak-hour day, whichever partition holds it
+            await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode pointe = PipelineContract.getJson(application.port(),
+                        "/api/territoires/la-rochelle/communes.geojson?indicateur=" + Indicateurs.OCCUPATION_POINTE.id());
+                List<String> joursAffiches = new ArrayList<>();
+                for (JsonNode f : pointe.get("features")) {
+                    JsonNode p = f.get("properties");
+                    if (p.get("debut").isTextual()) {
+                        List<Indicateur> jours = application.pipeline().queries()
+                                .historique(Indicateurs.OCCUPATION_POINTE.id(), p.get("code").asText());
+                        assertThat(Instant.parse(p.get("debut").asText())).isEqualTo(jours.get(jours.size() - 1).debut());
+                        joursAffiches.add(p.get("debut").asText());
+                    }
+                }
+                assertThat(joursAffiches).isNotEmpty().containsOnly("2025-03-05T23:00:00Z");
+            });
 
             JsonNode parkingsLaRochelle = PipelineContract.getJson(application.port(), "/api/parkings.geojson?territoire=la-rochelle");
             assertThat(parkingsLaRochelle.get("features")).hasSize(20);

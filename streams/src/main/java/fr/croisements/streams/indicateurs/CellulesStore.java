@@ -20,8 +20,10 @@ import org.apache.kafka.streams.state.Stores;
  * The state store that keeps every cell of one indicator, for the map and its history.
  *
  * <p>Key: {@code <codeZone>|<window start in epoch ms, 15 digits>}, so that a prefix scan on
- * {@code <codeZone>|} returns a zone's cells oldest first, and the upstream partitioning by zone
- * code still tells which instance holds a zone. Value: the latest {@link Indicateur} of the cell.
+ * {@code <codeZone>|} returns a zone's cells oldest first within one partition's store. Most
+ * indicators are partitioned by zone code upstream, so one partition holds a zone; those grouped by
+ * more (the car parks' peak hours, by commune and day) spread a zone's cells over partitions, and
+ * readers must not assume the order across them. Value: the latest {@link Indicateur} of the cell.
  */
 public final class CellulesStore {
 

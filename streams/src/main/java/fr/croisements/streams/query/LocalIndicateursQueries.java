@@ -5,11 +5,14 @@ import fr.croisements.events.Indicateur;
 import fr.croisements.events.Indicateurs;
 import fr.croisements.streams.indicateurs.CellulesStore;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -32,14 +35,11 @@ public final class LocalIndicateursQueries implements IndicateursQueries {
 
     @Override
     public Map<String, Indicateur> dernieres(String indicateur) {
-        var dernieres = new TreeMap<String, Indicateur>();
         try (var cellules = store(indicateur).all()) {
-            // keys sort by zone then window start: the last cell seen for a zone is its latest
-            cellules.forEachRemaining(kv -> dernieres.put(kv.value.codeZone(), kv.value));
+            return plusRecentes(cellules);
         } catch (InvalidStateStoreException e) {
             throw indisponible(e);
         }
-        return dernieres;
     }
 
     @Override
@@ -50,7 +50,22 @@ public final class LocalIndicateursQueries implements IndicateursQueries {
         } catch (InvalidStateStoreException e) {
             throw indisponible(e);
         }
+        // one partition's store after another: sorted here
+        cellules.sort(Comparator.comparing(Indicateur::debut));
         return cellules;
+    }
+
+    /**
+     * The cell of each zone with the latest window start. The stores of the partitions are read one
+     * after the other, each sorted by zone then window: a zone's cells may lie in several of them
+     * (the car parks' peak hours are grouped by commune and day), so the last one read is not
+     * always the latest.
+     */
+    static Map<String, Indicateur> plusRecentes(Iterator<KeyValue<String, Indicateur>> cellules) {
+        var dernieres = new TreeMap<String, Indicateur>();
+        cellules.forEachRemaining(kv -> dernieres.merge(kv.value.codeZone(), kv.value,
+                (connue, autre) -> autre.debut().isAfter(connue.debut()) ? autre : connue));
+        return dernieres;
     }
 
     private ReadOnlyKeyValueStore<String, Indicateur> store(String indicateur) {
