@@ -174,9 +174,11 @@ final class Application implements AutoCloseable {
         try {
             var parcs = KafkaClients.producer(bootstrap, Topics.REF_PARKINGS, "croisements-parkings");
             aFermer.push(parcs);
+            long publies = 0;
             for (String fichier : OccupationSimulateur.FICHIERS) {
-                new ParkingsAdapter().publier(dossier.resolve(fichier), parcs, rejets);
+                publies += new ParkingsAdapter().publier(dossier.resolve(fichier), parcs, rejets).publies();
             }
+            attendreLesParkings(publies);
             var occupation = KafkaClients.producer(bootstrap, Topics.STATIONNEMENT_OCCUPATION, "croisements-simulateur-parkings");
             aFermer.push(occupation);
             var simulateur = OccupationSimulateur.poitiersEtLaRochelle(dossier, simulation.graine(), simulation.parkings());
@@ -185,6 +187,28 @@ final class Application implements AutoCloseable {
             aFermer.push(rejeu);
         } catch (IOException e) {
             log.warn("Car-park files unreadable in {}: {}", dossier, e.getMessage());
+        }
+    }
+
+    /**
+     * Waits (at most 30 s) until the pipeline's table of car parks holds those just published: an
+     * observation of a car park the table does not know yet is rejected (« parking inconnu »), and
+     * Kafka Streams does not always read the table's new records before the first observations.
+     */
+    private void attendreLesParkings(long publies) {
+        long limite = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (pipeline.parkings().size() < publies) {
+            if (System.nanoTime() > limite) {
+                log.warn("Only {} of the {} car parks published are known to the pipeline after 30 s: the first "
+                        + "observations of the others go to rejets", pipeline.parkings().size(), publies);
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

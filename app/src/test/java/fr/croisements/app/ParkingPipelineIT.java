@@ -81,6 +81,9 @@ class ParkingPipelineIT {
                     new ParkingsAdapter().publier(parking.resolve(fichier), refs, rejets);
                 }
             }
+            // as the demo does: observations of a car park the table does not know yet are rejected
+            await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> application.pipeline().parkings().size() >= parcs.size());
             publier(journee);
 
             Map<String, List<String>> attendu = moyennesHoraires(parcs, journee);
