@@ -18,10 +18,12 @@ export function premierePhrase(texte) {
 }
 
 /** The cells of the latest window among the published (non-secret) values. */
+const publiees = (proprietes) => proprietes.filter((p) => !p.secret && p.valeur !== null && p.valeur !== undefined);
+
 function dernieres(proprietes) {
-  const publiees = proprietes.filter((p) => !p.secret && p.valeur !== null && p.valeur !== undefined);
-  const debut = publiees.reduce((max, p) => (p.debut && p.debut > max ? p.debut : max), '');
-  return publiees.filter((p) => (p.debut || '') === debut);
+  const valeurs = publiees(proprietes);
+  const debut = valeurs.reduce((max, p) => (p.debut && p.debut > max ? p.debut : max), '');
+  return valeurs.filter((p) => (p.debut || '') === debut);
 }
 
 function extremes(cellules) {
@@ -35,6 +37,18 @@ function extremes(cellules) {
  * window, the people exposed for the heat.
  */
 export function phraseResultat(definition, proprietes) {
+  const phrase = phraseDeLaPeriode(definition, proprietes);
+  // live, early in a window: the other coloured communes still show the previous one (their popup says which)
+  const anterieures = publiees(proprietes).length - dernieres(proprietes).length;
+  if (anterieures === 0) {
+    return phrase;
+  }
+  return anterieures === 1
+    ? `${phrase} Sur la carte, 1 autre commune garde la valeur d'une période précédente.`
+    : `${phrase} Sur la carte, ${anterieures} autres communes gardent la valeur d'une période précédente.`;
+}
+
+function phraseDeLaPeriode(definition, proprietes) {
   const cellules = dernieres(proprietes);
   if (!cellules.length) {
     return proprietes.some((p) => p.secret)

@@ -617,6 +617,25 @@ class CarteNavigateurTest {
     }
 
     @Test
+    void earlyInAWindowTheResultSaysHowManyCommunesStillShowThePreviousOne() {
+        Object phrases = navigateur.executeAsyncScript("""
+                const fini = arguments[arguments.length - 1];
+                const definition = { id: 'taux-presentation-bacs', libelle: 'Taux de présentation des bacs', unite: '%' };
+                const commune = (nom, debut, valeur) => ({ nom, debut, valeur, unite: '%', secret: false,
+                  semaine: debut === '2025-01-13T00:00:00Z' ? 'semaine du 13 au 19 janvier 2025' : 'semaine du 6 au 12 janvier 2025' });
+                import('/js/fiche.js').then((f) => fini([
+                  f.phraseResultat(definition, [commune('Pompey', '2025-01-13T00:00:00Z', 52.1),
+                    commune('Frouard', '2025-01-13T00:00:00Z', 38.2), commune('Liverdun', '2025-01-06T00:00:00Z', 60.0)]),
+                  f.phraseResultat(definition, [commune('Pompey', '2025-01-13T00:00:00Z', 52.1),
+                    commune('Frouard', '2025-01-13T00:00:00Z', 38.2)]),
+                ]));""");
+        assertThat(phrases).isEqualTo(List.of(
+                "Semaine du 13 au 19 janvier 2025 : le taux de présentation va de 38,2\u00a0% à Frouard à 52,1\u00a0% à Pompey."
+                        + " Sur la carte, 1 autre commune garde la valeur d'une période précédente.",
+                "Semaine du 13 au 19 janvier 2025 : le taux de présentation va de 38,2\u00a0% à Frouard à 52,1\u00a0% à Pompey."));
+    }
+
+    @Test
     void thePageNamesWindowsAsTheServerDoesInUtcOrInParisForTheCarParksDays() {
         Object libelles = navigateur.executeAsyncScript("""
                 const fini = arguments[arguments.length - 1];
