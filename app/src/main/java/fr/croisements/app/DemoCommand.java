@@ -43,10 +43,6 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--reset", description = "Efface le dossier des données avant de démarrer.")
     boolean reset;
 
-
-
-
-
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();

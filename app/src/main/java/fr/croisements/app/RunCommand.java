@@ -47,10 +47,6 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--simuler", description = "Lance aussi le simulateur de levées de bacs (clé dans CROISEMENTS_CLE_PSEUDONYMISATION).")
     boolean simuler;
 
-
-
-
-
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
