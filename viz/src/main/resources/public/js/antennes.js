@@ -9,7 +9,7 @@
 import * as L from 'leaflet';
 import { ligneLegende, pluriel } from './capteurs.js';
 import { dateEtHeure, majuscule, nombre } from './format.js';
-import { points, rafraichirOuverts, retirerAbsents } from './points.js';
+import { creerGroupePoints, points, rafraichirOuverts } from './points.js';
 import { element } from './vues.js';
 
 // orange and blue are told apart with every kind of colour blindness; the shape (a triangle, the
@@ -110,27 +110,17 @@ export function contenuAntenne(p) {
 export function creerCoucheAntennes(carte, { controle, surSimulees = () => {} }) {
   carte.createPane(PANNEAU).style.zIndex = String(NIVEAU_PANNEAU);
   carte.createPane(PANNEAU_LIENS).style.zIndex = String(NIVEAU_LIENS);
-  const groupe = L.layerGroup();
   const liens = L.layerGroup().addTo(carte);
-  const marqueurs = new Map(); // id -> marker
-  let visible = true;
   let surlignage = null; // { ids: Set, depuis: LatLng } while a device's popup is open
 
   const section = controle.section('antennes', 'Antennes');
+  const couche = creerGroupePoints(carte, section, { surSimulees, surCoche: () => dessinerSurlignage() });
+  const { groupe, marqueurs } = couche; // id -> marker
   const { total } = section;
   const aJour = ligneLegende(COULEUR_ANTENNE, symboleAntenne(COULEUR_ANTENNE));
   const silencieuses = ligneLegende(COULEUR_ANTENNE_SILENCIEUSE, symboleAntenne(COULEUR_ANTENNE_SILENCIEUSE));
   section.ajouter(aJour.ligne);
   section.ajouter(silencieuses.ligne);
-  section.surChangement((coche) => {
-    visible = coche;
-    if (visible) {
-      groupe.addTo(carte);
-    } else {
-      carte.removeLayer(groupe);
-    }
-    dessinerSurlignage();
-  });
 
   // id, state and a name for screen readers on the marker's element (created when on the map)
   function marquer(m) {
@@ -147,7 +137,7 @@ export function creerCoucheAntennes(carte, { controle, surSimulees = () => {} })
   function dessinerSurlignage() {
     liens.clearLayers();
     marqueurs.forEach(marquer);
-    if (!surlignage || !visible) {
+    if (!surlignage || !couche.estVisible()) {
       return;
     }
     marqueurs.forEach((m, id) => {
@@ -171,13 +161,9 @@ export function creerCoucheAntennes(carte, { controle, surSimulees = () => {} })
   }
 
   function vider() {
-    groupe.clearLayers();
-    marqueurs.clear();
     liens.clearLayers();
     surlignage = null;
-    carte.removeLayer(groupe);
-    section.montrer(false);
-    surSimulees(false);
+    couche.vider();
   }
 
   function placer(feature) {
@@ -216,20 +202,15 @@ export function creerCoucheAntennes(carte, { controle, surSimulees = () => {} })
       return;
     }
     const presentes = new Set(features.map((f) => f.properties.id));
-    retirerAbsents(groupe, marqueurs, presentes);
+    couche.garder(presentes);
     features.forEach(placer);
 
     const nombreSilencieuses = features.filter((f) => f.properties.silencieuse).length;
     total.textContent = `Antennes : ${nombre(features.length)}`;
     aJour.texte.textContent = `à jour : message reçu dans l'heure : ${nombre(features.length - nombreSilencieuses)}`;
     silencieuses.texte.textContent = `silencieuses depuis plus d'une heure : ${nombre(nombreSilencieuses)}`;
-    section.noterLecture();
-    section.montrer(true);
-    if (visible && !carte.hasLayer(groupe)) {
-      groupe.addTo(carte);
-    }
+    couche.montrer(features);
     dessinerSurlignage();
-    surSimulees(features.some((f) => f.properties.simule));
   }
 
   function limites() {

@@ -8,7 +8,7 @@
 import * as L from 'leaflet';
 import { avecUnite, dateEtHeure, majuscule, nombre } from './format.js';
 import { PERIODE_PAR_DEFAUT_MS, suivreFraicheur } from './fraicheur.js';
-import { points, rafraichirOuverts, retirerAbsents } from './points.js';
+import { creerGroupePoints, points, rafraichirOuverts } from './points.js';
 import { element } from './vues.js';
 
 export const COULEUR_A_JOUR = '#1565c0';
@@ -186,24 +186,14 @@ export function creerCoucheCapteurs(carte, {
   controle, surSimulees = () => {}, surOuverture = () => {}, surFermeture = () => {},
 }) {
   carte.createPane(PANNEAU).style.zIndex = String(NIVEAU_PANNEAU);
-  const groupe = L.layerGroup();
-  const marqueurs = new Map(); // devEui -> circle marker
-  let visible = true;
-
   const section = controle.section('capteurs', 'Capteurs');
+  const couche = creerGroupePoints(carte, section, { surSimulees });
+  const { groupe, marqueurs } = couche; // devEui -> circle marker
   const { total } = section;
   const aJour = ligneLegende(COULEUR_A_JOUR);
   const silencieux = ligneLegende(COULEUR_SILENCIEUX);
   section.ajouter(aJour.ligne);
   section.ajouter(silencieux.ligne);
-  section.surChangement((coche) => {
-    visible = coche;
-    if (visible) {
-      groupe.addTo(carte);
-    } else {
-      carte.removeLayer(groupe);
-    }
-  });
 
   // the DevEUI and state on the SVG circle (created once on the map), for browser tests
   const marquer = (m) => {
@@ -211,13 +201,7 @@ export function creerCoucheCapteurs(carte, {
     m.getElement()?.setAttribute('data-etat', m.proprietes.etat);
   };
 
-  function vider() {
-    groupe.clearLayers();
-    marqueurs.clear();
-    carte.removeLayer(groupe);
-    section.montrer(false);
-    surSimulees(false);
-  }
+  const { vider } = couche;
 
   function placer(feature) {
     const p = feature.properties;
@@ -252,19 +236,14 @@ export function creerCoucheCapteurs(carte, {
       return;
     }
     const presents = new Set(features.map((f) => f.properties.devEui));
-    retirerAbsents(groupe, marqueurs, presents);
+    couche.garder(presents);
     features.forEach(placer);
 
     const nombreSilencieux = features.filter((f) => f.properties.silencieux).length;
     total.textContent = `Capteurs : ${nombre(features.length)}`;
     aJour.texte.textContent = `à jour : entendu dans l'heure : ${nombre(features.length - nombreSilencieux)}`;
     silencieux.texte.textContent = `silencieux depuis plus d'une heure : ${nombre(nombreSilencieux)}`;
-    section.noterLecture();
-    section.montrer(true);
-    if (visible && !carte.hasLayer(groupe)) {
-      groupe.addTo(carte);
-    }
-    surSimulees(features.some((f) => f.properties.simule));
+    couche.montrer(features);
   }
 
   return { afficher, vider };

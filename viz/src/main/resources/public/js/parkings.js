@@ -10,7 +10,7 @@ import * as L from 'leaflet';
 import { getProfilParking } from './api.js';
 import { ligneLegende } from './capteurs.js';
 import { avecUnite, majuscule, nombre } from './format.js';
-import { points, rafraichirOuverts, retirerAbsents } from './points.js';
+import { creerGroupePoints, points, rafraichirOuverts } from './points.js';
 import { element } from './vues.js';
 
 // ColorBrewer "OrRd", sequential, readable with every kind of colour blindness; classes cut at the
@@ -166,12 +166,11 @@ function remplirGraphique(racine, profil) {
  */
 export function creerCoucheParkings(carte, { controle, surSimulees = () => {} }) {
   carte.createPane(PANNEAU).style.zIndex = String(NIVEAU_PANNEAU);
-  const groupe = L.layerGroup();
-  const marqueurs = new Map(); // id -> circle marker
-  let visible = true;
   let capaciteMax = 0;
 
   const section = controle.section('parkings', 'Parkings');
+  const couche = creerGroupePoints(carte, section, { surSimulees });
+  const { groupe, marqueurs } = couche; // id -> circle marker
   const { total } = section;
   const titreEchelle = element('div', { classe: 'ligne titre-echelle', texte: "taux d'occupation (dernière heure)" });
   section.ajouter(titreEchelle);
@@ -186,14 +185,6 @@ export function creerCoucheParkings(carte, { controle, surSimulees = () => {} })
   const sansObservation = ligneLegende(COULEUR_SANS_OBSERVATION);
   section.ajouter(sansObservation.ligne);
   section.ajouter(element('div', { classe: 'ligne note', texte: 'taille du cercle : nombre de places' }));
-  section.surChangement((coche) => {
-    visible = coche;
-    if (visible) {
-      groupe.addTo(carte);
-    } else {
-      carte.removeLayer(groupe);
-    }
-  });
 
   const style = (p) => ({
     radius: rayon(p.capacite, capaciteMax),
@@ -226,13 +217,7 @@ export function creerCoucheParkings(carte, { controle, surSimulees = () => {} })
     }
   }
 
-  function vider() {
-    groupe.clearLayers();
-    marqueurs.clear();
-    carte.removeLayer(groupe);
-    section.montrer(false);
-    surSimulees(false);
-  }
+  const { vider } = couche;
 
   function placer(feature) {
     const p = feature.properties;
@@ -267,7 +252,7 @@ export function creerCoucheParkings(carte, { controle, surSimulees = () => {} })
       return;
     }
     const presents = new Set(features.map((f) => f.properties.id));
-    retirerAbsents(groupe, marqueurs, presents);
+    couche.garder(presents);
     capaciteMax = Math.max(0, ...features.map((f) => f.properties.capacite || 0));
     // the largest first, so that a small car park next to a large one stays clickable
     [...features].sort((a, b) => (b.properties.capacite || 0) - (a.properties.capacite || 0)).forEach(placer);
@@ -276,12 +261,7 @@ export function creerCoucheParkings(carte, { controle, surSimulees = () => {} })
     const sans = features.filter((f) => f.properties.tauxOccupation === null || f.properties.tauxOccupation === undefined).length;
     total.textContent = `Parkings : ${nombre(features.length)} (${nombre(places)}${INSECABLE}places)`;
     sansObservation.texte.textContent = `pas d'observation : ${nombre(sans)}`;
-    section.noterLecture();
-    section.montrer(true);
-    if (visible && !carte.hasLayer(groupe)) {
-      groupe.addTo(carte);
-    }
-    surSimulees(features.some((f) => f.properties.simule));
+    couche.montrer(features);
   }
 
   return { afficher, vider };
