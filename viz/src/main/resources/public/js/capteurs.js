@@ -121,6 +121,18 @@ export function creerControlePoints(carte, { periodeMs = PERIODE_PAR_DEFAUT_MS }
   L.DomEvent.disableScrollPropagation(racine);
   const controle = L.control({ position: 'topright' });
   controle.onAdd = () => racine;
+  // on a projector the explanations of the colours cover part of the map: they fold, the layers' lines stay
+  const replier = element('button', { classe: 'replier', texte: 'Replier' });
+  replier.type = 'button';
+  replier.setAttribute('aria-expanded', 'true');
+  replier.setAttribute('aria-label', 'Replier les explications des couleurs des points');
+  replier.addEventListener('click', () => {
+    const repliee = racine.classList.toggle('repliee');
+    replier.textContent = repliee ? 'Déplier' : 'Replier';
+    replier.setAttribute('aria-expanded', String(!repliee));
+    replier.setAttribute('aria-label', `${repliee ? 'Déplier' : 'Replier'} les explications des couleurs des points`);
+  });
+  racine.append(replier);
   let affiche = false;
   const sections = [];
 

@@ -396,6 +396,29 @@ class CarteNavigateurTest {
     }
 
     @Test
+    void theExplanationsOfThePointColoursFoldAndUnfoldLeavingTheLayersCheckboxes() {
+        navigateur.get(serveur.uri("/carte.html?territoire=grand-poitiers").toString());
+        attendreLesCommunes("86", 40);
+        WebElement replier = affiche(".capteurs button.replier");
+        assertThat(replier.getText()).isEqualTo("Replier");
+        assertThat(replier.getDomAttribute("aria-expanded")).isEqualTo("true");
+        attente.until(d -> d.findElements(By.cssSelector(".capteurs .ligne")).stream().anyMatch(WebElement::isDisplayed));
+        int hauteurDepliee = navigateur.findElement(By.cssSelector(".info.capteurs")).getSize().getHeight();
+
+        replier.click();
+        attente.until(d -> d.findElements(By.cssSelector(".capteurs .ligne")).stream().noneMatch(WebElement::isDisplayed));
+        assertThat(replier.getText()).isEqualTo("Déplier");
+        assertThat(replier.getDomAttribute("aria-expanded")).isEqualTo("false");
+        assertThat(navigateur.findElement(By.id("afficher-capteurs")).isDisplayed()).as("the layer's checkbox stays").isTrue();
+        assertThat(navigateur.findElement(By.cssSelector(".info.capteurs")).getSize().getHeight()).isLessThan(hauteurDepliee);
+        capturer("points-replies");
+
+        replier.sendKeys(Keys.ENTER);
+        attente.until(d -> d.findElements(By.cssSelector(".capteurs .ligne")).stream().anyMatch(WebElement::isDisplayed));
+        assertThat(replier.getText()).isEqualTo("Replier");
+    }
+
+    @Test
     void theDevicesOfGrandPoitiersAreDrawnAboveTheCommunesBlueWhenHeardGreyWhenSilentWithAFrenchPopup() {
         serveur.horloge.set(ETE);
         try {
