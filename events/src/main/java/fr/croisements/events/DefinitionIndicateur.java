@@ -31,6 +31,11 @@ import java.util.Objects;
  *     INSEE references; tells the data catalogue what each indicator is made of
  * @param bornes fixed class breaks of the map, in {@link #unite()}, ascending; empty when the map
  *     should cut classes from the values shown (quantiles)
+ * @param dominance the dominance rule of statistical secrecy: a cell where one contributor makes
+ *     more than this share (0 to 1, e.g. 0.85) of the counted quantity is secret; {@code null} when
+ *     the rule does not apply
+ * @param fichier the indicator file that declares it (its name, e.g. {@code dechets-par-habitant.yaml}),
+ *     or {@code null} for an indicator built into Croisements
  */
 public record DefinitionIndicateur(
         String id,
@@ -45,7 +50,9 @@ public record DefinitionIndicateur(
         Libelles libelles,
         Map<String, String> composantes,
         List<String> entrees,
-        List<Double> bornes) {
+        List<Double> bornes,
+        Double dominance,
+        String fichier) {
 
     /**
      * The words around the figures of an indicator, in plain French.
@@ -72,11 +79,22 @@ public record DefinitionIndicateur(
         composantes = composantes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(composantes));
         entrees = entrees == null ? List.of() : List.copyOf(entrees);
         bornes = bornes == null ? List.of() : List.copyOf(bornes);
+        if (dominance != null && !(dominance > 0 && dominance <= 1)) {
+            throw new IllegalArgumentException("Dominance share of " + id + " must be in ]0, 1]: " + dominance);
+        }
         for (int i = 1; i < bornes.size(); i++) {
             if (bornes.get(i) <= bornes.get(i - 1)) {
                 throw new IllegalArgumentException("Class breaks of " + id + " must be ascending: " + bornes);
             }
         }
+    }
+
+    /** A built-in indicator without dominance rule. */
+    public DefinitionIndicateur(String id, String libelle, String unite, String question, String methode,
+            String limites, String niveau, Duration fenetre, int seuilSecret, Libelles libelles,
+            Map<String, String> composantes, List<String> entrees, List<Double> bornes) {
+        this(id, libelle, unite, question, methode, limites, niveau, fenetre, seuilSecret, libelles, composantes,
+                entrees, bornes, null, null);
     }
 
     /**
@@ -107,6 +125,22 @@ public record DefinitionIndicateur(
     /** Whether a cell built on {@code contributeurs} distinct contributors must be hidden. */
     public boolean estSecret(long contributeurs) {
         return contributeurs < seuilSecret;
+    }
+
+    /**
+     * The secrecy rule of the indicator: a cell is hidden when it describes fewer distinct
+     * contributors than {@link #seuilSecret()}, or when one of them makes more than
+     * {@link #dominance()} of it.
+     *
+     * @param partDominante the share (0 to 1) of the largest contributor, or {@code null} when unknown
+     */
+    public boolean estSecret(long contributeurs, Double partDominante) {
+        return estSecret(contributeurs) || dominance != null && partDominante != null && partDominante > dominance;
+    }
+
+    /** Whether a data team's file declares it, rather than Croisements' own code. */
+    public boolean estDeclareParFichier() {
+        return fichier != null;
     }
 
     /**

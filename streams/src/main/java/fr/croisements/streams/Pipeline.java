@@ -3,7 +3,8 @@ package fr.croisements.streams;
 import fr.croisements.datasets.Territoire;
 import fr.croisements.events.ParcStationnement;
 import fr.croisements.streams.geo.CommuneLocator;
-import fr.croisements.streams.indicateurs.ReferencesInsee;
+import fr.croisements.streams.indicateurs.Croisement;
+import fr.croisements.streams.indicateurs.Entrees;
 import fr.croisements.streams.indicateurs.ReferencesParkings;
 import fr.croisements.streams.parking.OccupationHoraireTopology;
 import fr.croisements.streams.parking.PlacesParHabitantTopology;
@@ -23,7 +24,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -57,21 +57,23 @@ public final class Pipeline implements AutoCloseable {
         });
     }
 
-    /** Every crossing in one topology, sharing the INSEE table. */
+    /** Every crossing in one topology, sharing the reference tables and the zone locator. */
     public static Topology topology(List<Territoire> territoires) {
         var communes = territoires.stream().flatMap(t -> t.communes().stream()).toList();
-        var builder = new StreamsBuilder();
-        var insee = ReferencesInsee.table(builder);
         var locator = new CommuneLocator(communes);
-        new TauxPresentationTopology(locator).ajouter(builder, insee);
-        new FragiliteIsolementTopology().ajouter(builder, insee);
-        new ChaleurTopology(locator, Indicateurs.EXPOSITION_CHALEUR_75_PLUS, Indicateurs.SEUIL_CHALEUR).ajouter(builder, insee);
-        new CouvertureTopology(locator, Indicateurs.COUVERTURE_LORA).ajouter(builder, insee);
-        new SanteCapteursTopology().ajouter(builder);
-        var parcs = ReferencesParkings.table(builder);
-        new PlacesParHabitantTopology().ajouter(builder, parcs, insee);
-        new OccupationHoraireTopology().ajouter(builder, parcs);
-        return builder.build();
+        return Entrees.topologie(locator, croisements(locator));
+    }
+
+    /** The crossings built into Croisements, in the order they enter the topology. */
+    public static List<Croisement> croisements(CommuneLocator locator) {
+        return List.of(
+                new TauxPresentationTopology(locator),
+                new FragiliteIsolementTopology(),
+                new ChaleurTopology(locator, Indicateurs.EXPOSITION_CHALEUR_75_PLUS, Indicateurs.SEUIL_CHALEUR),
+                new CouvertureTopology(locator, Indicateurs.COUVERTURE_LORA),
+                new SanteCapteursTopology(),
+                new PlacesParHabitantTopology(),
+                new OccupationHoraireTopology());
     }
 
     public Pipeline start() {

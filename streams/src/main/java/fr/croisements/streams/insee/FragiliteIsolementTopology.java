@@ -6,8 +6,10 @@ import static fr.croisements.events.Topics.INDICATEURS_FRAGILITE_ISOLEMENT;
 import fr.croisements.events.Indicateur;
 import fr.croisements.events.IndicateurInsee;
 import fr.croisements.events.Source;
-import fr.croisements.streams.indicateurs.CellulesStore;
-import fr.croisements.streams.indicateurs.ReferencesInsee;
+import fr.croisements.events.DefinitionIndicateur;
+import fr.croisements.streams.indicateurs.Croisement;
+import fr.croisements.streams.indicateurs.Entrees;
+import fr.croisements.streams.indicateurs.FabriqueCellules;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -34,24 +36,29 @@ import org.apache.kafka.streams.kstream.Named;
  * cell secret (no value), never a 0; the other components stay visible, each with its source. A
  * commune lacking a component for another reason (not published for it) gets no cell.
  */
-public final class FragiliteIsolementTopology {
+public final class FragiliteIsolementTopology implements Croisement {
 
     /** The components, in the order shown. */
     public static final List<String> COMPOSANTES = List.of("part_75_plus", "part_menages_une_personne", "taux_pauvrete");
 
+    private static final FabriqueCellules CELLULES = new FabriqueCellules(FRAGILITE_ISOLEMENT);
+
     public Topology build() {
-        var builder = new StreamsBuilder();
-        ajouter(builder, ReferencesInsee.table(builder));
-        return builder.build();
+        return Entrees.topologie(List.of(), List.of(this));
     }
 
-    public void ajouter(StreamsBuilder builder, KTable<String, IndicateurInsee> insee) {
-        builder.addStateStore(CellulesStore.builder(FRAGILITE_ISOLEMENT));
-        KStream<String, Indicateur> cellules = insee
+    @Override
+    public List<DefinitionIndicateur> definitions() {
+        return List.of(FRAGILITE_ISOLEMENT);
+    }
+
+    @Override
+    public void ajouter(Entrees entrees) {
+        KStream<String, Indicateur> cellules = entrees.insee()
                 .toStream(Named.as("fragilite-references"))
                 .mapValues(FragiliteIsolementTopology::calculer, Named.as("calculer-fragilite"))
                 .filter((code, cellule) -> cellule != null, Named.as("fragilite-calculables"));
-        CellulesStore.publier(cellules, FRAGILITE_ISOLEMENT);
+        entrees.publier(cellules, FRAGILITE_ISOLEMENT);
     }
 
     /** Pure: the cell of one commune, or {@code null} when a component is neither published nor secret. */
@@ -80,11 +87,13 @@ public final class FragiliteIsolementTopology {
         int debut = sources.values().stream().mapToInt(FragiliteIsolementTopology::annee)
                 .min().orElse(LocalDate.now(ZoneOffset.UTC).getYear());
         int fin = sources.values().stream().mapToInt(FragiliteIsolementTopology::annee).max().orElse(debut) + 1;
-        return new Indicateur(FRAGILITE_ISOLEMENT.id(), ref.codeZone(), ref.niveau(), ref.nom(),
-                LocalDate.of(debut, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant(),
-                LocalDate.of(fin, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant(),
-                indice, FRAGILITE_ISOLEMENT.unite(), null, null, null, null, taux, null, secret, false,
-                Map.copyOf(sources));
+        var cellule = CELLULES.cellule(ref.codeZone(), ref.niveau(), ref.nom(),
+                        LocalDate.of(debut, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        LocalDate.of(fin, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant())
+                .valeur(indice)
+                .mesures(taux);
+        sources.forEach(cellule::sourceMesure);
+        return (secret ? cellule.secretDUneSource() : cellule).construire();
     }
 
     private static int annee(Source source) {

@@ -12,8 +12,10 @@ import fr.croisements.events.Rejet;
 import fr.croisements.events.Source;
 import fr.croisements.events.Zone;
 import fr.croisements.streams.geo.CommuneLocator;
-import fr.croisements.streams.indicateurs.CellulesStore;
-import fr.croisements.streams.indicateurs.ReferencesInsee;
+import fr.croisements.streams.indicateurs.Croisement;
+import fr.croisements.streams.indicateurs.Entrees;
+import fr.croisements.streams.indicateurs.FabriqueCellules;
+import java.util.List;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -51,7 +53,7 @@ import org.apache.kafka.streams.state.WindowStore;
  * their calendar day. Like the waste count, the daily windows stay open for {@link #CONSERVATION}:
  * replayed files must not lose readings to the interleaving of partitions.
  */
-public final class ChaleurTopology {
+public final class ChaleurTopology implements Croisement {
 
     public static final Duration CONSERVATION = Duration.ofDays(400);
     static final String STORE_RELEVES = "temperatures-par-commune-jour";
@@ -63,6 +65,7 @@ public final class ChaleurTopology {
 
     private final CommuneLocator locator;
     private final DefinitionIndicateur definition;
+    private final FabriqueCellules cellules;
     private final double seuil;
 
     /**
@@ -72,28 +75,36 @@ public final class ChaleurTopology {
     public ChaleurTopology(CommuneLocator locator, DefinitionIndicateur definition, double seuil) {
         this.locator = locator;
         this.definition = definition;
+        this.cellules = new FabriqueCellules(definition);
         this.seuil = seuil;
     }
 
     public Topology build() {
-        var builder = new StreamsBuilder();
-        ajouter(builder, ReferencesInsee.table(builder));
-        return builder.build();
+        var entrees = new Entrees(new StreamsBuilder(), locator);
+        ajouter(entrees);
+        return entrees.builder().build();
     }
 
-    public void ajouter(StreamsBuilder builder, KTable<String, IndicateurInsee> insee) {
-        builder.addStateStore(CellulesStore.builder(definition));
-        var lectures = builder.stream(LORA_UPLINKS.name(), Consumed.with(LORA_UPLINKS.keySerde(), LORA_UPLINKS.valueSerde())
+    @Override
+    public List<DefinitionIndicateur> definitions() {
+        return List.of(definition);
+    }
+
+    @Override
+    public void ajouter(Entrees entrees) {
+        var lectures = entrees.builder().stream(LORA_UPLINKS.name(), Consumed.with(LORA_UPLINKS.keySerde(), LORA_UPLINKS.valueSerde())
                         .withName("chaleur-uplinks-source"))
                 .filter((devEui, u) -> u != null && u.mesures().containsKey("temperature"), Named.as("chaleur-temperatures"))
                 .split(Named.as("chaleur-"))
                 .branch((devEui, u) -> commune(u) == null, org.apache.kafka.streams.kstream.Branched.withConsumer(
-                        s -> rejeter(s), "hors-communes"))
+                        s -> entrees.rejeter(s.mapValues((devEui, u) -> rejet(devEui, u), Named.as("chaleur-rejet")),
+                                "chaleur"), "hors-communes"))
                 .defaultBranch(org.apache.kafka.streams.kstream.Branched.as("localisees"));
-        compter(lectures.get("chaleur-localisees"), insee);
+        compter(lectures.get("chaleur-localisees"), entrees);
     }
 
-    private void compter(KStream<String, LoraUplink> uplinks, KTable<String, IndicateurInsee> insee) {
+    private void compter(KStream<String, LoraUplink> uplinks, Entrees entrees) {
+        KTable<String, IndicateurInsee> insee = entrees.insee();
         KTable<Windowed<String>, ReleveJour> jours = uplinks
                 .mapValues(u -> new LectureLocalisee(commune(u), u.devEui(), u.mesures().get("temperature").valeur(),
                         u.simule()), Named.as("chaleur-localiser"))
@@ -104,10 +115,10 @@ public final class ChaleurTopology {
                         Named.as("chaleur-par-commune-jour"),
                         Materialized.<String, ReleveJour, WindowStore<Bytes, byte[]>>as(STORE_RELEVES)
                                 .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(ReleveJour.class)));
-        KStream<String, Indicateur> cellules = JoursParCommune.avecInsee(jours, insee, JointureChaleur::new,
+        KStream<String, Indicateur> calculees = JoursParCommune.avecInsee(jours, insee, JointureChaleur::new,
                         JointureChaleur.class, "chaleur", STORE_JOINTURES)
                 .map((jour, j) -> KeyValue.pair(jour.key(), calculer(jour, j)), Named.as("chaleur-calculer"));
-        CellulesStore.publier(cellules, definition);
+        entrees.publier(calculees, definition);
     }
 
     /** Pure: the cell of one commune-day. Without an INSEE figure for 75+, the value is unknown. */
@@ -117,17 +128,22 @@ public final class ChaleurTopology {
         Double population75 = ref == null ? null : ref.valeur("population_75_plus");
         boolean expose = r.maximum() >= seuil;
         Double exposes = population75 == null ? null : expose ? population75 : 0.0;
-        Map<String, Double> mesures = Map.of(
-                "temperature_max", arrondi(r.maximum()),
-                "temperature_moyenne", arrondi(r.moyenne()),
-                "capteurs", (double) r.capteurs().size(),
-                "capteurs_au_dessus_du_seuil", (double) r.capteursAuDessus().size(),
-                "seuil", seuil);
         Source capteurs = r.simule() ? CAPTEURS_SIMULES : CAPTEURS_RESEAU;
-        return new Indicateur(definition.id(), jour.key(), Zone.COMMUNE, ref == null ? null : ref.nom(),
-                jour.window().startTime(), jour.window().endTime(), exposes, definition.unite(), exposes, population75,
-                capteurs, ref == null ? null : ref.source("population_75_plus"), mesures, (long) r.capteurs().size(),
-                false, r.simule(), Map.of("temperature_max", capteurs, "temperature_moyenne", capteurs));
+        return cellules.cellule(jour.key(), Zone.COMMUNE, ref == null ? null : ref.nom(), jour.window().startTime(),
+                        jour.window().endTime())
+                .valeur(exposes)
+                .numerateur(exposes, capteurs)
+                .denominateur(population75, ref == null ? null : ref.source("population_75_plus"))
+                .mesure("temperature_max", FabriqueCellules.arrondi(r.maximum()))
+                .mesure("temperature_moyenne", FabriqueCellules.arrondi(r.moyenne()))
+                .mesure("capteurs", (double) r.capteurs().size())
+                .mesure("capteurs_au_dessus_du_seuil", (double) r.capteursAuDessus().size())
+                .mesure("seuil", seuil)
+                .sourceMesure("temperature_max", capteurs)
+                .sourceMesure("temperature_moyenne", capteurs)
+                .contributeurs(r.capteurs().size())
+                .simule(r.simule())
+                .construire();
     }
 
     private String commune(LoraUplink u) {
@@ -135,16 +151,10 @@ public final class ChaleurTopology {
                 : locator.codeInseeAt(u.position().longitude(), u.position().latitude()).orElse(null);
     }
 
-    private static void rejeter(KStream<String, LoraUplink> uplinks) {
-        uplinks.map((devEui, u) -> KeyValue.pair(LORA_UPLINKS.name(), new Rejet(LORA_UPLINKS.name(), "DevEUI " + devEui,
-                        u.position() == null ? "capteur sans position : sa commune est inconnue"
-                                : String.format(Locale.ROOT, "capteur hors de toute commune du territoire (longitude %s, latitude %s)",
-                                        u.position().longitude(), u.position().latitude()),
-                        null, u.instant())), Named.as("chaleur-rejet"))
-                .to(REJETS.name(), Produced.with(REJETS.keySerde(), REJETS.valueSerde()).withName("chaleur-rejets-sink"));
-    }
-
-    private static double arrondi(double v) {
-        return Math.round(v * 10.0) / 10.0;
+    private static Rejet rejet(String devEui, LoraUplink u) {
+        return new Rejet(LORA_UPLINKS.name(), "DevEUI " + devEui, u.position() == null
+                ? "capteur sans position : sa commune est inconnue"
+                : String.format(Locale.ROOT, "capteur hors de toute commune du territoire (longitude %s, latitude %s)",
+                        u.position().longitude(), u.position().latitude()), null, u.instant());
     }
 }

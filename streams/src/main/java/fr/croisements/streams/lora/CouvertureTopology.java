@@ -9,10 +9,11 @@ import fr.croisements.events.JsonSerde;
 import fr.croisements.events.Source;
 import fr.croisements.events.Zone;
 import fr.croisements.streams.geo.CommuneLocator;
-import fr.croisements.streams.indicateurs.CellulesStore;
-import fr.croisements.streams.indicateurs.ReferencesInsee;
+import fr.croisements.streams.indicateurs.Croisement;
+import fr.croisements.streams.indicateurs.Entrees;
+import fr.croisements.streams.indicateurs.FabriqueCellules;
+import java.util.List;
 import java.time.Duration;
-import java.util.HashMap;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -44,7 +45,7 @@ import org.apache.kafka.streams.state.WindowStore;
  * reads the same topic; they are only left out here. Days are UTC days, kept for
  * {@link ChaleurTopology#CONSERVATION}.
  */
-public final class CouvertureTopology {
+public final class CouvertureTopology implements Croisement {
 
     static final String STORE_JOURS = "couverture-par-commune-jour";
     static final String STORE_JOINTURES = "couverture-avec-population-insee";
@@ -55,21 +56,29 @@ public final class CouvertureTopology {
 
     private final CommuneLocator locator;
     private final DefinitionIndicateur definition;
+    private final FabriqueCellules cellules;
 
     public CouvertureTopology(CommuneLocator locator, DefinitionIndicateur definition) {
         this.locator = locator;
         this.definition = definition;
+        this.cellules = new FabriqueCellules(definition);
     }
 
     public Topology build() {
-        var builder = new StreamsBuilder();
-        ajouter(builder, ReferencesInsee.table(builder));
-        return builder.build();
+        var entrees = new Entrees(new StreamsBuilder(), locator);
+        ajouter(entrees);
+        return entrees.builder().build();
     }
 
-    public void ajouter(StreamsBuilder builder, KTable<String, IndicateurInsee> insee) {
-        builder.addStateStore(CellulesStore.builder(definition));
-        KTable<Windowed<String>, CouvertureJour> jours = builder.stream(LORA_UPLINKS.name(),
+    @Override
+    public List<DefinitionIndicateur> definitions() {
+        return List.of(definition);
+    }
+
+    @Override
+    public void ajouter(Entrees entrees) {
+        KTable<String, IndicateurInsee> insee = entrees.insee();
+        KTable<Windowed<String>, CouvertureJour> jours = entrees.builder().stream(LORA_UPLINKS.name(),
                         Consumed.with(LORA_UPLINKS.keySerde(), LORA_UPLINKS.valueSerde()).withName("couverture-uplinks-source"))
                 .filter((devEui, u) -> u != null && u.position() != null, Named.as("couverture-positionnes"))
                 .mapValues(u -> new ReceptionLocalisee(locator.codeInseeAt(u.position().longitude(), u.position().latitude())
@@ -81,10 +90,10 @@ public final class CouvertureTopology {
                 .aggregate(CouvertureJour::vide, (code, r, c) -> c.ajouter(r), Named.as("couverture-par-commune-jour"),
                         Materialized.<String, CouvertureJour, WindowStore<Bytes, byte[]>>as(STORE_JOURS)
                                 .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(CouvertureJour.class)));
-        KStream<String, Indicateur> cellules = JoursParCommune.avecInsee(jours, insee, JointureCouverture::new,
+        KStream<String, Indicateur> calculees = JoursParCommune.avecInsee(jours, insee, JointureCouverture::new,
                         JointureCouverture.class, "couverture", STORE_JOINTURES)
                 .map((jour, j) -> KeyValue.pair(jour.key(), calculer(jour, j)), Named.as("couverture-calculer"));
-        CellulesStore.publier(cellules, definition);
+        entrees.publier(calculees, definition);
     }
 
     /** Pure: the cell of one commune-day. */
@@ -93,23 +102,22 @@ public final class CouvertureTopology {
         IndicateurInsee ref = j.insee();
         Double population = ref == null ? null : ref.valeur("population");
         double capteurs = c.capteurs().size();
-        var mesures = new HashMap<String, Double>();
-        mesures.put("passerelles", (double) c.passerelles().size());
-        if (CouvertureJour.mediane(c.rssi()) != null) {
-            mesures.put("rssi_median", CouvertureJour.mediane(c.rssi()));
-        }
-        if (CouvertureJour.mediane(c.snr()) != null) {
-            mesures.put("snr_median", CouvertureJour.mediane(c.snr()));
-        }
-        if (population != null) {
-            mesures.put("habitants_couverts", population);
-        }
-        Double parHabitants = population == null || population <= 0 ? null
-                : Math.round(capteurs / population * 10_000 * 10.0) / 10.0;
         Source receptions = c.simule() ? RECEPTIONS_SIMULEES : RECEPTIONS_RESEAU;
-        return new Indicateur(definition.id(), jour.key(), Zone.COMMUNE, ref == null ? null : ref.nom(),
-                jour.window().startTime(), jour.window().endTime(), parHabitants, definition.unite(), capteurs, population,
-                receptions, ref == null ? null : ref.source("population"), mesures, (long) c.capteurs().size(), false,
-                c.simule(), java.util.Map.of("passerelles", receptions, "rssi_median", receptions, "snr_median", receptions));
+        return cellules.cellule(jour.key(), Zone.COMMUNE, ref == null ? null : ref.nom(), jour.window().startTime(),
+                        jour.window().endTime())
+                .valeur(population == null || population <= 0 ? null
+                        : FabriqueCellules.arrondi(capteurs / population * 10_000))
+                .numerateur(capteurs, receptions)
+                .denominateur(population, ref == null ? null : ref.source("population"))
+                .mesure("passerelles", (double) c.passerelles().size())
+                .mesure("rssi_median", CouvertureJour.mediane(c.rssi()))
+                .mesure("snr_median", CouvertureJour.mediane(c.snr()))
+                .mesure("habitants_couverts", population)
+                .sourceMesure("passerelles", receptions)
+                .sourceMesure("rssi_median", receptions)
+                .sourceMesure("snr_median", receptions)
+                .contributeurs(c.capteurs().size())
+                .simule(c.simule())
+                .construire();
     }
 }

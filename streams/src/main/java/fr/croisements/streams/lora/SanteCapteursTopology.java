@@ -4,7 +4,10 @@ import static fr.croisements.events.Topics.LORA_SANTE_CAPTEURS;
 import static fr.croisements.events.Topics.LORA_STATUTS;
 import static fr.croisements.events.Topics.LORA_UPLINKS;
 
+import fr.croisements.events.DefinitionIndicateur;
 import fr.croisements.events.JsonSerde;
+import fr.croisements.streams.indicateurs.Croisement;
+import fr.croisements.streams.indicateurs.Entrees;
 import fr.croisements.events.SanteCapteur;
 import fr.croisements.events.SantePasserelle;
 import java.util.List;
@@ -34,18 +37,24 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@link Sante#ECART_REINITIALISATION}, or to 0 or 1, is a reset (rejoin, reboot) and counts no loss.
  * Freshness ("vu il y a 12 min") is computed when the map asks, against the (simulated) clock.
  */
-public final class SanteCapteursTopology {
+public final class SanteCapteursTopology implements Croisement {
 
     public static final String STORE = "sante-capteurs-store";
     public static final String STORE_PASSERELLES = "sante-passerelles-store";
 
     public Topology build() {
-        var builder = new StreamsBuilder();
-        ajouter(builder);
-        return builder.build();
+        return Entrees.topologie(List.of(), List.of(this));
     }
 
-    public void ajouter(StreamsBuilder builder) {
+    /** No indicator cell: the health of each device is its own table, read by the map's device layer. */
+    @Override
+    public List<DefinitionIndicateur> definitions() {
+        return List.of();
+    }
+
+    @Override
+    public void ajouter(Entrees entrees) {
+        StreamsBuilder builder = entrees.builder();
         var uplinks = builder.stream(LORA_UPLINKS.name(), Consumed.with(LORA_UPLINKS.keySerde(), LORA_UPLINKS.valueSerde())
                         .withName("sante-uplinks-source"))
                 .mapValues(u -> new EvenementCapteur(u, null), Named.as("sante-uplink"));

@@ -5,7 +5,8 @@ import static fr.croisements.events.Indicateurs.OCCUPATION_POINTE;
 import fr.croisements.events.Indicateur;
 import fr.croisements.events.JsonSerde;
 import fr.croisements.events.Zone;
-import fr.croisements.streams.indicateurs.CellulesStore;
+import fr.croisements.streams.indicateurs.Entrees;
+import fr.croisements.streams.indicateurs.FabriqueCellules;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,7 +50,9 @@ final class HeuresDePointe {
                 && local.getHour() >= DEBUT_POINTE && local.getHour() < FIN_POINTE;
     }
 
-    static void ajouter(KStream<Windowed<String>, HeureParking> heures) {
+    private static final FabriqueCellules CELLULES = new FabriqueCellules(OCCUPATION_POINTE);
+
+    static void ajouter(KStream<Windowed<String>, HeureParking> heures, Entrees entrees) {
         var cellules = heures
                 .filter((heure, h) -> h.codeInsee() != null && enPointe(heure.window().startTime()), Named.as("pointe-heures"))
                 .map((heure, h) -> KeyValue.pair(heure.key() + "|" + heure.window().start(), new PointeParc(h.codeInsee(),
@@ -67,15 +70,19 @@ final class HeuresDePointe {
                 .toStream(Named.as("pointe-mises-a-jour"))
                 .filter((cle, c) -> c != null && c.heures() > 0, Named.as("pointe-non-vides"))
                 .map((cle, c) -> KeyValue.pair(c.codeInsee(), calculer(c)), Named.as("pointe-calculer"));
-        CellulesStore.publier(cellules, OCCUPATION_POINTE);
+        entrees.publier(cellules, OCCUPATION_POINTE);
     }
 
     static Indicateur calculer(PointeCommune c) {
         var source = c.simule() ? OccupationHoraireTopology.OCCUPATION_SIMULEE : OccupationHoraireTopology.OCCUPATION_FLUX;
-        return new Indicateur(OCCUPATION_POINTE.id(), c.codeInsee(), Zone.COMMUNE, null,
-                c.jour().atStartOfDay(PARIS).toInstant(), c.jour().plusDays(1).atStartOfDay(PARIS).toInstant(),
-                Math.round(c.somme() / c.heures() * 10.0) / 10.0, OCCUPATION_POINTE.unite(), null, null, source, null,
-                Map.of("heures_parking", (double) c.heures()), c.heures(), false, c.simule());
+        return CELLULES.cellule(c.codeInsee(), Zone.COMMUNE, null, c.jour().atStartOfDay(PARIS).toInstant(),
+                        c.jour().plusDays(1).atStartOfDay(PARIS).toInstant())
+                .valeur(FabriqueCellules.arrondi(c.somme() / c.heures()))
+                .numerateur(null, source)
+                .mesure("heures_parking", (double) c.heures())
+                .contributeurs(c.heures())
+                .simule(c.simule())
+                .construire();
     }
 
     /** The latest mean rate of one car park over one peak hour. */

@@ -1,6 +1,7 @@
 package fr.croisements.streams.parking;
 
 import static fr.croisements.events.Indicateurs.OCCUPATION_PARKINGS;
+import static fr.croisements.events.Indicateurs.OCCUPATION_POINTE;
 import static fr.croisements.events.Indicateurs.SEUIL_SATURATION;
 import static fr.croisements.events.Topics.INDICATEURS_OCCUPATION_PARKINGS;
 import static fr.croisements.events.Topics.REJETS;
@@ -13,8 +14,11 @@ import fr.croisements.events.ParcStationnement;
 import fr.croisements.events.Rejet;
 import fr.croisements.events.Source;
 import fr.croisements.events.Zone;
-import fr.croisements.streams.indicateurs.CellulesStore;
-import fr.croisements.streams.indicateurs.ReferencesParkings;
+import fr.croisements.events.DefinitionIndicateur;
+import fr.croisements.streams.indicateurs.Croisement;
+import fr.croisements.streams.indicateurs.Entrees;
+import fr.croisements.streams.indicateurs.FabriqueCellules;
+import java.util.List;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
@@ -53,7 +57,7 @@ import org.apache.kafka.streams.state.WindowStore;
  * the hour: a lower bound, since a departure and an arrival between two observations cancel out.
  * Hours are UTC hours (French hours are whole hours apart), kept for {@link #CONSERVATION}.
  */
-public final class OccupationHoraireTopology {
+public final class OccupationHoraireTopology implements Croisement {
 
     public static final Duration CONSERVATION = Duration.ofDays(400);
     static final String STORE_HEURES = "occupation-par-parking-heure";
@@ -62,30 +66,36 @@ public final class OccupationHoraireTopology {
     static final Source OCCUPATION_FLUX = new Source("Occupation des parkings (flux importé)", "Exploitant des parkings",
             "en continu", "selon le flux", false);
 
+    private static final FabriqueCellules CELLULES = new FabriqueCellules(OCCUPATION_PARKINGS);
+
     public Topology build() {
-        var builder = new StreamsBuilder();
-        ajouter(builder, ReferencesParkings.table(builder));
-        return builder.build();
+        return Entrees.topologie(List.of(), List.of(this));
     }
 
-    public void ajouter(StreamsBuilder builder, KTable<String, ParcStationnement> parcs) {
-        builder.addStateStore(CellulesStore.builder(OCCUPATION_PARKINGS));
-        builder.addStateStore(CellulesStore.builder(fr.croisements.events.Indicateurs.OCCUPATION_POINTE));
-        builder.stream(STATIONNEMENT_OCCUPATION.name(), Consumed.with(STATIONNEMENT_OCCUPATION.keySerde(),
+    @Override
+    public List<DefinitionIndicateur> definitions() {
+        return List.of(OCCUPATION_PARKINGS, OCCUPATION_POINTE);
+    }
+
+    @Override
+    public void ajouter(Entrees entrees) {
+        KTable<String, ParcStationnement> parcs = entrees.parkings();
+        entrees.builder().stream(STATIONNEMENT_OCCUPATION.name(), Consumed.with(STATIONNEMENT_OCCUPATION.keySerde(),
                         STATIONNEMENT_OCCUPATION.valueSerde()).withName("occupation-source"))
                 .filter((id, o) -> o != null, Named.as("occupation-non-vides"))
                 .leftJoin(parcs, ObservationParc::new, Joined.with(Serdes.String(), STATIONNEMENT_OCCUPATION.valueSerde(),
                         REF_VALEURS, "joindre-parkings"))
                 .split(Named.as("occupation-"))
                 .branch((id, o) -> o.parc() == null || o.capacite() == null || o.capacite() <= 0,
-                        Branched.withConsumer(this::rejeter, "rejetees"))
-                .defaultBranch(Branched.withConsumer(this::compterParHeure, "connues"));
+                        Branched.withConsumer(s -> entrees.rejeter(s.mapValues((id, o) -> rejet(id, o),
+                                Named.as("occupation-rejet")), "occupation"), "rejetees"))
+                .defaultBranch(Branched.withConsumer(s -> compterParHeure(s, entrees), "connues"));
     }
 
     private static final org.apache.kafka.common.serialization.Serde<ParcStationnement> REF_VALEURS =
             JsonSerde.of(ParcStationnement.class);
 
-    private void compterParHeure(KStream<String, ObservationParc> observations) {
+    private void compterParHeure(KStream<String, ObservationParc> observations, Entrees entrees) {
         KStream<Windowed<String>, HeureParking> heures = observations
                 .groupByKey(Grouped.with("occupation-par-parking", Serdes.String(), JsonSerde.of(ObservationParc.class)))
                 .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofHours(1), CONSERVATION))
@@ -93,30 +103,34 @@ public final class OccupationHoraireTopology {
                         Materialized.<String, HeureParking, WindowStore<Bytes, byte[]>>as(STORE_HEURES)
                                 .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(HeureParking.class)))
                 .toStream(Named.as("occupation-heures-mises-a-jour"));
-        CellulesStore.publier(heures.map((heure, h) -> KeyValue.pair(heure.key(), calculer(heure, h)),
+        entrees.publier(heures.map((heure, h) -> KeyValue.pair(heure.key(), calculer(heure, h)),
                 Named.as("occupation-calculer")), OCCUPATION_PARKINGS);
-        HeuresDePointe.ajouter(heures);
+        HeuresDePointe.ajouter(heures, entrees);
     }
 
     /** Pure: the cell of one car park over one hour. */
     static Indicateur calculer(Windowed<String> heure, HeureParking h) {
         double moyenne = Math.round(h.tauxMoyen() * 10.0) / 10.0;
         Source source = h.simule() ? OCCUPATION_SIMULEE : OCCUPATION_FLUX;
-        return new Indicateur(OCCUPATION_PARKINGS.id(), heure.key(), Zone.PARKING, h.nom(), heure.window().startTime(),
-                heure.window().endTime(), moyenne, OCCUPATION_PARKINGS.unite(),
-                Math.round(h.tauxMoyen() * h.capacite() / 100.0 * 10.0) / 10.0, (double) h.capacite(), source, null,
-                Map.of("taux_max", Math.round(h.tauxMax() * 10.0) / 10.0,
-                        "heures_saturees", h.tauxMax() >= SEUIL_SATURATION ? 1.0 : 0.0,
-                        "arrivees_estimees", (double) h.arrivees(),
-                        "observations", (double) h.observations()),
-                h.observations(), false, h.simule(), Map.of("taux_max", source, "arrivees_estimees", source));
+        return CELLULES.cellule(heure.key(), Zone.PARKING, h.nom(), heure.window().startTime(), heure.window().endTime())
+                .valeur(moyenne)
+                .numerateur(FabriqueCellules.arrondi(h.tauxMoyen() * h.capacite() / 100.0), source)
+                .denominateur((double) h.capacite(), null)
+                .mesure("taux_max", FabriqueCellules.arrondi(h.tauxMax()))
+                .mesure("heures_saturees", h.tauxMax() >= SEUIL_SATURATION ? 1.0 : 0.0)
+                .mesure("arrivees_estimees", (double) h.arrivees())
+                .mesure("observations", (double) h.observations())
+                .sourceMesure("taux_max", source)
+                .sourceMesure("arrivees_estimees", source)
+                .contributeurs(h.observations())
+                .simule(h.simule())
+                .construire();
     }
 
-    private void rejeter(KStream<String, ObservationParc> inconnues) {
-        inconnues.map((id, o) -> KeyValue.pair(STATIONNEMENT_OCCUPATION.name(), new Rejet(STATIONNEMENT_OCCUPATION.name(),
-                        "parking " + id, o.parc() == null ? "parking inconnu : « " + id + " » n'est pas dans ref-parkings"
-                                : "capacité inconnue pour le parking « " + id + " » : le taux d'occupation ne peut pas être calculé",
-                        o.observation().toString(), o.observation().instant())), Named.as("occupation-rejet"))
-                .to(REJETS.name(), Produced.with(REJETS.keySerde(), REJETS.valueSerde()).withName("occupation-rejets-sink"));
+    private static Rejet rejet(String id, ObservationParc o) {
+        return new Rejet(STATIONNEMENT_OCCUPATION.name(), "parking " + id, o.parc() == null
+                ? "parking inconnu : « " + id + " » n'est pas dans ref-parkings"
+                : "capacité inconnue pour le parking « " + id + " » : le taux d'occupation ne peut pas être calculé",
+                o.observation().toString(), o.observation().instant());
     }
 }

@@ -9,12 +9,13 @@ import fr.croisements.events.JsonSerde;
 import fr.croisements.events.ParcStationnement;
 import fr.croisements.events.Source;
 import fr.croisements.events.Zone;
-import fr.croisements.streams.indicateurs.CellulesStore;
-import fr.croisements.streams.indicateurs.ReferencesInsee;
-import fr.croisements.streams.indicateurs.ReferencesParkings;
+import fr.croisements.events.DefinitionIndicateur;
+import fr.croisements.streams.indicateurs.Croisement;
+import fr.croisements.streams.indicateurs.Entrees;
+import fr.croisements.streams.indicateurs.FabriqueCellules;
+import java.util.List;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -41,19 +42,28 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * A table-table join: adding, changing or removing a car park, or a new INSEE row, recomputes the
  * commune at once. The cell's period is the year of the population figure.
  */
-public final class PlacesParHabitantTopology {
+public final class PlacesParHabitantTopology implements Croisement {
 
     static final String STORE_PLACES = "places-par-commune";
+    private static final FabriqueCellules CELLULES = new FabriqueCellules(PLACES_PAR_HABITANT);
+    private static final Source PARKINGS = new Source(
+            "Parkings publics au format national « stationnement » (fichiers importés)",
+            "Collectivités, base nationale des lieux de stationnement", "dernière édition importée",
+            "Licence Ouverte 2.0", false);
 
     public Topology build() {
-        var builder = new StreamsBuilder();
-        ajouter(builder, ReferencesParkings.table(builder), ReferencesInsee.table(builder));
-        return builder.build();
+        return Entrees.topologie(List.of(), List.of(this));
     }
 
-    public void ajouter(StreamsBuilder builder, KTable<String, ParcStationnement> parcs,
-            KTable<String, IndicateurInsee> insee) {
-        builder.addStateStore(CellulesStore.builder(PLACES_PAR_HABITANT));
+    @Override
+    public List<DefinitionIndicateur> definitions() {
+        return List.of(PLACES_PAR_HABITANT);
+    }
+
+    @Override
+    public void ajouter(Entrees entrees) {
+        KTable<String, ParcStationnement> parcs = entrees.parkings();
+        KTable<String, IndicateurInsee> insee = entrees.insee();
         KStream<String, Indicateur> cellules = parcs
                 .filter((id, p) -> p.codeInsee() != null && p.capacite() != null, Named.as("parkings-avec-places"))
                 .groupBy((id, p) -> KeyValue.pair(p.codeInsee(), p), Grouped.with("parkings-par-commune", Serdes.String(),
@@ -65,7 +75,7 @@ public final class PlacesParHabitantTopology {
                 .join(insee, PlacesParHabitantTopology::calculer, Named.as("joindre-population"))
                 .toStream(Named.as("places-mises-a-jour"))
                 .filter((code, cellule) -> cellule != null, Named.as("places-calculables"));
-        CellulesStore.publier(cellules, PLACES_PAR_HABITANT);
+        entrees.publier(cellules, PLACES_PAR_HABITANT);
     }
 
     /** Pure: the cell of a commune, or {@code null} without population or without car park left. */
@@ -77,22 +87,17 @@ public final class PlacesParHabitantTopology {
         Source sourcePopulation = ref.source("population");
         int annee = sourcePopulation == null ? LocalDate.now(ZoneOffset.UTC).getYear()
                 : Integer.parseInt(sourcePopulation.millesime().replaceAll("\\D", "").substring(0, 4));
-        var mesures = new HashMap<String, Double>();
-        mesures.put("parkings", (double) places.parkings());
-        if (ref.valeur("densite") != null) {
-            mesures.put("densite", ref.valeur("densite"));
-        }
-        if (ref.valeur("menages") != null) {
-            mesures.put("menages", ref.valeur("menages"));
-        }
-        Source parkings = new Source("Parkings publics au format national « stationnement » (fichiers importés)",
-                "Collectivités, base nationale des lieux de stationnement", "dernière édition importée",
-                "Licence Ouverte 2.0", false);
-        return new Indicateur(PLACES_PAR_HABITANT.id(), ref.codeZone(), Zone.COMMUNE, ref.nom(),
-                LocalDate.of(annee, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant(),
-                LocalDate.of(annee + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant(),
-                Math.round(places.places() / population * 1000 * 10.0) / 10.0, PLACES_PAR_HABITANT.unite(),
-                (double) places.places(), population, parkings, sourcePopulation, mesures, places.parkings(), false, false,
-                Map.of("parkings", parkings));
+        return CELLULES.cellule(ref.codeZone(), Zone.COMMUNE, ref.nom(),
+                        LocalDate.of(annee, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        LocalDate.of(annee + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant())
+                .valeur(FabriqueCellules.arrondi(places.places() / population * 1000))
+                .numerateur((double) places.places(), PARKINGS)
+                .denominateur(population, sourcePopulation)
+                .mesure("parkings", (double) places.parkings())
+                .mesure("densite", ref.valeur("densite"))
+                .mesure("menages", ref.valeur("menages"))
+                .sourceMesure("parkings", PARKINGS)
+                .contributeurs(places.parkings())
+                .construire();
     }
 }

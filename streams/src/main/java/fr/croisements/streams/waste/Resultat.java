@@ -8,11 +8,13 @@ import fr.croisements.events.IndicateurInsee;
 import fr.croisements.events.Rejet;
 import fr.croisements.events.Source;
 import fr.croisements.events.Zone;
+import fr.croisements.streams.indicateurs.FabriqueCellules;
 import java.time.ZoneOffset;
-import java.util.Map;
 
 /** Either the published cell of a commune-week, or why it cannot be computed. */
 record Resultat(Indicateur indicateur, Rejet rejet) {
+
+    private static final FabriqueCellules CELLULES = new FabriqueCellules(TAUX_PRESENTATION_BACS);
 
     static final Source LEVEES_SIMULEES = new Source("Levées de bacs pucés (simulateur Croisements, calé sur des "
             + "repères publiés de l'Ademe)", "Croisements", "simulation", "Licence Ouverte 2.0", true);
@@ -34,18 +36,20 @@ record Resultat(Indicateur indicateur, Rejet rejet) {
                     null, cellule.fin()));
         }
         ComptageHebdo c = cellule.comptage();
-        boolean secret = TAUX_PRESENTATION_BACS.estSecret(c.bacs());
         Source sourceLevees = c.simule() ? LEVEES_SIMULEES
                 : leveesImportees(cellule.debut().atZone(ZoneOffset.UTC).getYear());
-        Double taux = secret ? null : Math.round(1000.0 * c.bacs() / menages) / 10.0;
-        Map<String, Double> mesures = secret ? Map.of() : c.pesees() == 0
-                ? Map.of("levees", (double) c.levees())
-                : Map.of("levees", (double) c.levees(), "poidsKg", Math.round(c.poidsKg() * 10.0) / 10.0);
-        return new Resultat(new Indicateur(
-                TAUX_PRESENTATION_BACS.id(), code, Zone.COMMUNE, ref.nom(), cellule.debut(), cellule.fin(),
-                taux, TAUX_PRESENTATION_BACS.unite(),
-                secret ? null : (double) c.bacs(), menages,
-                sourceLevees, ref.source(Commune.MENAGES),
-                mesures, secret ? null : c.bacs(), secret, c.simule()), null);
+        var mesures = new java.util.LinkedHashMap<String, Double>();
+        mesures.put("levees", (double) c.levees());
+        if (c.pesees() > 0) {
+            mesures.put("poidsKg", FabriqueCellules.arrondi(c.poidsKg()));
+        }
+        return new Resultat(CELLULES.cellule(code, Zone.COMMUNE, ref.nom(), cellule.debut(), cellule.fin())
+                .valeur(Math.round(1000.0 * c.bacs() / menages) / 10.0)
+                .numerateur((double) c.bacs(), sourceLevees)
+                .denominateur(menages, ref.source(Commune.MENAGES))
+                .mesures(mesures)
+                .contributeurs(c.bacs())
+                .simule(c.simule())
+                .construire(), null);
     }
 }

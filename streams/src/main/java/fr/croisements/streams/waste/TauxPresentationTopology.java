@@ -11,10 +11,12 @@ import fr.croisements.events.JsonSerde;
 import fr.croisements.events.LeveeBac;
 import fr.croisements.events.Rejet;
 import fr.croisements.streams.geo.CommuneLocator;
-import fr.croisements.streams.indicateurs.CellulesStore;
-import fr.croisements.streams.indicateurs.ReferencesInsee;
+import fr.croisements.events.DefinitionIndicateur;
+import fr.croisements.streams.indicateurs.Croisement;
+import fr.croisements.streams.indicateurs.Entrees;
 import fr.croisements.streams.indicateurs.SemainesIso;
 import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -55,7 +57,7 @@ import org.apache.kafka.streams.state.WindowStore;
  * short grace there would drop lifts that were on time in their own partition. A cell describing
  * fewer than {@link fr.croisements.events.Indicateurs#SEUIL_SECRET} distinct bins is published as secret.
  */
-public final class TauxPresentationTopology {
+public final class TauxPresentationTopology implements Croisement {
 
     /** How late a lift may be, behind the latest lift of its input partition. */
     public static final Duration GRACE = Duration.ofDays(2);
@@ -72,25 +74,31 @@ public final class TauxPresentationTopology {
 
     /** The crossing alone, with its own INSEE table (tests, benchmark of one stage). */
     public Topology build() {
-        var builder = new StreamsBuilder();
-        ajouter(builder, ReferencesInsee.table(builder));
-        return builder.build();
+        var entrees = new Entrees(new StreamsBuilder(), locator);
+        ajouter(entrees);
+        return entrees.builder().build();
     }
 
-    /** Adds the crossing to a topology that already reads the INSEE table. */
-    public void ajouter(StreamsBuilder builder, KTable<String, IndicateurInsee> insee) {
+    @Override
+    public List<DefinitionIndicateur> definitions() {
+        return List.of(TAUX_PRESENTATION_BACS);
+    }
+
+    @Override
+    public void ajouter(Entrees entrees) {
+        StreamsBuilder builder = entrees.builder();
         builder.addStateStore(LocaliserLevees.store(GRACE));
-        builder.addStateStore(CellulesStore.builder(TAUX_PRESENTATION_BACS));
         builder.stream(DECHETS_LEVEES.name(), Consumed.with(DECHETS_LEVEES.keySerde(), DECHETS_LEVEES.valueSerde())
                         .withTimestampExtractor(new LeveeTimestampExtractor()).withName("levees-source"))
                 .processValues(() -> new LocaliserLevees(locator, GRACE), Named.as("localiser-levees"), LocaliserLevees.STORE)
                 .split(Named.as("levees-"))
-                .branch((bac, l) -> l.rejet() != null, Branched.withConsumer(s -> rejeter(s.mapValues(LeveeLocalisee::rejet,
-                        Named.as("levees-rejet")), "levees"), "rejetees"))
-                .defaultBranch(Branched.withConsumer(s -> compterParCommune(s, insee), "localisees"));
+                .branch((bac, l) -> l.rejet() != null, Branched.withConsumer(s -> entrees.rejeter(
+                        s.mapValues(LeveeLocalisee::rejet, Named.as("levees-rejet")), "levees"), "rejetees"))
+                .defaultBranch(Branched.withConsumer(s -> compterParCommune(s, entrees), "localisees"));
     }
 
-    private void compterParCommune(KStream<String, LeveeLocalisee> localisees, KTable<String, IndicateurInsee> insee) {
+    private void compterParCommune(KStream<String, LeveeLocalisee> localisees, Entrees entrees) {
+        KTable<String, IndicateurInsee> insee = entrees.insee();
         KStream<String, Resultat> resultats = localisees
                 .groupBy((bac, l) -> l.codeInsee(), Grouped.with("par-commune", Serdes.String(), JsonSerde.of(LeveeLocalisee.class)))
                 .windowedBy(SemainesIso.avecGrace(CONSERVATION))
@@ -108,18 +116,9 @@ public final class TauxPresentationTopology {
                         fenetre.window().startTime(), fenetre.window().endTime(), j.comptage()), j.insee())),
                         Named.as("calculer-taux"));
         resultats.split(Named.as("cellules-"))
-                .branch((code, r) -> r.rejet() != null, Branched.withConsumer(s -> rejeter(s.mapValues(Resultat::rejet,
-                        Named.as("cellules-rejet")), "cellules"), "rejetees"))
-                .defaultBranch(Branched.withConsumer(s -> publier(s.mapValues(Resultat::indicateur,
-                        Named.as("cellules-indicateur"))), "publiees"));
-    }
-
-    private void publier(KStream<String, Indicateur> cellules) {
-        CellulesStore.publier(cellules, TAUX_PRESENTATION_BACS);
-    }
-
-    private static void rejeter(KStream<String, Rejet> rejets, String etape) {
-        rejets.selectKey((cle, rejet) -> rejet.source(), Named.as(etape + "-cle-source"))
-                .to(REJETS.name(), Produced.with(REJETS.keySerde(), REJETS.valueSerde()).withName(etape + "-rejets-sink"));
+                .branch((code, r) -> r.rejet() != null, Branched.withConsumer(s -> entrees.rejeter(
+                        s.mapValues(Resultat::rejet, Named.as("cellules-rejet")), "cellules"), "rejetees"))
+                .defaultBranch(Branched.withConsumer(s -> entrees.publier(s.mapValues(Resultat::indicateur,
+                        Named.as("cellules-indicateur")), TAUX_PRESENTATION_BACS), "publiees"));
     }
 }
