@@ -17,7 +17,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * <p>{@code null} maps to {@code null} both ways, so tombstones pass through. Any failure is
  * thrown as a {@link SerializationException} naming the target type, which Kafka's
  * deserialization exception handlers know how to route. Unknown properties are ignored so that
- * a newer producer does not break an older consumer. Thread-safe.
+ * a newer producer does not break an older consumer. Map entries are written sorted by key, so that
+ * one value always gives the same bytes (Kafka Streams' foreign-key joins drop a result whose left
+ * value's hash changed in between). Thread-safe.
  */
 public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
@@ -25,6 +27,8 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            // the same value always gives the same bytes: foreign-key joins compare hashes of them
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .build();

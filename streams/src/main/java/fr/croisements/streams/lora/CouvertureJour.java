@@ -12,6 +12,18 @@ import java.util.TreeSet;
 record CouvertureJour(Set<String> capteurs, Set<String> passerelles, Map<Integer, Long> rssi, Map<Integer, Long> snr,
         boolean simule) {
 
+    /**
+     * Sorted collections: the foreign-key join to INSEE compares a hash of this value as sent and as
+     * read back from the store, so its JSON must not depend on a set's iteration order (it did: the
+     * updates of a second device were dropped as stale, and a commune showed one device of two).
+     */
+    CouvertureJour {
+        capteurs = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(capteurs));
+        passerelles = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(passerelles));
+        rssi = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(rssi));
+        snr = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(snr));
+    }
+
     static CouvertureJour vide() {
         return new CouvertureJour(Set.of(), Set.of(), Map.of(), Map.of(), false);
     }

@@ -16,6 +16,12 @@ import java.util.TreeSet;
 record ReleveJour(double maximum, double somme, long releves, Set<String> capteurs, Set<String> capteursAuDessus,
         boolean simule) {
 
+    /** Sorted sets: see {@link CouvertureJour}, the JSON of a joined value must not depend on a set's order. */
+    ReleveJour {
+        capteurs = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(capteurs));
+        capteursAuDessus = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(capteursAuDessus));
+    }
+
     static ReleveJour vide() {
         return new ReleveJour(Double.NEGATIVE_INFINITY, 0, 0, Set.of(), Set.of(), false);
     }
