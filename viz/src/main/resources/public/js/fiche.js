@@ -127,5 +127,13 @@ export function fiche(definition, territoire, proprietes) {
     const phrases = limites.trim().split(/(?<=[.!?])\s+/);
     limites = phrases.filter((p, i) => i === 0 || /simul|secret/i.test(p)).join(' ');
   }
-  return { question: definition.question, resultat, donnees, calcul, limites: limites.trim(), mots: mots(texte(calcul)) };
+  return { question: definition.question, resultat, donnees, calcul, limites: limites.trim(), mots: mots(texte(calcul)),
+    origine: origine(definition) };
+}
+
+/** Who wrote the indicator: a data team's file says so, a built-in indicator says nothing. */
+export function origine(definition) {
+  return definition.fichier
+    ? `Indicateur écrit par une équipe de données dans le fichier « ${definition.fichier} », calculé par Croisements comme les autres.`
+    : null;
 }

@@ -120,6 +120,9 @@ export function remplirFiche(definition, territoire, proprietes, liens, periodeP
   document.getElementById('fiche-resultat').textContent = f.resultat;
   document.getElementById('fiche-methode').textContent = f.calcul;
   document.getElementById('fiche-limites').textContent = f.limites;
+  const origineFiche = document.getElementById('fiche-origine');
+  origineFiche.textContent = f.origine || '';
+  origineFiche.hidden = !f.origine;
   document.getElementById('fiche').dataset.mots = String(f.mots);
   document.getElementById('communes-valeur').textContent = `${majuscule(definition.libelle)} (${definition.unite})`;
   document.getElementById('fiche-sources').replaceChildren(...f.donnees.map((d) => element('li', {},

@@ -5,7 +5,10 @@ import fr.croisements.datasets.Territoire;
 import fr.croisements.datasets.TerritoireImporter;
 import fr.croisements.events.Rejet;
 import fr.croisements.datasets.catalogue.ConstructeurCatalogue;
-import fr.croisements.events.Indicateurs;
+import fr.croisements.events.Indicateur;
+import fr.croisements.events.JsonSerde;
+import fr.croisements.events.RegistreIndicateurs;
+import fr.croisements.events.Topic;
 import fr.croisements.events.LeveeBac;
 import fr.croisements.events.Topics;
 import fr.croisements.ingest.insee.ReferencesInseeAdapter;
@@ -24,6 +27,9 @@ import fr.croisements.ingest.waste.LeveesSimulateur;
 import fr.croisements.ingest.waste.SimulateurEnDirect;
 import fr.croisements.streams.Pipeline;
 import fr.croisements.streams.StreamsSettings;
+import fr.croisements.streams.fichiers.DossierIndicateurs;
+import fr.croisements.streams.fichiers.LecteurIndicateur;
+import fr.croisements.streams.geo.CommuneLocator;
 import fr.croisements.viz.VizServer;
 import fr.croisements.viz.live.IndicateursEnDirect;
 import fr.croisements.viz.live.LiveFeed;
@@ -58,9 +64,16 @@ final class Application implements AutoCloseable {
      * @param partitions of the topics created if missing
      * @param replication of the topics created if missing, and of Kafka Streams' internal topics
      * @param simulation the simulator to start, or {@code null}
+     * @param indicateurs the folder of indicator files to run and follow, or {@code null}
      */
     record Options(String bootstrapServers, int port, Path etat, int partitions, short replication,
-            Simulation simulation) {}
+            Simulation simulation, Path indicateurs) {
+
+        /** Without indicator files. */
+        Options(String bootstrapServers, int port, Path etat, int partitions, short replication, Simulation simulation) {
+            this(bootstrapServers, port, etat, partitions, replication, simulation, null);
+        }
+    }
 
     /**
      * The simulators of the demo, on one simulated clock.
@@ -79,6 +92,8 @@ final class Application implements AutoCloseable {
 
     private final Deque<AutoCloseable> aFermer = new ArrayDeque<>();
     private Pipeline pipeline;
+    private final RegistreIndicateurs registre = RegistreIndicateurs.integres();
+    private DossierIndicateurs fichiers;
     private int port;
     private SimulateurEnDirect simulateur;
 
@@ -100,27 +115,40 @@ final class Application implements AutoCloseable {
             new ReferencesInseeAdapter(producer).publier(territoires);
         }
 
-        pipeline = new Pipeline(territoires, new StreamsSettings(bootstrap, StreamsSettings.APPLICATION_ID,
-                options.etat(), options.replication(), null));
+        var reglages = new StreamsSettings(bootstrap, StreamsSettings.APPLICATION_ID, options.etat(), options.replication(),
+                null);
+        pipeline = new Pipeline(territoires, reglages);
         aFermer.push(pipeline);
         pipeline.start().awaitRunning(Duration.ofSeconds(60));
 
         var liveFeed = new LiveFeed();
+        var enDirect = new IndicateursEnDirect(bootstrap, registre.tous().stream().map(d -> d.topic()).toList(), liveFeed);
+        aFermer.push(enDirect);
+        registre.quandDeclare(d -> enDirect.suivre(d.topic()));
+        if (options.indicateurs() != null) {
+            fichiers = new DossierIndicateurs(options.indicateurs(), LecteurIndicateur.pour(territoires), registre, reglages,
+                    new CommuneLocator(territoires.stream().flatMap(t -> t.communes().stream()).toList()),
+                    topic -> TopicsAdmin.creer(bootstrap, List.of(new Topic<>(topic, Topics.REJETS.keySerde(),
+                            JsonSerde.of(Indicateur.class), false)), options.partitions(), options.replication()),
+                    Duration.ofSeconds(2));
+            aFermer.push(fichiers);
+            fichiers.demarrer();
+            log.info("Indicator files read from {} and followed while running", options.indicateurs().toAbsolutePath());
+        }
         var simulation = options.simulation();
         var catalogue = new ConstructeurCatalogue.Options("http://localhost:" + options.port(), bootstrap,
                 simulation != null, simulation == null ? null : simulation.territoire().id(),
                 simulation == null ? null : LocalDate.ofInstant(simulation.debut(), ZoneOffset.UTC),
                 LocalDate.now(ZoneOffset.UTC));
-        var viz = new VizServer(pipeline.queries(), territoires, liveFeed, this::horloge, catalogue)
+        var viz = new VizServer(pipeline.queries(registre, this::applicationDuFichier), territoires, liveFeed,
+                        this::horloge, catalogue)
+                .avecIndicateurs(registre, () -> fichiers == null ? List.of() : fichiers.etats())
                 .avecCapteurs(pipeline.capteurs())
                 .avecParkings(pipeline::parkings)
                 .avecRoutes(webhooks(bootstrap));
         port = viz.start(options.port());
         aFermer.push(viz::stop);
-        var enDirect = new IndicateursEnDirect(bootstrap,
-                Indicateurs.TOUS.stream().map(d -> d.topic()).toList(), liveFeed);
         enDirect.start();
-        aFermer.push(enDirect);
 
         if (options.simulation() != null) {
             demarrerSimulation(bootstrap, options.simulation());
@@ -238,6 +266,16 @@ final class Application implements AutoCloseable {
         }
         producer.flush();
         log.info("Published the simulated week before the clock: {} lifts", semaine.size());
+    }
+
+    /** The application running an indicator declared by a file, if it is one. */
+    private java.util.Optional<Pipeline> applicationDuFichier(String id) {
+        return fichiers == null ? java.util.Optional.empty() : fichiers.pipeline(id);
+    }
+
+    /** The indicators computed now: built-in, then declared by files. */
+    RegistreIndicateurs registre() {
+        return registre;
     }
 
     /** The simulated time, or {@code null} without simulator. */

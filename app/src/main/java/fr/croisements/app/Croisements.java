@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Croise en temps réel des flux de capteurs et de données ouvertes locales avec les "
                 + "indicateurs de l'Insee, et les montre sur une carte.",
         subcommands = {DemoCommand.class, RunCommand.class, IngestCommand.class, ImportCommand.class,
-                BenchmarkCommand.class, CatalogueCommand.class})
+                BenchmarkCommand.class, CatalogueCommand.class, IndicateurCommand.class})
 public final class Croisements {
 
     public static void main(String[] args) {

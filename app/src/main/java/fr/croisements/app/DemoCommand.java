@@ -29,6 +29,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     OptionsTerritoires packs;
 
+    @Mixin
+    OptionsIndicateurs indicateurs;
+
     @Option(names = "--port", defaultValue = "7070", description = "Port de la carte (défaut : ${DEFAULT-VALUE}).")
     int port;
 
@@ -57,13 +60,17 @@ final class DemoCommand implements Callable<Integer> {
         Application application;
         try {
             application = Application.demarrer(territoires, new Application.Options(broker.bootstrapServers(), port,
-                    donnees.resolve("streams"), 4, (short) 1, simulation.simulation(pseudonymiseur)));
+                    donnees.resolve("streams"), 4, (short) 1, simulation.simulation(pseudonymiseur), indicateurs.dossier()));
         } catch (RuntimeException | InterruptedException e) {
             broker.close();
             throw e;
         }
         out.printf("Croisements est prêt en %.1f s.%n", (System.nanoTime() - t0) / 1e9);
         out.printf("Territoires et cartes : http://localhost:%d/%n", application.port());
+        if (indicateurs.dossier() != null) {
+            out.printf("Indicateurs en fichiers : %s (un fichier ajouté, modifié ou retiré est pris en compte en "
+                    + "quelques secondes)%n", indicateurs.dossier().toAbsolutePath().normalize());
+        }
         out.printf("Broker Kafka embarqué : %s (données dans %s)%n", broker.bootstrapServers(), donnees.toAbsolutePath());
         out.println("Ctrl-C pour arrêter.");
         out.flush();

@@ -26,6 +26,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     OptionsTerritoires packs;
 
+    @Mixin
+    OptionsIndicateurs indicateurs;
+
     @Option(names = "--bootstrap-servers", required = true, description = "Adresse du cluster Kafka, HOTE:PORT[,...].")
     String bootstrapServers;
 
@@ -52,7 +55,8 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Territoire> territoires = packs.territoires();
         Application application = Application.demarrer(territoires, new Application.Options(bootstrapServers, port, etat,
-                partitions, replication, simuler ? simulation.simulation(Pseudonymiseur.depuisEnvironnement()) : null));
+                partitions, replication, simuler ? simulation.simulation(Pseudonymiseur.depuisEnvironnement()) : null,
+                indicateurs.dossier()));
         out.printf("Territoires et cartes : http://localhost:%d/ (cluster Kafka %s)%n", application.port(), bootstrapServers);
         out.println("Ctrl-C pour arrêter.");
         out.flush();

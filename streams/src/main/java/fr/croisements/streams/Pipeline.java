@@ -41,7 +41,12 @@ public final class Pipeline implements AutoCloseable {
     private final CountDownLatch running = new CountDownLatch(1);
 
     public Pipeline(List<Territoire> territoires, StreamsSettings settings) {
-        this.streams = new KafkaStreams(topology(territoires), settings.toProperties());
+        this(topology(territoires), settings);
+    }
+
+    /** An application running {@code topology} (e.g. one indicator declared by a file). */
+    public Pipeline(Topology topology, StreamsSettings settings) {
+        this.streams = new KafkaStreams(topology, settings.toProperties());
         streams.setStateListener((nouvel, ancien) -> {
             log.info("Kafka Streams state {} -> {}", ancien, nouvel);
             if (nouvel == KafkaStreams.State.RUNNING) {
@@ -89,8 +94,18 @@ public final class Pipeline implements AutoCloseable {
         return this;
     }
 
+    /** The cells of the built-in indicators, in this application's stores. */
     public IndicateursQueries queries() {
         return new LocalIndicateursQueries(streams);
+    }
+
+    /**
+     * The cells of every indicator of {@code registre}: the built-in ones in this application's
+     * stores, each file indicator in the stores of its own application ({@code fichiers}).
+     */
+    public IndicateursQueries queries(fr.croisements.events.RegistreIndicateurs registre,
+            java.util.function.Function<String, java.util.Optional<Pipeline>> fichiers) {
+        return new LocalIndicateursQueries(registre, id -> fichiers.apply(id).map(p -> p.streams).orElse(streams));
     }
 
     public CapteursQueries capteurs() {
@@ -114,6 +129,16 @@ public final class Pipeline implements AutoCloseable {
 
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /** Closes, then deletes this application's local state (an indicator file removed or replaced). */
+    public void fermerEtEffacer() {
+        close();
+        try {
+            streams.cleanUp();
+        } catch (IllegalStateException e) {
+            log.warn("Local state of a closed application not deleted: {}", e.getMessage());
+        }
     }
 
     @Override

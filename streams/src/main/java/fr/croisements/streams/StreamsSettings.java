@@ -21,6 +21,11 @@ public record StreamsSettings(
 
     public static final String APPLICATION_ID = "croisements";
 
+    /** The same settings for another application (e.g. an indicator declared by a file). */
+    public StreamsSettings avecApplicationId(String autre) {
+        return new StreamsSettings(bootstrapServers, autre, stateDir, replicationFactor, applicationServer);
+    }
+
     public Properties toProperties() {
         var props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);

@@ -1,5 +1,8 @@
 package fr.croisements.viz;
 
+import fr.croisements.events.RegistreIndicateurs;
+import fr.croisements.viz.indicateurs.Definitions;
+
 import fr.croisements.datasets.Territoire;
 import fr.croisements.datasets.catalogue.ConstructeurCatalogue;
 import fr.croisements.events.JsonSerde;
@@ -66,6 +69,8 @@ public final class VizServer {
     private final List<EndpointGroup> routesEnPlus = new ArrayList<>();
     private CapteursQueries capteurs; // null: no device layer, the routes answer empty collections
     private Supplier<List<ParcStationnement>> parkings = List::of;
+    private Definitions definitions = Definitions.integrees();
+    private Supplier<List<?>> fichiersIndicateurs = List::of;
     private Javalin app;
     private ScheduledExecutorService tic;
 
@@ -123,6 +128,21 @@ public final class VizServer {
     }
 
     /**
+     * Serves the indicators of {@code registre} (built-in, and declared by files while the server
+     * runs) instead of the built-in ones only, and what became of each indicator file on
+     * {@code GET /api/indicateurs/fichiers}.
+     *
+     * @return this server, for chaining
+     * @throws IllegalStateException once started
+     */
+    public VizServer avecIndicateurs(RegistreIndicateurs registre, Supplier<List<?>> fichiers) {
+        verifierNonDemarre();
+        this.definitions = new Definitions(Objects.requireNonNull(registre, "registre"));
+        this.fichiersIndicateurs = Objects.requireNonNull(fichiers, "fichiers");
+        return this;
+    }
+
+    /**
      * Adds a group of routes of the application (e.g. the LoRaWAN webhooks), registered after the
      * map's own; its errors get the same French JSON answers ({@code HttpResponseException} and
      * its status, 503 for {@link StoreIndisponibleException}, 500 otherwise).
@@ -172,10 +192,10 @@ public final class VizServer {
         config.jsonMapper(new JavalinJackson(JsonSerde.MAPPER, false));
         config.staticFiles.add("/public", Location.CLASSPATH);
         config.staticFiles.enableWebjars();
-        config.routes.apiBuilder(new TerritoiresRoutes(queries, territoires));
-        config.routes.apiBuilder(new IndicateursRoutes(queries));
-        config.routes.apiBuilder(new ExportsRoutes(queries, territoires));
-        config.routes.apiBuilder(new CatalogueRoutes(territoires, catalogue, horloge));
+        config.routes.apiBuilder(new TerritoiresRoutes(queries, territoires, definitions));
+        config.routes.apiBuilder(new IndicateursRoutes(queries, definitions, fichiersIndicateurs));
+        config.routes.apiBuilder(new ExportsRoutes(queries, territoires, definitions));
+        config.routes.apiBuilder(new CatalogueRoutes(territoires, catalogue, horloge, definitions::toutes));
         config.routes.apiBuilder(new DirectRoutes(liveFeed, horloge));
         config.routes.apiBuilder(new CapteursRoutes(capteurs, territoires, horloge, Clock.systemUTC()));
         config.routes.apiBuilder(new ParkingsRoutes(queries, parkings, territoires));

@@ -131,16 +131,24 @@ public final class ConstructeurCatalogue {
     private final List<String> figuresInsee = new ArrayList<>();
     /** The ids of the feeds of reference topics ({@code ref-*}). */
     private final Set<String> references = new TreeSet<>();
+    private final List<DefinitionIndicateur> definitions;
 
-    private ConstructeurCatalogue(List<Territoire> territoires, Options options) {
+    private ConstructeurCatalogue(List<Territoire> territoires, Options options, List<DefinitionIndicateur> definitions) {
         this.territoires = List.copyOf(territoires);
         this.options = options;
+        this.definitions = List.copyOf(definitions);
         this.racine = options.urlBase() + "/catalogue";
     }
 
-    /** The catalogue of these territories, the feeds and the indicators. */
+    /** The catalogue of these territories, the feeds and the built-in indicators. */
     public static CatalogueDonnees construire(List<Territoire> territoires, Options options) {
-        var constructeur = new ConstructeurCatalogue(territoires, options);
+        return construire(territoires, options, Indicateurs.TOUS);
+    }
+
+    /** The catalogue of these territories, the feeds and these indicators (built-in and declared by files). */
+    public static CatalogueDonnees construire(List<Territoire> territoires, Options options,
+            List<DefinitionIndicateur> indicateurs) {
+        var constructeur = new ConstructeurCatalogue(territoires, options, indicateurs);
         constructeur.references();
         constructeur.flux();
         constructeur.indicateurs();
@@ -266,7 +274,7 @@ public final class ConstructeurCatalogue {
 
     private void flux() {
         Set<String> sorties = new TreeSet<>();
-        Indicateurs.TOUS.forEach(d -> sorties.add(d.topic()));
+        definitions.forEach(d -> sorties.add(d.topic()));
         for (Topic<?, ?> topic : Topics.TOUS) {
             if (!sorties.contains(topic.name()) && !topic.name().equals(Topics.REJETS.name())) {
                 JeuDeDonnees jeu = flux(topic);
@@ -336,7 +344,7 @@ public final class ConstructeurCatalogue {
     private void indicateurs() {
         String direct = iri("service-direct");
         var servis = new ArrayList<String>();
-        for (DefinitionIndicateur d : Indicateurs.TOUS) {
+        for (DefinitionIndicateur d : definitions) {
             JeuDeDonnees jeu = indicateur(d, direct);
             jeux.add(jeu);
             servis.add(jeu.id());
@@ -392,6 +400,9 @@ public final class ConstructeurCatalogue {
         String provenance = simule
                 ? "Données simulées : calculé par Croisements à partir de données simulées (" + depuis + ")."
                 : "Données réelles : calculé par Croisements" + (depuis.isEmpty() ? "." : " à partir de " + depuis + ".");
+        if (d.estDeclareParFichier()) {
+            provenance += " Indicateur déclaré par le fichier « " + d.fichier() + " » (format décrit dans docs/indicateurs.md).";
+        }
         String titre = d.libelle() + (simule ? " (données simulées)" : "");
         String description = d.question() + " " + d.methode() + " Limites : " + d.limites();
         return new JeuDeDonnees(id, Genre.INDICATEUR, titre, description, EDITEUR, millesime, Licence.OUVERTE_2, simule,

@@ -2,7 +2,8 @@ package fr.croisements.streams.query;
 
 import fr.croisements.events.DefinitionIndicateur;
 import fr.croisements.events.Indicateur;
-import fr.croisements.events.Indicateurs;
+import fr.croisements.events.RegistreIndicateurs;
+import java.util.function.Function;
 import fr.croisements.streams.indicateurs.CellulesStore;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,10 +28,21 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  */
 public final class LocalIndicateursQueries implements IndicateursQueries {
 
-    private final KafkaStreams streams;
+    private final RegistreIndicateurs registre;
+    private final Function<String, KafkaStreams> applications;
 
+    /** The built-in indicators, all in the stores of {@code streams}. */
     public LocalIndicateursQueries(KafkaStreams streams) {
-        this.streams = streams;
+        this(RegistreIndicateurs.integres(), id -> streams);
+    }
+
+    /**
+     * @param registre the indicators known, built-in and declared by files
+     * @param applications the application whose stores hold the cells of an indicator, by its id
+     */
+    public LocalIndicateursQueries(RegistreIndicateurs registre, Function<String, KafkaStreams> applications) {
+        this.registre = registre;
+        this.applications = applications;
     }
 
     @Override
@@ -69,10 +81,10 @@ public final class LocalIndicateursQueries implements IndicateursQueries {
     }
 
     private ReadOnlyKeyValueStore<String, Indicateur> store(String indicateur) {
-        DefinitionIndicateur definition = Indicateurs.parId(indicateur)
+        DefinitionIndicateur definition = registre.parId(indicateur)
                 .orElseThrow(() -> new IllegalArgumentException("indicateur inconnu : " + indicateur));
         try {
-            return streams.store(StoreQueryParameters.fromNameAndType(definition.store(),
+            return applications.apply(indicateur).store(StoreQueryParameters.fromNameAndType(definition.store(),
                     QueryableStoreTypes.<String, Indicateur>keyValueStore()));
         } catch (InvalidStateStoreException e) {
             throw indisponible(e);

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import fr.croisements.events.DefinitionIndicateur;
 import java.util.function.Supplier;
 
 /**
@@ -32,16 +33,20 @@ public final class CatalogueRoutes implements EndpointGroup {
     private final List<Territoire> territoires;
     private final ConstructeurCatalogue.Options options;
     private final Supplier<Instant> horloge;
+    private final Supplier<List<DefinitionIndicateur>> indicateurs;
 
     /**
      * @param options what the packs do not say (Kafka servers, simulated feeds); its address and day
      *     are replaced by the request's and the clock's
      * @param horloge the simulated clock, may return {@code null}
+     * @param indicateurs the indicators computed now, built-in and declared by files
      */
-    public CatalogueRoutes(List<Territoire> territoires, ConstructeurCatalogue.Options options, Supplier<Instant> horloge) {
+    public CatalogueRoutes(List<Territoire> territoires, ConstructeurCatalogue.Options options, Supplier<Instant> horloge,
+            Supplier<List<DefinitionIndicateur>> indicateurs) {
         this.territoires = List.copyOf(territoires);
         this.options = options;
         this.horloge = horloge;
+        this.indicateurs = indicateurs;
     }
 
     @Override
@@ -59,7 +64,7 @@ public final class CatalogueRoutes implements EndpointGroup {
         LocalDate jour = (simulee != null ? simulee : Instant.now()).atOffset(ZoneOffset.UTC).toLocalDate();
         var demande = new ConstructeurCatalogue.Options(adresse(ctx), options.serveursKafka(), options.fluxSimules(),
                 options.territoireSimule(), options.debutSimulation(), jour);
-        return ConstructeurCatalogue.construire(territoires, demande);
+        return ConstructeurCatalogue.construire(territoires, demande, indicateurs.get());
     }
 
     /** {@code http://host:port} as the client wrote it. */

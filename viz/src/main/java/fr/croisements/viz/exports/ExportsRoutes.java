@@ -31,9 +31,11 @@ public final class ExportsRoutes implements EndpointGroup {
 
     private final IndicateursQueries queries;
     private final List<Territoire> territoires;
+    private final Definitions definitions;
 
-    public ExportsRoutes(IndicateursQueries queries, List<Territoire> territoires) {
+    public ExportsRoutes(IndicateursQueries queries, List<Territoire> territoires, Definitions definitions) {
         this.queries = queries;
+        this.definitions = definitions;
         this.territoires = List.copyOf(territoires);
     }
 
@@ -46,8 +48,8 @@ public final class ExportsRoutes implements EndpointGroup {
 
     void indicateur(Context ctx) {
         String id = ctx.pathParam("indicateur");
-        DefinitionIndicateur d = Definitions.definition(id).orElseThrow(() -> new NotFoundResponse(
-                "Indicateur inconnu : « " + id + " ». Indicateurs disponibles : " + Definitions.ids() + "."));
+        DefinitionIndicateur d = definitions.definition(id).orElseThrow(() -> new NotFoundResponse(
+                "Indicateur inconnu : « " + id + " ». Indicateurs disponibles : " + definitions.ids() + "."));
         String fichier = ctx.pathParam("fichier");
         if (!fichier.endsWith(SUFFIXE)) {
             throw new NotFoundResponse("Adresse inconnue : " + ctx.method() + " " + ctx.path()

@@ -26,6 +26,9 @@ import java.util.List;
  * @param composite whether the value combines its components (the fragility index, "Ce que croise
  *     l'indice"), rather than being a ratio they only detail (their units are then in their labels)
  * @param bornes fixed class breaks of the map, or empty for quantiles of the values shown
+ * @param dominance a cell where one contributor makes more than this share is secret, or {@code null}
+ * @param fichier the file that declares the indicator (a data team's YAML), or {@code null} when it is
+ *     built into Croisements
  */
 public record DefinitionVue(
         String id,
@@ -45,7 +48,9 @@ public record DefinitionVue(
         String mentionSecret,
         List<ComposanteVue> composantes,
         boolean composite,
-        List<Double> bornes) {
+        List<Double> bornes,
+        Double dominance,
+        String fichier) {
 
     /**
      * A component of a composite indicator, or a measure detailing a ratio.

@@ -2,35 +2,50 @@ package fr.croisements.viz.indicateurs;
 
 import fr.croisements.events.DefinitionIndicateur;
 import fr.croisements.events.Indicateurs;
+import fr.croisements.events.RegistreIndicateurs;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The indicators of {@link Indicateurs#TOUS} as the page shows them: each {@link DefinitionVue}
- * is its definition, words included, in the shape of the JSON API.
+ * The indicators of a {@link RegistreIndicateurs} (built-in, then declared by files) as the page
+ * shows them: each {@link DefinitionVue} is its definition, words included, in the shape of the
+ * JSON API. Read at each request, so that a file indicator appears and leaves at once. Thread-safe.
  */
 public final class Definitions {
 
-    private Definitions() {}
+    private final RegistreIndicateurs registre;
 
-    /** The indicator with this id, if it is in the catalogue. */
-    public static Optional<DefinitionIndicateur> definition(String id) {
-        return Indicateurs.parId(id);
+    public Definitions(RegistreIndicateurs registre) {
+        this.registre = registre;
     }
 
-    /** The default indicator of the map: the first of the catalogue. */
-    public static DefinitionIndicateur parDefaut() {
+    /** The built-in indicators only. */
+    public static Definitions integrees() {
+        return new Definitions(RegistreIndicateurs.integres());
+    }
+
+    /** The indicator with this id, if it is known. */
+    public Optional<DefinitionIndicateur> definition(String id) {
+        return registre.parId(id);
+    }
+
+    /** The default indicator of the map: the first built-in one. */
+    public DefinitionIndicateur parDefaut() {
         return Indicateurs.TOUS.get(0);
     }
 
     /** The ids of every indicator, for error messages. */
-    public static String ids() {
-        return String.join(", ", Indicateurs.TOUS.stream().map(DefinitionIndicateur::id).toList());
+    public String ids() {
+        return registre.ids();
     }
 
-    public static List<DefinitionVue> vues() {
-        return Indicateurs.TOUS.stream().map(Definitions::vue).toList();
+    public List<DefinitionIndicateur> toutes() {
+        return registre.tous();
+    }
+
+    public List<DefinitionVue> vues() {
+        return registre.tous().stream().map(Definitions::vue).toList();
     }
 
     public static DefinitionVue vue(DefinitionIndicateur d) {
@@ -40,7 +55,8 @@ public final class Definitions {
                 .toList();
         return new DefinitionVue(d.id(), d.libelle(), mots.sujet(), d.unite(), d.question(), d.methode(), d.limites(),
                 d.niveau(), iso(d.fenetre()), d.fenetre().toDays(), d.seuilSecret(), mots.numerateur(),
-                mots.denominateur(), mots.sansDonnee(), mots.secret(), composantes, estComposite(d), d.bornes());
+                mots.denominateur(), mots.sansDonnee(), mots.secret(), composantes, estComposite(d), d.bornes(),
+                d.dominance(), d.fichier());
     }
 
     /** See {@link DefinitionIndicateur#estComposite()}: the LoRaWAN indicators list measures but have a numerator. */

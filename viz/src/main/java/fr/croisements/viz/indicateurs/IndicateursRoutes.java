@@ -12,23 +12,36 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * {@code GET /api/indicateurs}: the definitions ({@link DefinitionVue}, words included).
+ * {@code GET /api/indicateurs}: the definitions ({@link DefinitionVue}, words included), built-in then
+ * declared by files.
+ * {@code GET /api/indicateurs/fichiers}: what became of each indicator file (running, or refused with
+ * the line and reason of each problem).
  * {@code GET /api/indicateurs/{indicateur}/communes/{code}/historique}: every kept cell of one
  * commune, oldest window first, an empty list when it has none.
  */
 public final class IndicateursRoutes implements EndpointGroup {
 
     private final IndicateursQueries queries;
+    private final Definitions definitions;
+    private final Supplier<List<?>> fichiers;
 
-    public IndicateursRoutes(IndicateursQueries queries) {
+    /**
+     * @param fichiers what became of each indicator file ({@code GET /api/indicateurs/fichiers}), or an
+     *     empty list when the instance reads no folder of indicator files
+     */
+    public IndicateursRoutes(IndicateursQueries queries, Definitions definitions, Supplier<List<?>> fichiers) {
         this.queries = queries;
+        this.definitions = definitions;
+        this.fichiers = fichiers;
     }
 
     @Override
     public void addEndpoints() {
-        get("/api/indicateurs", ctx -> ctx.json(Definitions.vues()));
+        get("/api/indicateurs", ctx -> ctx.json(definitions.vues()));
+        get("/api/indicateurs/fichiers", ctx -> ctx.json(fichiers.get()));
         get("/api/indicateurs/{indicateur}/communes/{code}/historique", this::historique);
     }
 
@@ -41,10 +54,10 @@ public final class IndicateursRoutes implements EndpointGroup {
         ctx.json(cellules);
     }
 
-    private static DefinitionIndicateur definitionDuChemin(Context ctx) {
+    private DefinitionIndicateur definitionDuChemin(Context ctx) {
         String id = ctx.pathParam("indicateur");
-        return Definitions.definition(id).orElseThrow(() -> new NotFoundResponse(
-                "Indicateur inconnu : « " + id + " ». Indicateurs disponibles : " + Definitions.ids() + "."));
+        return definitions.definition(id).orElseThrow(() -> new NotFoundResponse(
+                "Indicateur inconnu : « " + id + " ». Indicateurs disponibles : " + definitions.ids() + "."));
     }
 
     private static String codeCommune(Context ctx) {

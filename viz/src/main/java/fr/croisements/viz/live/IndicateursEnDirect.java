@@ -53,6 +53,8 @@ public final class IndicateursEnDirect implements AutoCloseable {
     private final AtomicBoolean demarre = new AtomicBoolean();
     private final AtomicBoolean ferme = new AtomicBoolean();
     private final CountDownLatch arret = new CountDownLatch(1);
+    /** Topics to follow as well, added while running (indicators declared by files). */
+    private final java.util.Queue<String> ajouts = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /**
      * @param bootstrapServers Kafka bootstrap servers, {@code host:port[,host:port...]}
@@ -93,6 +95,14 @@ public final class IndicateursEnDirect implements AutoCloseable {
         return props;
     }
 
+    /**
+     * Follows {@code topic} as well, from its end, within about a second (the topic of an indicator
+     * declared by a file while the server runs). Any thread.
+     */
+    public void suivre(String topic) {
+        ajouts.add(topic);
+    }
+
     /** Starts following the topics on a background thread. */
     public void start() {
         if (!demarre.compareAndSet(false, true)) {
@@ -128,6 +138,13 @@ public final class IndicateursEnDirect implements AutoCloseable {
         long prochaineRecherche = System.nanoTime();
         try {
             while (!ferme.get()) {
+                for (String ajout; (ajout = ajouts.poll()) != null; ) {
+                    String nouveau = ajout;
+                    if (assignees.stream().noneMatch(tp -> tp.topic().equals(nouveau))) {
+                        enAttente.add(nouveau);
+                        prochaineRecherche = System.nanoTime();
+                    }
+                }
                 // topics still missing are looked for at most once per wait, while the others are read
                 if (!enAttente.isEmpty() && System.nanoTime() - prochaineRecherche >= 0) {
                     assigner(enAttente, assignees);

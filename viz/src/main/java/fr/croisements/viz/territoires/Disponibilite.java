@@ -3,7 +3,6 @@ package fr.croisements.viz.territoires;
 import fr.croisements.datasets.Commune;
 import fr.croisements.datasets.Territoire;
 import fr.croisements.events.DefinitionIndicateur;
-import fr.croisements.events.Indicateurs;
 import fr.croisements.streams.query.IndicateursQueries;
 import fr.croisements.streams.query.StoreIndisponibleException;
 import java.util.ArrayList;
@@ -27,10 +26,11 @@ final class Disponibilite {
     private Disponibilite() {}
 
     /** Indicator ids by territory id, in catalogue order. */
-    static Map<String, List<String>> parTerritoire(IndicateursQueries queries, List<Territoire> territoires) {
+    static Map<String, List<String>> parTerritoire(IndicateursQueries queries, List<Territoire> territoires,
+            List<DefinitionIndicateur> indicateurs) {
         var zones = new LinkedHashMap<String, Set<String>>();
         StoreIndisponibleException premiere = null;
-        for (DefinitionIndicateur d : Indicateurs.TOUS) {
+        for (DefinitionIndicateur d : indicateurs) {
             try {
                 zones.put(d.id(), queries.dernieres(d.id()).keySet());
             } catch (StoreIndisponibleException e) {

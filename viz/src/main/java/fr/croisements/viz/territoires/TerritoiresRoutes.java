@@ -37,9 +37,11 @@ public final class TerritoiresRoutes implements EndpointGroup {
     private final IndicateursQueries queries;
     private final List<Territoire> territoires;
     private final CommunesGeoJson geoJson;
+    private final Definitions definitions;
 
-    public TerritoiresRoutes(IndicateursQueries queries, List<Territoire> territoires) {
+    public TerritoiresRoutes(IndicateursQueries queries, List<Territoire> territoires, Definitions definitions) {
         this.queries = queries;
+        this.definitions = definitions;
         this.territoires = List.copyOf(territoires);
         this.geoJson = new CommunesGeoJson(this.territoires);
     }
@@ -53,13 +55,13 @@ public final class TerritoiresRoutes implements EndpointGroup {
     }
 
     void liste(Context ctx) {
-        Map<String, List<String>> disponibles = Disponibilite.parTerritoire(queries, territoires);
+        Map<String, List<String>> disponibles = Disponibilite.parTerritoire(queries, territoires, definitions.toutes());
         ctx.json(territoires.stream().map(t -> TerritoireVue.de(t, disponibles.get(t.id()))).toList());
     }
 
     void un(Context ctx) {
         Territoire territoire = territoire(ctx.pathParam("id"));
-        Map<String, List<String>> disponibles = Disponibilite.parTerritoire(queries, List.of(territoire));
+        Map<String, List<String>> disponibles = Disponibilite.parTerritoire(queries, List.of(territoire), definitions.toutes());
         ctx.json(TerritoireVue.de(territoire, disponibles.get(territoire.id())));
     }
 
@@ -108,11 +110,11 @@ public final class TerritoiresRoutes implements EndpointGroup {
         }
     }
 
-    private static DefinitionIndicateur indicateur(String id) {
+    private DefinitionIndicateur indicateur(String id) {
         if (id == null || id.isBlank()) {
-            return Definitions.parDefaut();
+            return definitions.parDefaut();
         }
-        return Definitions.definition(id).orElseThrow(() -> new BadRequestResponse(
-                "Indicateur inconnu : « " + id + " ». Indicateurs disponibles : " + Definitions.ids() + "."));
+        return definitions.definition(id).orElseThrow(() -> new BadRequestResponse(
+                "Indicateur inconnu : « " + id + " ». Indicateurs disponibles : " + definitions.ids() + "."));
     }
 }
