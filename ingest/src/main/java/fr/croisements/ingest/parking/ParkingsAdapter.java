@@ -126,7 +126,7 @@ public final class ParkingsAdapter {
         var envois = new Envois<>(source, Topics.REF_PARKINGS, parcs, ParcStationnement::id, null, rejets, horloge);
         aPublier.forEach(p -> envois.donnee(0, p));
         envois.terminer();
-        log.info("Published {} car parks of {} to {}", aPublier.size(), source, Topics.REF_PARKINGS.name());
+        log.info("Published {} car parks to {} ({})", aPublier.size(), Topics.REF_PARKINGS.name(), source);
         return new Bilan(aPublier.size(), aPublier.size(), 0);
     }
 
