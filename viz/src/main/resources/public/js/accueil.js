@@ -3,10 +3,16 @@
 // a question cannot be answered yet, which data are missing and how to bring them.
 
 import { avecNouveauxEssais, getIndicateurs, getParkings, getTerritoires } from './api.js';
+import { compteEnLettres } from './format.js';
 import { blocManque } from './manques.js';
 import { element } from './vues.js';
 
 const etat = document.getElementById('etat');
+
+/** The page title follows the territories served: the bundled packs and those added with --packs. */
+function titre(nombre) {
+  return `Croisements : ${compteEnLettres(nombre, 'territoire', 'territoires')}, des données croisées sur une carte`;
+}
 
 function adresseCarte(territoire, indicateur) {
   const p = new URLSearchParams({ territoire });
@@ -53,7 +59,8 @@ async function demarrer() {
   const parkings = await Promise.allSettled(territoires.map((t) => getParkings(t.id)));
   document.getElementById('territoires').replaceChildren(...territoires.map((t, i) =>
     carteTerritoire(t, definitions, parkings[i].status === 'fulfilled' ? parkings[i].value.features?.length ?? 0 : 0)));
-  etat.textContent = `${territoires.length} territoires`;
+  document.getElementById('titre').textContent = titre(territoires.length);
+  etat.textContent = `${territoires.length} territoire${territoires.length > 1 ? 's' : ''}`;
 }
 
 demarrer().catch((e) => {

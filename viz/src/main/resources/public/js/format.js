@@ -16,6 +16,15 @@ export function nombre(valeur) {
   return valeur === null || valeur === undefined || Number.isNaN(valeur) ? '' : NOMBRE.format(valeur);
 }
 
+const EN_LETTRES = ['aucun', 'un', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze',
+  'douze', 'treize', 'quatorze', 'quinze', 'seize'];
+
+/** "quatre territoires", "un territoire", "17 territoires": a count in words up to sixteen, in figures beyond. */
+export function compteEnLettres(n, singulier, plurielMot) {
+  const mot = n > 1 ? plurielMot : singulier;
+  return Number.isInteger(n) && n >= 0 && n < EN_LETTRES.length ? `${EN_LETTRES[n]} ${mot}` : `${nombre(n)}${INSECABLE}${mot}`;
+}
+
 /** "62,5 %": a number and its unit, joined by a non-breaking space. */
 export function avecUnite(valeur, unite) {
   const texte = nombre(valeur);

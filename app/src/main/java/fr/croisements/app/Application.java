@@ -2,7 +2,7 @@ package fr.croisements.app;
 
 import fr.croisements.app.kafka.TopicsAdmin;
 import fr.croisements.datasets.Territoire;
-import fr.croisements.datasets.TerritoireImporter;
+import fr.croisements.datasets.Parkings;
 import fr.croisements.events.Rejet;
 import fr.croisements.datasets.catalogue.ConstructeurCatalogue;
 import fr.croisements.events.Indicateur;
@@ -10,6 +10,7 @@ import fr.croisements.events.JsonSerde;
 import fr.croisements.events.RegistreIndicateurs;
 import fr.croisements.events.Topic;
 import fr.croisements.events.LeveeBac;
+import fr.croisements.events.ParcStationnement;
 import fr.croisements.events.Topics;
 import fr.croisements.ingest.insee.ReferencesInseeAdapter;
 import fr.croisements.app.webhook.LoraWebhookRoutes;
@@ -33,8 +34,6 @@ import fr.croisements.streams.geo.CommuneLocator;
 import fr.croisements.viz.VizServer;
 import fr.croisements.viz.live.IndicateursEnDirect;
 import fr.croisements.viz.live.LiveFeed;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -188,34 +187,24 @@ final class Application implements AutoCloseable {
     }
 
     /**
-     * The car parks of Poitiers and La Rochelle and their simulated occupancy. They are read from
-     * the official files (schema-stationnement), which the demo finds beside the project; without
-     * them, the parking layers stay empty and the log says why.
+     * The car parks of Poitiers and La Rochelle and their simulated occupancy. They come from the car-park
+     * packs shipped in the jar (generated from the official schema-stationnement files by
+     * {@code croisements import --parkings}), so a fresh clone shows them; a user's own file goes through
+     * {@code croisements ingest stationnement FICHIER}.
      */
     private void demarrerParkings(String bootstrap, Simulation simulation, KafkaProducer<String, Rejet> rejets,
             Instant reprise, Instant fin) {
-        Path dossier = TerritoireImporter.dossierOfficielParDefaut().resolve("parking");
-        if (!Files.isDirectory(dossier)) {
-            log.warn("No car-park files in {}: parking crossings stay empty (set CROISEMENTS_DONNEES_OFFICIELLES)", dossier);
-            return;
-        }
-        try {
-            var parcs = KafkaClients.producer(bootstrap, Topics.REF_PARKINGS, "croisements-parkings");
-            aFermer.push(parcs);
-            long publies = 0;
-            for (String fichier : OccupationSimulateur.FICHIERS) {
-                publies += new ParkingsAdapter().publier(dossier.resolve(fichier), parcs, rejets).publies();
-            }
-            attendreLesParkings(publies);
-            var occupation = KafkaClients.producer(bootstrap, Topics.STATIONNEMENT_OCCUPATION, "croisements-simulateur-parkings");
-            aFermer.push(occupation);
-            var simulateur = OccupationSimulateur.poitiersEtLaRochelle(dossier, simulation.graine(), simulation.parkings());
-            var rejeu = simulateur.enDirect(occupation, reprise, fin, simulation.vitesse());
-            rejeu.start();
-            aFermer.push(rejeu);
-        } catch (IOException e) {
-            log.warn("Car-park files unreadable in {}: {}", dossier, e.getMessage());
-        }
+        var parcs = KafkaClients.producer(bootstrap, Topics.REF_PARKINGS, "croisements-parkings");
+        aFermer.push(parcs);
+        List<ParcStationnement> livres = Parkings.livres();
+        long publies = new ParkingsAdapter().publier("packs de parkings livrés", livres, parcs, rejets).publies();
+        attendreLesParkings(publies);
+        var occupation = KafkaClients.producer(bootstrap, Topics.STATIONNEMENT_OCCUPATION, "croisements-simulateur-parkings");
+        aFermer.push(occupation);
+        var simulateur = OccupationSimulateur.poitiersEtLaRochelle(simulation.graine(), simulation.parkings());
+        var rejeu = simulateur.enDirect(occupation, reprise, fin, simulation.vitesse());
+        rejeu.start();
+        aFermer.push(rejeu);
     }
 
     /**

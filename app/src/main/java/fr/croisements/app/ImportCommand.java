@@ -1,5 +1,6 @@
 package fr.croisements.app;
 
+import fr.croisements.datasets.ParkingImporter;
 import fr.croisements.datasets.Perimetre;
 import fr.croisements.datasets.TerritoireImporter;
 import java.io.PrintWriter;
@@ -14,15 +15,18 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code croisements import}: regenerates the shipped territory packs from the official files, or,
- * with {@code --epci} and/or {@code --communes}, builds the pack of another territory.
+ * with {@code --epci} and/or {@code --communes}, builds the pack of another territory; with
+ * {@code --parkings}, regenerates the shipped car-park packs.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Génère les packs de territoires (contours, chiffres Insee et leurs sources) depuis les fichiers officiels.",
                 "Sans --epci ni --communes : les territoires de insee/communes_territoires.csv.",
-                "Avec --epci et/ou --communes : un nouveau territoire, pris dans insee/communes_dep_*.csv."})
+                "Avec --epci et/ou --communes : un nouveau territoire, pris dans insee/communes_dep_*.csv.",
+                "Avec --parkings : les packs de parkings des territoires livrés, depuis les fichiers du schéma stationnement de parking/."})
 final class ImportCommand implements Callable<Integer> {
 
     static final String VERS_PAR_DEFAUT = "datasets/src/main/resources/fr/croisements/datasets/territoires";
+    static final String VERS_PARKINGS_PAR_DEFAUT = "datasets/src/main/resources/fr/croisements/datasets/parkings";
 
     @Spec
     CommandSpec spec;
@@ -32,8 +36,12 @@ final class ImportCommand implements Callable<Integer> {
     Path depuis;
 
     @Option(names = "--vers", description = "Dossier où écrire les packs (défaut : " + VERS_PAR_DEFAUT
-            + " ; avec --epci ou --communes, le dossier courant).")
+            + " ; avec --epci ou --communes, le dossier courant ; avec --parkings, " + VERS_PARKINGS_PAR_DEFAUT + ").")
     Path vers;
+
+    @Option(names = "--parkings", description = "Génère les packs de parkings des territoires livrés (un fichier par "
+            + "territoire) au lieu des packs de territoires.")
+    boolean parkings;
 
     @Option(names = "--epci", paramLabel = "SIREN", description = "Un nouveau territoire : les communes de cet EPCI.")
     String epci;
@@ -54,6 +62,14 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path source = depuis != null ? depuis : TerritoireImporter.dossierOfficielParDefaut();
         boolean nouveau = epci != null || (communes != null && !communes.isEmpty());
+        if (parkings) {
+            if (nouveau || nom != null || id != null) {
+                throw new ParameterException(spec.commandLine(), "--parkings ne va pas avec --epci, --communes, --nom ni --id");
+            }
+            var packs = ParkingImporter.ecrire(source, vers != null ? vers : Path.of(VERS_PARKINGS_PAR_DEFAUT));
+            packs.forEach(p -> out.printf("Pack de parkings écrit : %s%n", p));
+            return packs.isEmpty() ? 1 : 0;
+        }
         if (!nouveau) {
             if (nom != null || id != null) {
                 throw new ParameterException(spec.commandLine(), "--nom et --id vont avec --epci ou --communes");

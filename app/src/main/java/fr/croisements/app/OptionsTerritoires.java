@@ -11,13 +11,13 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * Which territories the map shows: the four bundled packs, plus the packs a user generated with
+ * Which territories the map shows: the bundled packs, plus the packs a user generated with
  * {@code croisements import --epci SIREN --vers DIR} (a picocli mixin of {@code demo} and {@code run}).
  */
 final class OptionsTerritoires {
 
     @Option(names = "--packs", description = "Dossier de packs de territoires supplémentaires (fichiers .geojson "
-            + "produits par « croisements import --epci … --vers DOSSIER »), montrés en plus des quatre territoires livrés.")
+            + "produits par « croisements import --epci … --vers DOSSIER »), ajoutés aux territoires livrés et montrés comme eux.")
     Path packs;
 
     List<Territoire> territoires() {

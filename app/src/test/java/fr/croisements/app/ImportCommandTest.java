@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code croisements import --epci / --communes}: one command for a new territory. */
+/** {@code croisements import --epci / --communes}: one command for a new territory; {@code --parkings}: the car-park packs. */
 class ImportCommandTest {
 
     private final StringWriter sortie = new StringWriter();
@@ -53,6 +53,19 @@ class ImportCommandTest {
 
         assertThat(code).isEqualTo(2);
         assertThat(erreurs.toString()).startsWith("Import impossible : No commune of EPCI 200000000");
+    }
+
+    @Test
+    void parkings_writes_the_car_park_pack_of_each_shipped_territory_that_has_car_parks(@TempDir Path vers) throws Exception {
+        int code = executer("import", "--parkings", "--depuis", officiels(), "--vers", vers.toString());
+
+        assertThat(code).isZero();
+        assertThat(sortie.toString()).contains("Pack de parkings écrit : " + vers.resolve("grand-poitiers.geojson"),
+                "Pack de parkings écrit : " + vers.resolve("la-rochelle.geojson"));
+        assertThat(Files.readString(vers.resolve("la-rochelle.geojson"))).contains("\"territoire\":\"la-rochelle\"",
+                "\"nom\":\"Les Greffières\"", "\"millesime\":\"2024\"", "\"licence\":\"Licence Ouverte 2.0\"");
+        assertThat(executer("import", "--parkings", "--epci", "245400189")).isEqualTo(2);
+        assertThat(erreurs.toString()).contains("--parkings ne va pas avec --epci");
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.croisements.app.kafka.EmbeddedKafka;
 import fr.croisements.datasets.Commune;
-import fr.croisements.datasets.TerritoireImporter;
+import fr.croisements.datasets.Parkings;
 import fr.croisements.datasets.Territoire;
 import fr.croisements.datasets.Territoires;
 import fr.croisements.events.Indicateur;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The real Poitiers and La Rochelle car parks and three simulated weekdays of occupancy through the real
+ * The real Poitiers and La Rochelle car parks (the shipped car-park packs) and three simulated weekdays of occupancy through the real
  * adapters and the pipeline on the embedded broker: the hourly occupancy of every car park and the
  * places per 1 000 inhabitants of La Rochelle must equal a direct computation. Then the state
  * directory is wiped and the hourly windows, restored from their changelog, must take one more
@@ -63,23 +63,18 @@ class ParkingPipelineIT {
 
     @Test
     void hourlyOccupancyAndPlacesPerInhabitantEqualADirectComputation() throws Exception {
-        Path parking = TerritoireImporter.dossierOfficielParDefaut().resolve("parking");
         List<Territoire> territoires = List.of(Territoires.charger("grand-poitiers"), Territoires.charger("la-rochelle"));
-        var simulateur = OccupationSimulateur.poitiersEtLaRochelle(parking, 42, ScenarioStationnement.AUCUN);
+        var simulateur = OccupationSimulateur.poitiersEtLaRochelle(42, ScenarioStationnement.AUCUN);
         // three weekdays: a commune's peak-hour cells, grouped by commune and day, lie in several partitions
         List<OccupationParking> journee = simulateur.periode(JOUR, JOUR.plus(3, ChronoUnit.DAYS)).toList();
-        List<ParcStationnement> parcs = new ArrayList<>();
-        for (String fichier : OccupationSimulateur.FICHIERS) {
-            parcs.addAll(ParkingsAdapter.lire(parking.resolve(fichier)).valeurs());
-        }
+        // the shipped car-park packs, as the demo publishes them: no official file needed
+        List<ParcStationnement> parcs = Parkings.livres();
 
         var options = new Application.Options(broker.bootstrapServers(), 0, dossier.resolve("etat"), 4, (short) 1, null);
         try (var application = Application.demarrer(territoires, options)) {
             try (var rejets = KafkaClients.producer(broker.bootstrapServers(), Topics.REJETS, "it-rejets");
                     var refs = KafkaClients.producer(broker.bootstrapServers(), Topics.REF_PARKINGS, "it-parkings")) {
-                for (String fichier : OccupationSimulateur.FICHIERS) {
-                    new ParkingsAdapter().publier(parking.resolve(fichier), refs, rejets);
-                }
+                new ParkingsAdapter().publier("packs de parkings livrés", parcs, refs, rejets);
             }
             // as the demo does: observations of a car park the table does not know yet are rejected
             await().atMost(java.time.Duration.ofSeconds(30))

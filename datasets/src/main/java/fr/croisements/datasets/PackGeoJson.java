@@ -270,7 +270,7 @@ final class PackGeoJson {
         return BigDecimal.valueOf(value).setScale(DECIMALES, RoundingMode.HALF_EVEN).stripTrailingZeros();
     }
 
-    private static Map<String, Object> source(Source source) {
+    static Map<String, Object> source(Source source) {
         var map = new LinkedHashMap<String, Object>();
         map.put("titre", source.titre());
         map.put("producteur", source.producteur());
@@ -280,7 +280,7 @@ final class PackGeoJson {
         return map;
     }
 
-    private static Source source(JsonNode node) {
+    static Source source(JsonNode node) {
         return new Source(
                 exiger(node, "titre").asText(),
                 exiger(node, "producteur").asText(),
@@ -289,16 +289,16 @@ final class PackGeoJson {
                 node.path("simule").asBoolean(false));
     }
 
-    private static JsonNode exiger(JsonNode node, String member) {
+    static JsonNode exiger(JsonNode node, String member) {
         JsonNode value = node.get(member);
         if (value == null || value.isNull()) {
-            throw new IllegalArgumentException("Territory pack member '" + member + "' is missing");
+            throw new IllegalArgumentException("Pack member '" + member + "' is missing");
         }
         return value;
     }
 
-    /** Compact JSON of maps (in their order), lists, strings, numbers, booleans and null. */
-    private static void json(StringBuilder out, Object value) {
+    /** Compact JSON of maps (in their order), lists, strings, numbers, booleans and null (also for {@link PackParkings}). */
+    static void json(StringBuilder out, Object value) {
         if (value == null) {
             out.append("null");
         } else if (value instanceof String s) {
@@ -311,6 +311,8 @@ final class PackGeoJson {
             out.append(b.booleanValue());
         } else if (value instanceof BigDecimal d) {
             out.append(d.toPlainString());
+        } else if (value instanceof Integer n) {
+            out.append(n.intValue());
         } else if (value instanceof Double d) {
             if (d.isNaN() || d.isInfinite()) {
                 throw new IllegalArgumentException("Not a finite number: " + d);

@@ -1,5 +1,8 @@
 package fr.croisements.datasets;
 
+import fr.croisements.events.ParcStationnement;
+import fr.croisements.events.Position;
+import fr.croisements.events.Source;
 import java.util.Objects;
 
 /**
@@ -45,6 +48,15 @@ public record Parking(
         Objects.requireNonNull(nom, "nom");
         Objects.requireNonNull(codeInsee, "codeInsee");
         Objects.requireNonNull(tarifs, "tarifs");
+    }
+
+    /**
+     * This car park as published on {@code ref-parkings} and kept in a car-park pack: what the map and
+     * the crossings use (id, name, commune, capacity, position, type, free or not), with the source of its file.
+     */
+    public ParcStationnement parc(Source source) {
+        return new ParcStationnement(id, nom, codeInsee, nbPlaces, new Position(longitude, latitude, null), typeOuvrage,
+                gratuit, source);
     }
 
     /**

@@ -1,18 +1,28 @@
 package fr.croisements.datasets;
 
+import fr.croisements.events.ParcStationnement;
+import fr.croisements.events.Source;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
@@ -46,16 +56,101 @@ import org.slf4j.LoggerFactory;
  * price with a decimal comma, a SIRET that is not 14 digits, a {@code url} that is not an
  * absolute URI. Real files depart from the schema this way (La Rochelle's export does in most
  * rows), and dropping their car parks would hide real places.
+ *
+ * <p>It also generates the <b>car-park packs</b> of the shipped territories ({@link #generer},
+ * {@link #ecrire}; loaded by {@link Parkings}) from the official files of {@link #FICHIERS_OFFICIELS},
+ * as {@link TerritoireImporter} generates the territory packs. Stateless and thread-safe.
  */
 public final class ParkingImporter {
 
     private static final Logger log = LoggerFactory.getLogger(ParkingImporter.class);
+
+    /** Folder of the car-park files, in the folder of official files. */
+    public static final String DOSSIER_OFFICIEL = "parking";
+
+    /**
+     * The official schema-stationnement files the car-park packs are generated from (in
+     * {@value #DOSSIER_OFFICIEL}/), each with its source as {@code shared/datasets/SOURCES.md} documents it.
+     */
+    public static final Map<String, Source> FICHIERS_OFFICIELS = fichiersOfficiels();
 
     private static final Set<String> OUI = Set.of("y", "yes", "o", "oui");
     private static final Set<String> NON = Set.of("n", "no", "non");
     private static final Pattern METRES = Pattern.compile("(\\d+(?:[.,]\\d+)?)\\s*m");
 
     private ParkingImporter() {}
+
+    private static Map<String, Source> fichiersOfficiels() {
+        var fichiers = new LinkedHashMap<String, Source>();
+        fichiers.put("la_rochelle_parkings_schema_stationnement.csv", new Source("Parkings (La Rochelle OpenData)",
+                "Communauté d'agglomération de La Rochelle", "2024", "Licence Ouverte 2.0", false));
+        fichiers.put("poitiers_parkings_bnls_2022.csv", new Source("Base nationale des lieux de stationnement",
+                "transport.data.gouv.fr (données de la Ville de Poitiers)", "2022", "Licence Ouverte 2.0 (non vérifiée)",
+                false));
+        return Collections.unmodifiableMap(fichiers);
+    }
+
+    /**
+     * Generates the car-park packs in memory: every car park of the {@link #FICHIERS_OFFICIELS}, with its
+     * file's source, in the pack of the shipped territory ({@link Territoires}) holding its commune. A car
+     * park whose commune is in no shipped territory is left out (logged); rows the importer skips are
+     * logged as {@link #lire} does.
+     *
+     * @param depuis the folder of official files (its {@value #DOSSIER_OFFICIEL}/ folder is read)
+     * @return pack text by territory id, sorted by id; only territories with at least one car park
+     * @throws UncheckedIOException naming the file when one cannot be read
+     * @throws IllegalStateException naming the file when it is empty or lacks a required column
+     */
+    public static SortedMap<String, String> generer(Path depuis) {
+        var parTerritoire = new TreeMap<String, SortedMap<String, List<ParcStationnement>>>();
+        for (var fichier : FICHIERS_OFFICIELS.entrySet()) {
+            for (Parking parking : lire(depuis.resolve(DOSSIER_OFFICIEL).resolve(fichier.getKey())).valeurs()) {
+                String territoire = Territoires.ids().stream()
+                        .filter(id -> Territoires.charger(id).commune(parking.codeInsee()).isPresent())
+                        .findFirst().orElse(null);
+                if (territoire == null) {
+                    log.warn("{}: car park {} is in commune {}, in no shipped territory: left out of the packs",
+                            fichier.getKey(), parking.id(), parking.codeInsee());
+                    continue;
+                }
+                parTerritoire.computeIfAbsent(territoire, t -> new TreeMap<>())
+                        .computeIfAbsent(fichier.getKey(), f -> new ArrayList<>())
+                        .add(parking.parc(fichier.getValue()));
+            }
+        }
+        var packs = new TreeMap<String, String>();
+        parTerritoire.forEach((territoire, parFichier) -> {
+            var pack = new PackParkings(territoire, parFichier);
+            packs.put(territoire, pack.ecrire());
+            log.info("Car-park pack {}: {} car parks ({} with a capacity, {} places) from {}", territoire,
+                    pack.parkings().size(), pack.parkings().stream().filter(p -> p.capacite() != null).count(),
+                    pack.parkings().stream().filter(p -> p.capacite() != null).mapToInt(ParcStationnement::capacite).sum(),
+                    parFichier.keySet());
+        });
+        return Collections.unmodifiableSortedMap(packs);
+    }
+
+    /**
+     * Generates the car-park packs and writes each as {@code <territoire>.geojson} (UTF-8) in a folder,
+     * created if needed; existing packs are overwritten, other files left alone.
+     *
+     * @return the written files, sorted by territory id
+     */
+    public static List<Path> ecrire(Path depuis, Path versDossier) {
+        var ecrits = new ArrayList<Path>();
+        try {
+            Files.createDirectories(versDossier);
+            for (var pack : generer(depuis).entrySet()) {
+                Path fichier = versDossier.resolve(pack.getKey() + ".geojson");
+                Files.writeString(fichier, pack.getValue(), StandardCharsets.UTF_8);
+                ecrits.add(fichier);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the car-park packs to " + versDossier, e);
+        }
+        log.info("Wrote {} car-park packs to {}", ecrits.size(), versDossier);
+        return List.copyOf(ecrits);
+    }
 
     /**
      * Reads, checks and parses every car park of a file; skipped rows and warnings are in the

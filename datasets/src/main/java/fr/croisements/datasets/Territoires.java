@@ -83,14 +83,18 @@ public final class Territoires {
 
     /** The pack text as shipped, for the regeneration check and for serving it as is. */
     static String texte(String id) {
-        String resource = DOSSIER + id + ".geojson";
-        try (InputStream in = Territoires.class.getResourceAsStream(resource)) {
+        return ressource(DOSSIER + id + ".geojson");
+    }
+
+    /** A UTF-8 text shipped on the classpath (a territory or car-park pack). */
+    static String ressource(String chemin) {
+        try (InputStream in = Territoires.class.getResourceAsStream(chemin)) {
             if (in == null) {
-                throw new IllegalStateException("Territory pack " + resource + " is missing from the classpath");
+                throw new IllegalStateException("Pack " + chemin + " is missing from the classpath");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read territory pack " + resource, e);
+            throw new UncheckedIOException("Cannot read pack " + chemin, e);
         }
     }
 }

@@ -620,6 +620,8 @@ class CarteNavigateurTest {
             List<WebElement> trouves = d.findElements(By.cssSelector(".territoire"));
             return trouves.size() == 4 ? trouves : null;
         });
+        assertThat(navigateur.findElement(By.tagName("h1")).getText())
+                .isEqualTo("Croisements : quatre territoires, des données croisées sur une carte");
         assertThat(territoires.stream().map(t -> t.findElement(By.tagName("h2")).getText()).toList())
                 .hasSize(4).contains("Ville d'Antony").anySatisfy(n -> assertThat(n).contains("Pompey"))
                 .anySatisfy(n -> assertThat(n).contains("Poitiers")).anySatisfy(n -> assertThat(n).contains("Rochelle"));
@@ -637,6 +639,39 @@ class CarteNavigateurTest {
         lien.click();
         attendreLesCommunes("54", 13);
         assertThat(navigateur.findElement(By.id("fiche-libelle")).getText()).isEqualTo("Taux de présentation des bacs");
+    }
+
+    /** Issue #9, item 5: counts and labels follow the territories served, a pack of --packs listed like the bundled ones. */
+    @Test
+    void theHomePageTitleAndCountFollowTheTerritoriesServedAPackAddedWithPacksListedLikeTheOthers() throws Exception {
+        try (var cinq = new ServeurDeTest(List.of(POMPEY_PACK, LA_ROCHELLE_PACK, GRAND_POITIERS_PACK,
+                Territoires.charger("antony"), Fixtures.VAL_DE_TEST))) {
+            navigateur.get(cinq.uri("/").toString());
+            attente.until(d -> d.findElements(By.cssSelector(".territoire")).size() == 5);
+
+            assertThat(navigateur.findElement(By.tagName("h1")).getText())
+                    .isEqualTo("Croisements : cinq territoires, des données croisées sur une carte");
+            assertThat(navigateur.findElement(By.id("etat")).getText()).isEqualTo("5 territoires");
+            WebElement ajoute = navigateur.findElement(By.cssSelector(".territoire[data-territoire='val-de-test']"));
+            assertThat(texte(ajoute)).startsWith("Communauté de communes du Val de Test\n3 communes")
+                    .contains("Les communes et leurs chiffres Insee");
+            assertThat(ajoute.findElement(By.cssSelector("a.lien-preuve")).getDomAttribute("href"))
+                    .isEqualTo("/carte.html?territoire=val-de-test");
+            capturer("accueil-cinq-territoires");
+
+            navigateur.get(cinq.uri("/carte.html?territoire=val-de-test").toString());
+            attendreLesCommunes("54", 3);
+            assertThat(new Select(navigateur.findElement(By.id("choix-territoire"))).getOptions()).hasSize(5)
+                    .anySatisfy(o -> assertThat(o.getDomAttribute("value")).isEqualTo("val-de-test"));
+        }
+        try (var un = new ServeurDeTest(List.of(Fixtures.VAL_DE_TEST))) {
+            navigateur.get(un.uri("/").toString());
+            attente.until(d -> d.findElements(By.cssSelector(".territoire")).size() == 1);
+
+            assertThat(navigateur.findElement(By.tagName("h1")).getText())
+                    .isEqualTo("Croisements : un territoire, des données croisées sur une carte");
+            assertThat(navigateur.findElement(By.id("etat")).getText()).isEqualTo("1 territoire");
+        }
     }
 
     @Test

@@ -228,6 +228,8 @@ class VizServerTest {
         assertThat(accueil.statusCode()).isEqualTo(200);
         assertThat(accueil.body()).contains("<html lang=\"fr\">", "<script type=\"module\" src=\"/js/accueil.js\"></script>",
                 "/carte.html");
+        // the number of territories comes from /api/territoires (issue #9, item 5), never from the page
+        assertThat(accueil.body()).doesNotContain("quatre", "4 territoires");
         var page = serveur.get("/carte.html");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<html lang=\"fr\">", "/webjars/leaflet/1.9.4/dist/leaflet-src.esm.js",

@@ -1,11 +1,9 @@
 package fr.croisements.ingest.parking;
 
-import fr.croisements.datasets.ImportCsv;
+import fr.croisements.datasets.Parkings;
 import fr.croisements.events.OccupationParking;
 import fr.croisements.events.ParcStationnement;
 import fr.croisements.ingest.RejeuEnDirect;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -51,9 +49,8 @@ public final class OccupationSimulateur {
 
     /** Simulated time between two observations of a car park. */
     public static final Duration PAS = Duration.ofMinutes(15);
-    /** The two real files whose car parks {@link #poitiersEtLaRochelle} simulates, in {@code shared/datasets/parking}. */
-    public static final List<String> FICHIERS = List.of("poitiers_parkings_bnls_2022.csv",
-            "la_rochelle_parkings_schema_stationnement.csv");
+    /** The shipped car-park packs whose car parks {@link #poitiersEtLaRochelle} simulates, by territory. */
+    public static final List<String> TERRITOIRES = List.of("grand-poitiers", "la-rochelle");
     static final double FACTEUR_MIN = 0.8;
     static final double FACTEUR_MAX = 1.2;
     static final double ECART_JOUR = 0.03;
@@ -99,19 +96,11 @@ public final class OccupationSimulateur {
     }
 
     /**
-     * The car parks of Poitiers ({@code poitiers_parkings_bnls_2022.csv}) and La Rochelle
-     * ({@code la_rochelle_parkings_schema_stationnement.csv}) read from a folder, on the Montpellier profile.
-     *
-     * @param dossierParking the folder holding the two files ({@code shared/datasets/parking})
-     * @throws IOException when a file cannot be read
+     * The real car parks of Poitiers and La Rochelle, from the shipped car-park packs ({@link Parkings}: no
+     * file needed), on the Montpellier profile.
      */
-    public static OccupationSimulateur poitiersEtLaRochelle(Path dossierParking, long graine,
-            ScenarioStationnement scenario) throws IOException {
-        var parcs = new ArrayList<ParcStationnement>();
-        for (String fichier : FICHIERS) {
-            ImportCsv<ParcStationnement> lu = ParkingsAdapter.lire(dossierParking.resolve(fichier));
-            parcs.addAll(lu.valeurs());
-        }
+    public static OccupationSimulateur poitiersEtLaRochelle(long graine, ScenarioStationnement scenario) {
+        var parcs = TERRITOIRES.stream().flatMap(t -> Parkings.charger(t).stream()).toList();
         var simulateur = new OccupationSimulateur(parcs, ProfilOccupation.MONTPELLIER, graine, scenario);
         log.info("Occupancy simulator: {} car parks ({} places), {} without capacity skipped, scenario {}, {} concerned",
                 simulateur.parcs.size(), simulateur.parcs.stream().mapToInt(ParcStationnement::capacite).sum(),

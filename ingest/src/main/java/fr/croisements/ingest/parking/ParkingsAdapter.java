@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,22 +66,22 @@ public final class ParkingsAdapter {
     /** A file documented in SOURCES.md: who produced it, and the commune of a feed list that has no insee column. */
     record FichierConnu(Source source, String codeInseeParDefaut) {}
 
-    static final Map<String, FichierConnu> FICHIERS_CONNUS = Map.of(
-            "la_rochelle_parkings_schema_stationnement.csv", new FichierConnu(new Source(
-                    "Parkings (La Rochelle OpenData)", "Communauté d'agglomération de La Rochelle", "2024",
-                    "Licence Ouverte 2.0", false), null),
-            "poitiers_parkings_bnls_2022.csv", new FichierConnu(new Source(
-                    "Base nationale des lieux de stationnement", "transport.data.gouv.fr (données de la Ville de Poitiers)",
-                    "2022", "Licence Ouverte 2.0 (non vérifiée)", false), null),
-            "montpellier_parkings.csv", new FichierConnu(new Source(
-                    "Parkings en ouvrage (API offstreetparking, relevés du dépôt parkingsdimopoulos)",
-                    "Montpellier Méditerranée Métropole", "2026", "non vérifiée (ODbL probable)", false),
-                    INSEE_MONTPELLIER));
+    /** The official files of the shipped car-park packs (their sources are the packs'), and the Montpellier feed list. */
+    static final Map<String, FichierConnu> FICHIERS_CONNUS = fichiersConnus();
 
     private final Clock horloge;
 
     public ParkingsAdapter() {
         this(Clock.systemUTC());
+    }
+
+    private static Map<String, FichierConnu> fichiersConnus() {
+        var connus = new HashMap<String, FichierConnu>();
+        ParkingImporter.FICHIERS_OFFICIELS.forEach((fichier, source) -> connus.put(fichier, new FichierConnu(source, null)));
+        connus.put("montpellier_parkings.csv", new FichierConnu(new Source(
+                "Parkings en ouvrage (API offstreetparking, relevés du dépôt parkingsdimopoulos)",
+                "Montpellier Méditerranée Métropole", "2026", "non vérifiée (ODbL probable)", false), INSEE_MONTPELLIER));
+        return Map.copyOf(connus);
     }
 
     /** With the clock that dates rejects, for tests. */
@@ -111,6 +112,22 @@ public final class ParkingsAdapter {
                 lus, nom, lu.valeurs().size(), Topics.REF_PARKINGS.name(), rejetes, Topics.REJETS.name(),
                 lu.avertissements().size());
         return new Bilan(lus, lu.valeurs().size(), rejetes);
+    }
+
+    /**
+     * Publishes car parks already read, e.g. those of the shipped car-park packs ({@code datasets.Parkings}),
+     * keyed by id; nothing is rejected.
+     *
+     * @param source what they are, named in the log and in the position of a failed send
+     * @throws KafkaException when a record cannot be sent; what was sent before stays sent
+     */
+    public Bilan publier(String source, List<ParcStationnement> aPublier, Producer<String, ParcStationnement> parcs,
+            Producer<String, Rejet> rejets) {
+        var envois = new Envois<>(source, Topics.REF_PARKINGS, parcs, ParcStationnement::id, null, rejets, horloge);
+        aPublier.forEach(p -> envois.donnee(0, p));
+        envois.terminer();
+        log.info("Published {} car parks to {} ({})", aPublier.size(), Topics.REF_PARKINGS.name(), source);
+        return new Bilan(aPublier.size(), aPublier.size(), 0);
     }
 
     /**
@@ -148,15 +165,8 @@ public final class ParkingsAdapter {
             log.error("{}: unusable car-park file", nom, e);
             return rejetFichier(nom, "fichier de parkings inutilisable : " + e.getMessage());
         }
-        return new ImportCsv<>(nom, importe.valeurs().stream().map(p -> parc(p, connu.source())).toList(),
+        return new ImportCsv<>(nom, importe.valeurs().stream().map(p -> p.parc(connu.source())).toList(),
                 importe.signalements());
-    }
-
-    /** Pure: a car park of a schema-stationnement file, as published on {@code ref-parkings}. */
-    static ParcStationnement parc(Parking parking, Source source) {
-        return new ParcStationnement(parking.id(), parking.nom(), parking.codeInsee(), parking.nbPlaces(),
-                new Position(parking.longitude(), parking.latitude(), null), parking.typeOuvrage(), parking.gratuit(),
-                source);
     }
 
     /** The source of a file we do not know by name. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import fr.croisements.events.OccupationParking;
 import fr.croisements.ingest.RejeuEnDirect;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,8 +19,8 @@ class OccupationEnDirectTest {
     private final AtomicLong nanos = new AtomicLong();
 
     @Test
-    void playsTheSimulatorOnTheSharedReplayEngineAtSimulatedTime() throws IOException {
-        var simulateur = OccupationSimulateur.poitiersEtLaRochelle(DonneesParking.dossier(), 42, ScenarioStationnement.AUCUN);
+    void playsTheSimulatorOnTheSharedReplayEngineAtSimulatedTime() {
+        var simulateur = OccupationSimulateur.poitiersEtLaRochelle(42, ScenarioStationnement.AUCUN);
         Instant debut = Instant.parse("2026-01-05T08:00:00Z");
         RejeuEnDirect<OccupationParking> rejeu = OccupationEnDirect.simulation(simulateur, producer, debut,
                 debut.plusSeconds(3600), OccupationEnDirect.VITESSE_PAR_DEFAUT, nanos::get, Duration.ofMillis(200));

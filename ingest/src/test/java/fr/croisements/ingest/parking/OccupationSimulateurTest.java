@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import fr.croisements.events.OccupationParking;
 import fr.croisements.events.ParcStationnement;
-import java.io.IOException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,12 +20,12 @@ class OccupationSimulateurTest {
     private static final long GRAINE = 42;
     private static final Instant LUNDI = Instant.parse("2026-01-05T00:00:00Z");
 
-    private static OccupationSimulateur simulateur(long graine, ScenarioStationnement scenario) throws IOException {
-        return OccupationSimulateur.poitiersEtLaRochelle(DonneesParking.dossier(), graine, scenario);
+    private static OccupationSimulateur simulateur(long graine, ScenarioStationnement scenario) {
+        return OccupationSimulateur.poitiersEtLaRochelle(graine, scenario);
     }
 
     @Test
-    void simulatesTheCarParksOfPoitiersAndLaRochelleThatHaveACapacity() throws IOException {
+    void simulatesTheCarParksOfPoitiersAndLaRochelleThatHaveACapacity() {
         OccupationSimulateur s = simulateur(GRAINE, ScenarioStationnement.AUCUN);
 
         assertThat(s.parcs()).hasSize(26);
@@ -39,7 +38,7 @@ class OccupationSimulateurTest {
     }
 
     @Test
-    void givesOneObservationPerCarParkEveryQuarterHourLabelledSimulated() throws IOException {
+    void givesOneObservationPerCarParkEveryQuarterHourLabelledSimulated() {
         OccupationSimulateur s = simulateur(GRAINE, ScenarioStationnement.AUCUN);
 
         List<OccupationParking> jour = s.periode(LUNDI.plusSeconds(1), LUNDI.plusSeconds(86_400 + 1)).toList();
@@ -58,7 +57,7 @@ class OccupationSimulateurTest {
     }
 
     @Test
-    void isDeterministicForASeedAndDiffersForAnother() throws IOException {
+    void isDeterministicForASeedAndDiffersForAnother() {
         Instant debut = LUNDI.plusSeconds(3 * 86_400);
         Instant fin = debut.plusSeconds(2 * 86_400);
 
@@ -75,7 +74,7 @@ class OccupationSimulateurTest {
     }
 
     @Test
-    void weekdayProfilePeaksBetweenTenAndThreeCloseToMontpellier() throws IOException {
+    void weekdayProfilePeaksBetweenTenAndThreeCloseToMontpellier() {
         OccupationSimulateur s = simulateur(GRAINE, ScenarioStationnement.AUCUN);
 
         double[][] moyennes = moyennesHoraires(s, LUNDI, LUNDI.plusSeconds(28 * 86_400), p -> true, false);
@@ -91,7 +90,7 @@ class OccupationSimulateurTest {
     }
 
     @Test
-    void marketScenarioRaisesSaturdayMorningOccupancyInTheCentreOnly() throws IOException {
+    void marketScenarioRaisesSaturdayMorningOccupancyInTheCentreOnly() {
         OccupationSimulateur sans = simulateur(GRAINE, ScenarioStationnement.AUCUN);
         OccupationSimulateur marche = simulateur(GRAINE, ScenarioStationnement.marche());
         Set<String> centre = marche.parcsConcernes();
@@ -115,7 +114,7 @@ class OccupationSimulateurTest {
     }
 
     @Test
-    void festivalFillsTheCentreNearSaturationOnItsEvenings() throws IOException {
+    void festivalFillsTheCentreNearSaturationOnItsEvenings() {
         var festival = ScenarioStationnement.parNom("festival", LocalDate.of(2026, 1, 5));
         OccupationSimulateur s = simulateur(GRAINE, festival);
         Instant jeudi21h = ZonedDateTime.parse("2026-01-08T21:00:00+01:00[Europe/Paris]").toInstant();

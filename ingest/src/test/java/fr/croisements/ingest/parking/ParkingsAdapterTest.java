@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import fr.croisements.datasets.ImportCsv;
+import fr.croisements.datasets.Parkings;
 import fr.croisements.datasets.Signalement;
 import fr.croisements.events.ParcStationnement;
 import fr.croisements.events.Position;
@@ -82,6 +83,30 @@ class ParkingsAdapterTest {
                 .containsExactly("PALAIS DE JUSTICE", "enclos_en_surface", 140); // hauteur_max N/A
         assertThat(lus.get(0).source()).extracting(s -> s.titre(), s -> s.millesime())
                 .containsExactly("Base nationale des lieux de stationnement", "2022");
+    }
+
+    /** A fresh clone shows the car parks of the packs; the official file, ingested, gives exactly the same records. */
+    @Test
+    void theOfficialFilesIngestedGiveTheCarParksOfTheShippedPacks() throws IOException {
+        assertThat(ParkingsAdapter.lire(fichier(DonneesParking.POITIERS)).valeurs())
+                .isEqualTo(Parkings.charger("grand-poitiers"));
+        assertThat(ParkingsAdapter.lire(fichier(DonneesParking.LA_ROCHELLE)).valeurs())
+                .containsExactlyInAnyOrderElementsOf(Parkings.charger("la-rochelle"));
+    }
+
+    @Test
+    void publishesTheCarParksOfTheShippedPacksKeyedById() {
+        Bilan bilan = adaptateur.publier("packs de parkings", Parkings.livres(), parcs, rejets);
+
+        assertThat(bilan).isEqualTo(new Bilan(28, 28, 0));
+        assertThat(rejets.history()).isEmpty();
+        assertThat(parcs.history()).hasSize(28).allSatisfy(r -> {
+            assertThat(r.topic()).isEqualTo("ref-parkings");
+            assertThat(r.key()).isEqualTo(r.value().id());
+            assertThat(r.timestamp()).isNull();
+        });
+        assertThat(parId(parcs).get("17300-P-007")).extracting(ParcStationnement::nom, ParcStationnement::capacite)
+                .containsExactly("Verdun", 557);
     }
 
     @Test
