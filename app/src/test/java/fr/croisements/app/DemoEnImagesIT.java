@@ -69,7 +69,8 @@ class DemoEnImagesIT {
     /** What the demo shows on each territory once its simulators have run a weekday (the README's table). */
     private static final Map<String, List<String>> INDICATEURS_ATTENDUS = Map.of(
             "antony", List.of("fragilite-isolement"),
-            "bassin-de-pompey", List.of("taux-presentation-bacs", "fragilite-isolement"),
+            // the last one is written as a file (indicateurs/), as the demo loads it from the folder beside it
+            "bassin-de-pompey", List.of("taux-presentation-bacs", "fragilite-isolement", "ordures-menageres-par-habitant"),
             "grand-poitiers", List.of("fragilite-isolement", "exposition-chaleur-75-plus", "couverture-lora",
                     "places-parking-par-habitant", "occupation-parkings-pointe"),
             "la-rochelle", List.of("fragilite-isolement", "places-parking-par-habitant", "occupation-parkings-pointe"));
@@ -104,7 +105,7 @@ class DemoEnImagesIT {
         dossier = Files.createTempDirectory("croisements-it-demo");
         broker = EmbeddedKafka.start(dossier.resolve("kafka"), true, 0);
         application = Application.demarrer(demo.packs.territoires(), new Application.Options(broker.bootstrapServers(), 0,
-                dossier.resolve("streams"), 4, (short) 1, simulation));
+                dossier.resolve("streams"), 4, (short) 1, simulation, Path.of("../indicateurs")));
     }
 
     @AfterAll
@@ -266,6 +267,14 @@ class DemoEnImagesIT {
                 assertThat(textes("#fiche-sources .badge.reel")).isNotEmpty().containsOnly("réel");
             }
             assertThat(texte("body")).doesNotContain("undefined", "NaN");
+            JsonNode definition = elements(getJson("/api/indicateurs")).stream()
+                    .filter(d -> d.get("id").asText().equals(indicateur)).findFirst().orElseThrow();
+            if (definition.get("fichier").isTextual()) {
+                assertThat(texte("#fiche-origine")).as("a file indicator says so")
+                        .contains("dans le fichier « " + definition.get("fichier").asText() + " »");
+            } else {
+                assertThat(navigateur.findElement(By.id("fiche-origine")).isDisplayed()).isFalse();
+            }
             if (points.containsKey("capteurs")) {
                 // judged against the latest reception processed, not the clock running ahead: heard, even at this speed
                 attente.until(d -> !d.findElements(By.cssSelector("[data-deveui][data-etat='à jour']")).isEmpty()

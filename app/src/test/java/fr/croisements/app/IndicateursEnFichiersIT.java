@@ -98,6 +98,26 @@ class IndicateursEnFichiersIT {
             });
             JsonNode territoire = PipelineContract.getJson(port, "/api/territoires/bassin-de-pompey");
             assertThat(territoire.toString()).contains("omr-essai");
+            // exports and catalogue, as for a built-in indicator, saying which file declares it
+            String csv = PipelineContract.get(port, "/api/indicateurs/omr-essai/territoires/bassin-de-pompey.csv");
+            assertThat(csv.lines().count()).isGreaterThan(attendu.size());
+            assertThat(csv).contains("Pompey");
+            assertThat(PipelineContract.get(port, "/catalogue.jsonld")).contains("omr-essai")
+                    .contains("Indicateur déclaré par le fichier « omr-essai.yaml »");
+
+            // changed: its new words show, and its cells are computed again
+            Files.writeString(indicateurs.resolve("omr-essai.yaml"), Files.readString(indicateurs.resolve("omr-essai.yaml"))
+                    .replace("libelle: Ordures ménagères résiduelles par habitant", "libelle: Déchets résiduels par habitant"));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertThat(PipelineContract.getJson(port, "/api/indicateurs").toString()).contains("Déchets résiduels par habitant")
+                        .doesNotContain("Ordures ménagères résiduelles par habitant");
+                JsonNode carte = PipelineContract.getJson(port, "/api/territoires/bassin-de-pompey/communes.geojson?indicateur=omr-essai");
+                long valeurs = 0;
+                for (JsonNode f : carte.get("features")) {
+                    valeurs += f.get("properties").get("valeur").isNumber() ? 1 : 0;
+                }
+                assertThat(valeurs).isEqualTo(attendu.size());
+            });
 
             // a broken file is refused with its line, and the others keep running
             Files.writeString(indicateurs.resolve("casse.yaml"), "id: casse\nlibelle: Cassé\nunite: kg\nfenetre:\n  durée: semaine\n");

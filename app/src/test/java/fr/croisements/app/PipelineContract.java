@@ -173,10 +173,15 @@ abstract class PipelineContract {
     }
 
     static JsonNode getJson(int port, String chemin) throws IOException, InterruptedException {
+        return JsonSerde.MAPPER.readTree(get(port, chemin));
+    }
+
+    /** The body of a GET answered 200. */
+    static String get(int port, String chemin) throws IOException, InterruptedException {
         var response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + chemin)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s: %s", chemin, response.body()).isEqualTo(200);
-        return JsonSerde.MAPPER.readTree(response.body());
+        return response.body();
     }
 
     private void publier(List<LeveeBac> levees) throws Exception {
