@@ -260,40 +260,48 @@ public final class IndicateurDeclare {
         return fonction.equals("centile") && parEntite == null;
     }
 
-    /** The aggregated figure of the cell, before any denominator; {@code null} when it has none. */
-    Double agreger(Agregat a) {
-        if (parEntite != null && !fonction.equals("compte-distinct")) {
-            List<Double> parContributeur = a.entites().values().stream().map(c -> switch (parEntite) {
-                case "compte" -> (double) c.n();
-                case "somme" -> c.somme();
-                case "moyenne" -> c.n() == 0 ? 0.0 : c.somme() / c.n();
-                case "min" -> c.min();
-                default -> c.max();
-            }).sorted().toList();
-            return sur(parContributeur, parContributeur.size());
+    /** The contributor's own figure ({@code par-entite}) from what it brought, or {@code null} without {@code par-entite}. */
+    Double figureEntite(Agregat.Contribution c) {
+        if (parEntite == null || c == null || c.n() == 0) {
+            return null;
         }
-        return switch (fonction) {
-            case "compte" -> (double) a.enregistrements();
-            case "compte-distinct" -> (double) a.entites().size();
-            case "somme" -> a.somme();
-            case "moyenne" -> a.enregistrements() == 0 ? null : a.somme() / a.enregistrements();
-            case "min" -> a.min();
-            case "max" -> a.max();
-            default -> centile(a.valeurs().stream().sorted().toList());
+        return switch (parEntite) {
+            case "compte" -> (double) c.n();
+            case "somme" -> c.somme();
+            case "moyenne" -> c.somme() / c.n();
+            case "min" -> c.min();
+            default -> c.max();
         };
     }
 
-    private Double sur(List<Double> tries, long n) {
-        if (tries.isEmpty()) {
+    /** The contributor's counted quantity, for the dominance rule: its summed values, or its records. */
+    double part(Agregat.Contribution c) {
+        if (c == null) {
+            return 0;
+        }
+        return fichier.agregation().champ() != null ? Math.max(0, c.somme()) : c.n();
+    }
+
+    /** The aggregated figure of the cell, before any denominator; {@code null} when it has none. */
+    Double agreger(Agregat a) {
+        if (a.enregistrements() == 0) {
             return null;
         }
+        if (parEntite != null) {
+            return switch (fonction) {
+                case "compte", "compte-distinct" -> (double) a.entites();
+                case "somme" -> a.sommeEntites();
+                default -> a.entites() == 0 ? null : a.sommeEntites() / a.entites();
+            };
+        }
         return switch (fonction) {
-            case "compte" -> (double) n;
-            case "somme" -> tries.stream().mapToDouble(Double::doubleValue).sum();
-            case "moyenne" -> tries.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-            case "min" -> tries.get(0);
-            case "max" -> tries.get(tries.size() - 1);
-            default -> centile(tries);
+            case "compte" -> (double) a.enregistrements();
+            case "compte-distinct" -> (double) a.entites();
+            case "somme" -> a.somme();
+            case "moyenne" -> a.somme() / a.enregistrements();
+            case "min" -> a.min();
+            case "max" -> a.max();
+            default -> centile(a.valeurs().stream().sorted().toList());
         };
     }
 
@@ -306,20 +314,9 @@ public final class IndicateurDeclare {
         return tries.get(Math.max(0, Math.min(tries.size() - 1, rang - 1)));
     }
 
-    /**
-     * The share of the cell that its largest contributor makes: of the summed values when the
-     * indicator sums a field, else of the records.
-     */
+    /** The share of the cell that its largest contributor makes, or {@code null} when nothing was counted. */
     Double partDominante(Agregat a) {
-        boolean parValeur = fichier.agregation().champ() != null;
-        double total = 0;
-        double plusGrande = 0;
-        for (var c : a.entites().values()) {
-            double part = parValeur ? Math.max(0, c.somme()) : c.n();
-            total += part;
-            plusGrande = Math.max(plusGrande, part);
-        }
-        return total <= 0 ? null : plusGrande / total;
+        return a.totalParts() <= 0 ? null : a.plusGrandePart() / a.totalParts();
     }
 
     /** {@code numerateur × multiplicateur ÷ denominateur}, rounded half up to the file's decimals. */

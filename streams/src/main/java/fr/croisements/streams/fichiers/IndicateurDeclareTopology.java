@@ -25,6 +25,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TableJoined;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -51,8 +52,10 @@ import org.apache.kafka.streams.state.Stores;
  *       (the pipeline's commune locator, or the zone field), find the calendar window; a record more
  *       than {@code grace} behind the latest event time of its input partition is rejected, with its
  *       reason, never silently dropped;</li>
- *   <li><b>aggregate</b> per zone and window ({@code <id>-par-cellule} repartition, {@code <id>-agregats}
- *       store): counts, sums, extremes, and the same per contributor;</li>
+ *   <li><b>aggregate</b> per zone and window ({@code <id>-par-cellule} repartition): what each contributor
+ *       brought ({@code <id>-contributions} store, one record per cell and contributor), then the cell's
+ *       counts, sums, extremes, distinct contributors and largest share ({@code <id>-agregats} store,
+ *       small whatever the number of contributors);</li>
  *   <li><b>cross</b> with the INSEE row of the zone by a foreign-key join ({@code <id>-joindre-insee}):
  *       a re-imported row recomputes every window of the zone;</li>
  *   <li><b>publish</b> each cell made by the {@link FabriqueCellules}, which applies the file's secrecy rule.</li>
@@ -87,10 +90,16 @@ public final class IndicateurDeclareTopology implements Croisement {
                 .branch((cle, lu) -> lu.rejet() != null, Branched.withConsumer(s -> entrees.rejeter(
                         s.mapValues(Lu::rejet, Named.as(id + "-rejet-lecture")), id + "-lecture"), "rejetes"))
                 .defaultBranch(Branched.as("lus"));
+        String contributions = id + "-contributions";
+        entrees.builder().addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(contributions),
+                Serdes.String(), JsonSerde.of(Agregat.Contribution.class)));
         KTable<String, Agregat> agregats = lus.get(id + "-lus")
                 .map((cle, lu) -> KeyValue.pair(lu.observation().cellule(), lu.observation()), Named.as(id + "-cle-cellule"))
-                .groupByKey(Grouped.with(id + "-par-cellule", Serdes.String(), JsonSerde.of(Observation.class)))
-                .aggregate(Agregat::vide, (cellule, o, a) -> a.ajouter(o, plan.garderValeurs()), Named.as(id + "-agreger"),
+                .repartition(Repartitioned.<String, Observation>as(id + "-par-cellule")
+                        .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(Observation.class)))
+                .processValues(() -> new Contribuer(plan, contributions), Named.as(id + "-contribuer"), contributions)
+                .groupByKey(Grouped.with(id + "-apports", Serdes.String(), JsonSerde.of(Agregat.Apport.class)))
+                .aggregate(Agregat::vide, (cellule, apport, a) -> a.ajouter(apport, plan.garderValeurs()), Named.as(id + "-agreger"),
                         Materialized.<String, Agregat, KeyValueStore<Bytes, byte[]>>as(id + "-agregats")
                                 .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(Agregat.class)));
         KStream<String, Resultat> resultats;
@@ -140,10 +149,44 @@ public final class IndicateurDeclareTopology implements Croisement {
                 .numerateur(agrege == null || Double.isNaN(agrege) ? null : plan.ratio(agrege, null),
                         plan.sourceNumerateur(a.simule()))
                 .mesure("enregistrements", (double) a.enregistrements())
-                .contributeurs(a.entites().size())
+                .contributeurs(a.entites())
                 .partDominante(plan.partDominante(a))
                 .simule(a.simule())
                 .construire(), null);
+    }
+
+    /**
+     * Keeps what each contributor brought to each cell ({@code <cell>|<contributor>} in its store) and
+     * tells the cell what one record changed: the cell's aggregate stays small, whatever the number of
+     * contributors (a commune-week can have thousands of bins).
+     */
+    static final class Contribuer implements FixedKeyProcessor<String, Observation, Agregat.Apport> {
+        private final IndicateurDeclare plan;
+        private final String store;
+        private FixedKeyProcessorContext<String, Agregat.Apport> context;
+        private KeyValueStore<String, Agregat.Contribution> parContributeur;
+
+        Contribuer(IndicateurDeclare plan, String store) {
+            this.plan = plan;
+            this.store = store;
+        }
+
+        @Override
+        public void init(FixedKeyProcessorContext<String, Agregat.Apport> context) {
+            this.context = context;
+            this.parContributeur = context.getStateStore(store);
+        }
+
+        @Override
+        public void process(FixedKeyRecord<String, Observation> record) {
+            Observation o = record.value();
+            String cle = record.key() + "|" + o.entite();
+            Agregat.Contribution avant = parContributeur.get(cle);
+            Agregat.Contribution apres = (avant == null ? Agregat.Contribution.AUCUNE : avant).avec(o.valeur());
+            parContributeur.put(cle, apres);
+            context.forward(record.withValue(new Agregat.Apport(o, avant == null, plan.figureEntite(avant),
+                    plan.figureEntite(apres), plan.part(avant), plan.part(apres))));
+        }
     }
 
     /** A read record: what it brings to its cell, or why it is rejected. */

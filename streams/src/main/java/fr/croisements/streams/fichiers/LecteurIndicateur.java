@@ -379,6 +379,10 @@ public final class LecteurIndicateur {
                             + String.join(", ", new TreeSet<>(FONCTIONS_PAR_ENTITE)));
                 } else if (a.fonction().equals("compte-distinct")) {
                     probleme("/agregation/par-entite", "« compte-distinct » compte déjà les entités : retirez « par-entite »");
+                } else if (!Set.of("somme", "moyenne", "compte").contains(a.fonction())) {
+                    probleme("/agregation/par-entite", "avec « par-entite », la fonction sur l'ensemble des contributeurs est "
+                            + "somme, moyenne ou compte (« " + a.fonction() + " » ne se tient pas à jour sans garder chaque "
+                            + "contributeur)");
                 }
             }
         }
