@@ -87,8 +87,8 @@ final class ContoursCommunes {
         var contours = new TreeMap<String, Geometry>();
         for (JsonNode feature : collection.path("features")) {
             JsonNode valeur = feature.path("properties").path("code");
-            String brut = valeur.isMissingNode() || valeur.isNull() ? null : valeur.asText().strip();
-            if (brut == null || brut.isEmpty()) {
+            String brut = valeur.isMissingNode() || valeur.isNull() ? null : valeur.asText();
+            if (brut == null || brut.isBlank()) {
                 throw new IllegalStateException("Feature without properties.code in " + fichier);
             }
             Lecture<String> code = CodesInsee.codeCommune(brut, "properties.code");

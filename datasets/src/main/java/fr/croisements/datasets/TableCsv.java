@@ -26,7 +26,8 @@ import org.apache.commons.csv.CSVRecord;
  *       decoded as Windows-1252 (what spreadsheets save as "CSV" on Windows), with a warning; a
  *       UTF-16 file (byte order mark {@code FF FE} or {@code FE FF}) is decoded as such;</li>
  *   <li>CRLF or LF line endings, quoted fields as RFC 4180 (a separator or a line break inside
- *       quotes is data), values trimmed, columns read by name;</li>
+ *       quotes is data), columns read by name, column names and values trimmed ({@link #valeur});
+ *       codes are read untrimmed ({@link #brut}) so that a trimmed code is reported;</li>
  *   <li>a row whose number of fields differs from the header's is reported and skipped, never
  *       padded or truncated; every other check is the importer's pure {@code parse} step, whose
  *       rejections and warnings are reported with the row's line in the file.</li>
@@ -69,11 +70,11 @@ final class TableCsv {
             throw new IllegalStateException("CSV file " + fichier + " is empty");
         }
         char sep = separateur != null ? separateur : separateur(texte.contenu());
+        // Column names are trimmed, values are not: a code that loses spaces must say so (CodesInsee).
         var format = CSVFormat.RFC4180.builder()
                 .setDelimiter(sep)
-                .setHeader()
+                .setHeader(entete(texte.contenu(), sep, fichier))
                 .setSkipHeaderRecord(true)
-                .setTrim(true)
                 .get();
         var valeurs = new ArrayList<T>();
         int[] debutsDeLigne = debutsDeLigne(texte.contenu());
@@ -120,6 +121,17 @@ final class TableCsv {
             throw new IllegalStateException("Unreadable header in CSV file " + fichier + ": " + e.getMessage(), e);
         }
         return new ImportCsv<>(nom, valeurs, signalements);
+    }
+
+    /** The trimmed column names of the header line. */
+    private static String[] entete(String texte, char separateur, Path fichier) {
+        var format = CSVFormat.RFC4180.builder().setDelimiter(separateur).setTrim(true).get();
+        try (CSVParser parser = CSVParser.parse(new StringReader(texte), format)) {
+            var lignes = parser.iterator();
+            return lignes.hasNext() ? lignes.next().values() : new String[0];
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            throw new IllegalStateException("Unreadable header in CSV file " + fichier + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -171,6 +183,18 @@ final class TableCsv {
             return ';';
         }
         return tabs > commas ? '\t' : ',';
+    }
+
+    /**
+     * The value of the column as the file has it, spaces included, or {@code null} when the column
+     * is absent or the value blank: for codes, which warn when they are trimmed ({@link CodesInsee}).
+     */
+    static String brut(CSVRecord row, String colonne) {
+        if (!row.isMapped(colonne) || !row.isSet(colonne)) {
+            return null;
+        }
+        String value = row.get(colonne);
+        return value == null || value.isBlank() ? null : value;
     }
 
     /** The trimmed value of the column, or {@code null} when the column is absent or the value blank. */

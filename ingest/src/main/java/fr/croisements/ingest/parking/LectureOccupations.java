@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import fr.croisements.datasets.Signalement;
 import fr.croisements.events.OccupationParking;
 import fr.croisements.ingest.csv.LignesCsv;
 import java.io.BufferedReader;
@@ -42,7 +43,8 @@ final class LectureOccupations {
 
     /** Receives what is read, in file order. */
     interface Destinataire {
-        void observation(long ligne, OccupationParking observation);
+        /** An observation, with what was normalised in it ({@code parking_id « P1 » : espace en fin de valeur retiré}). */
+        void observation(long ligne, OccupationParking observation, List<String> avertissements);
 
         /** A rejected row; {@code ligne} 1 with {@code fichierEntier} when the whole file is unusable (header). */
         void rejet(long ligne, String raison, String extrait, boolean fichierEntier);
@@ -109,7 +111,7 @@ final class LectureOccupations {
             }
             Lu<OccupationParking> lu = ligneCsv(ligne, colonnes);
             if (lu instanceof Lu.Valeur<OccupationParking> v) {
-                d.observation(numero, v.valeur());
+                d.observation(numero, v.valeur(), v.avertissements());
             } else if (lu instanceof Lu.Invalide<OccupationParking> r) {
                 d.rejet(numero, r.raison(), ligne, false);
             }
@@ -153,7 +155,13 @@ final class LectureOccupations {
                 return Lu.invalide(colonnes.capacite() + " illisible : « " + texte + " » (nombre entier attendu)");
             }
         }
-        return observation(id, instant, libres, capacite, e.valeur(champs, "statut"));
+        return avecAvertissements(observation(id, instant, libres, capacite, e.valeur(champs, "statut")),
+                e.espacesRetires(ligne, champs, List.of("parking_id"), true));
+    }
+
+    private static Lu<OccupationParking> avecAvertissements(Lu<OccupationParking> lu, List<String> avertissements) {
+        return lu instanceof Lu.Valeur<OccupationParking> v && !avertissements.isEmpty()
+                ? new Lu.Valeur<>(v.valeur(), avertissements) : lu;
     }
 
     private static Lu<Instant> horodatageCsv(String texte) {
@@ -252,7 +260,7 @@ final class LectureOccupations {
     private static void objet(JsonNode noeud, long ligne, String extrait, Destinataire d) {
         Lu<OccupationParking> lu = objetJson(noeud);
         if (lu instanceof Lu.Valeur<OccupationParking> v) {
-            d.observation(ligne, v.valeur());
+            d.observation(ligne, v.valeur(), v.avertissements());
         } else if (lu instanceof Lu.Invalide<OccupationParking> r) {
             d.rejet(ligne, r.raison(), extrait, false);
         }
@@ -297,7 +305,8 @@ final class LectureOccupations {
         if (instant == null) {
             return Lu.invalide(horodatageIllisible(horodatage));
         }
-        return observation(id, instant, libres, capacite, statutJson(champ(n, "statut", "status")));
+        return avecAvertissements(observation(id, instant, libres, capacite, statutJson(champ(n, "statut", "status"))),
+                id.equals(id.strip()) ? List.of() : List.of("parking_id « " + id.strip() + " » : " + Signalement.espacesRetires(id)));
     }
 
     // ---------------------------------------------------------------- shared rules

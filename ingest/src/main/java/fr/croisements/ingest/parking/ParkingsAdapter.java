@@ -104,13 +104,13 @@ public final class ParkingsAdapter {
         for (Signalement s : lu.rejets()) {
             envois.rejet(s.ligne(), s.raison(), s.ligne() >= 1 && s.ligne() <= lignes.size() ? lignes.get((int) s.ligne() - 1) : null);
         }
-        envois.terminer();
-        long rejetes = lu.rejets().size();
+        lu.avertissements().forEach(s -> envois.avertissement(s.ligne(), s.raison()));
         long lus = lu.valeurs().size() + lu.rejets().stream().filter(s -> s.ligne() > 1).count();
+        Bilan bilan = envois.terminer(lus);
         log.info("Read {} car parks from {}: {} published to {}, {} rejected to {}, {} warnings",
-                lus, nom, lu.valeurs().size(), Topics.REF_PARKINGS.name(), rejetes, Topics.REJETS.name(),
-                lu.avertissements().size());
-        return new Bilan(lus, lu.valeurs().size(), rejetes);
+                lus, nom, bilan.publies(), Topics.REF_PARKINGS.name(), bilan.rejetes(), Topics.REJETS.name(),
+                bilan.nombreAvertissements());
+        return bilan;
     }
 
     /**
@@ -239,6 +239,7 @@ public final class ParkingsAdapter {
         if (capacite == null) {
             avertissements.add("capacité absente (capacite ou places_totales_max) : laissée vide");
         }
+        avertissements.addAll(entete.espacesRetires(ligne, champs, List.of("parking_id", "insee"), true));
         String codeInsee = entete.valeur(champs, "insee");
         if (codeInsee.isEmpty()) {
             codeInsee = connu.codeInseeParDefaut();
