@@ -2,13 +2,13 @@ package fr.croisements.ingest.parking;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import fr.croisements.datasets.Signalement;
 import fr.croisements.events.OccupationParking;
 import fr.croisements.ingest.csv.LignesCsv;
+import fr.croisements.ingest.json.ElementsJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.text.Normalizer;
@@ -52,7 +52,6 @@ final class LectureOccupations {
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static final ObjectMapper MAPPER = JsonMapper.builder().build();
-    private static final int EXTRAIT = 500;
 
     private LectureOccupations() {}
 
@@ -230,31 +229,22 @@ final class LectureOccupations {
         objet(noeud, numero, ligne, d);
     }
 
-    /** An array of objects, or objects one after the other: each is placed at the line where it starts. */
+    /**
+     * An array of objects, or objects one after the other: each is placed at the line where it
+     * starts; an unreadable one is rejected with its line and column, and the next ones are read.
+     */
     private static void document(String texte, Destinataire d) {
-        long ligne = 1;
-        try (JsonParser p = MAPPER.createParser(texte)) {
-            JsonToken jeton = p.nextToken();
-            boolean tableau = jeton == JsonToken.START_ARRAY;
-            if (tableau) {
-                jeton = p.nextToken();
+        ElementsJson.lire(texte, new ElementsJson.Destinataire() {
+            @Override
+            public void element(int numero, long ligne, JsonNode valeur, String texteElement) {
+                objet(valeur, ligne, valeur.toString(), d);
             }
-            while (jeton != null && jeton != JsonToken.END_ARRAY) {
-                ligne = p.currentTokenLocation().getLineNr();
-                JsonNode noeud = p.readValueAsTree();
-                objet(noeud, ligne, noeud.toString(), d);
-                jeton = p.nextToken();
+
+            @Override
+            public void illisible(int numero, long ligne, String raison, String extrait) {
+                d.rejet(ligne, raison, extrait, false);
             }
-            if (tableau && jeton == null) {
-                d.rejet(ligne, "JSON tronqué : tableau non fermé", null, false);
-            }
-        } catch (JsonProcessingException e) {
-            long ou = e.getLocation() == null ? ligne : e.getLocation().getLineNr();
-            d.rejet(ou, "JSON illisible : " + e.getOriginalMessage() + " ; la suite du fichier n'est pas lue",
-                    extrait(texte, ou), false);
-        } catch (IOException e) {
-            throw new IllegalStateException("Reading a string cannot fail", e);
-        }
+        });
     }
 
     private static void objet(JsonNode noeud, long ligne, String extrait, Destinataire d) {
@@ -474,11 +464,5 @@ final class LectureOccupations {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static String extrait(String texte, long ligne) {
-        List<String> lignes = texte.lines().skip(Math.max(0, ligne - 1)).limit(1).toList();
-        String l = lignes.isEmpty() ? "" : lignes.get(0);
-        return l.length() > EXTRAIT ? l.substring(0, EXTRAIT) : l;
     }
 }

@@ -194,16 +194,20 @@ class OccupationAdapterTest {
     }
 
     @Test
-    void reportsTheReasonOfAnUnreadableJsonDocumentAndStops() throws IOException {
+    void rejectsAnUnreadableObjectOfAJsonArrayWithItsLineAndReadsTheNextOnes() throws IOException {
         OccupationAdapter.Observations lu = lire("""
                 [
                   {"parking_id":"P1","horodatage":"2026-01-05T08:30:00Z","places_libres":12},
-                  {"parking_id":"P2","horodatage":
+                  {"parking_id":"P2","horodatage": "2026-01-05T08:30:00Z" "places_libres":3},
+                  {"parking_id":"P3","horodatage":"2026-01-05T08:30:00Z","places_libres":7},
+                  {"parking_id":"P4","horodatage":
                 """);
 
-        assertThat(lu.valeurs()).hasSize(1);
-        assertThat(lu.rejets()).singleElement().extracting(Signalement::raison).asString()
-                .startsWith("JSON illisible").endsWith("la suite du fichier n'est pas lue");
+        assertThat(lu.valeurs()).extracting(OccupationParking::parkingId).containsExactly("P1", "P3");
+        assertThat(lu.rejets()).extracting(Signalement::ligne).containsExactly(3L, 5L);
+        assertThat(lu.rejets().get(0).raison()).isEqualTo("JSON invalide ligne 3, colonne 59 : caractère « \" »"
+                + " inattendu : virgule attendue entre deux champs de l'objet");
+        assertThat(lu.rejets().get(1).raison()).startsWith("JSON tronqué");
     }
 
     @Test
