@@ -1,5 +1,6 @@
 package fr.croisements.datasets;
 
+import fr.croisements.events.EntreeInvalide;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -49,7 +50,7 @@ final class TableCsv {
      *     the most frequent of {@code ; , TAB} in the header line
      * @param colonnesRequises columns the header must have: without one, the file cannot be imported
      * @param parse the importer's pure parsing step
-     * @throws IllegalStateException naming the file when it is empty or lacks a required column
+     * @throws EntreeInvalide naming the file, in French, when it is empty or lacks a required column
      * @throws UncheckedIOException naming the file when it cannot be read
      */
     static <T> ImportCsv<T> importer(Path fichier, Character separateur, List<String> colonnesRequises,
@@ -67,7 +68,7 @@ final class TableCsv {
                     "fichier lu en Windows-1252 : ses octets ne sont pas de l'UTF-8 valide"));
         }
         if (texte.contenu().isBlank()) {
-            throw new IllegalStateException("CSV file " + fichier + " is empty");
+            throw new EntreeInvalide(fichier.toString(), 0, "fichier vide : une ligne d'en-tête est attendue");
         }
         char sep = separateur != null ? separateur : separateur(texte.contenu());
         // Column names are trimmed, values are not: a code that loses spaces must say so (CodesInsee).
@@ -82,8 +83,10 @@ final class TableCsv {
             List<String> entete = parser.getHeaderNames();
             List<String> manquantes = colonnesRequises.stream().filter(c -> !entete.contains(c)).toList();
             if (!manquantes.isEmpty()) {
-                throw new IllegalStateException("CSV file " + fichier + " lacks the column(s) " + manquantes
-                        + " (separator '" + sep + "', header " + entete + ")");
+                throw new EntreeInvalide(fichier.toString(), 1, (manquantes.size() == 1 ? "colonne manquante : "
+                        : "colonnes manquantes : ") + String.join(", ", manquantes) + " (séparateur « "
+                        + (sep == '\t' ? "tabulation" : String.valueOf(sep)) + " », colonnes lues : "
+                        + String.join(", ", entete) + ")");
             }
             var lignes = parser.iterator();
             while (true) {
@@ -117,8 +120,10 @@ final class TableCsv {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read CSV file " + fichier, e);
+        } catch (EntreeInvalide e) {
+            throw e;
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("Unreadable header in CSV file " + fichier + ": " + e.getMessage(), e);
+            throw new EntreeInvalide(fichier.toString(), 1, "en-tête illisible (" + e.getMessage() + ")", e);
         }
         return new ImportCsv<>(nom, valeurs, signalements);
     }
@@ -130,7 +135,7 @@ final class TableCsv {
             var lignes = parser.iterator();
             return lignes.hasNext() ? lignes.next().values() : new String[0];
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new IllegalStateException("Unreadable header in CSV file " + fichier + ": " + e.getMessage(), e);
+            throw new EntreeInvalide(fichier.toString(), 1, "en-tête illisible (guillemets mal fermés ?)", e);
         }
     }
 

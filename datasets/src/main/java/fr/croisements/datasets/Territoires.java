@@ -1,5 +1,6 @@
 package fr.croisements.datasets;
 
+import fr.croisements.events.EntreeInvalide;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -57,14 +58,21 @@ public final class Territoires {
     /**
      * A pack file written by {@code croisements import} (e.g. with {@code --epci}), not cached.
      *
-     * @throws IllegalArgumentException when the file is not a valid pack
+     * @throws EntreeInvalide (an {@link IllegalArgumentException}) when the file is not a valid pack
      * @throws UncheckedIOException when it cannot be read
      */
     public static Territoire lire(Path fichier) {
+        String texte;
         try {
-            return PackGeoJson.lire(Files.readString(fichier, StandardCharsets.UTF_8));
+            texte = Files.readString(fichier, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read territory pack " + fichier, e);
+        }
+        try {
+            return PackGeoJson.lire(texte);
+        } catch (IllegalArgumentException e) {
+            throw new EntreeInvalide(fichier.toString(), 0, "pack de territoire illisible (fichier produit par"
+                    + " « croisements import » attendu) : " + e.getMessage(), e);
         }
     }
 

@@ -4,6 +4,7 @@ import fr.croisements.datasets.ImportCsv;
 import fr.croisements.datasets.Parking;
 import fr.croisements.datasets.ParkingImporter;
 import fr.croisements.datasets.Signalement;
+import fr.croisements.events.EntreeInvalide;
 import fr.croisements.events.ParcStationnement;
 import fr.croisements.events.Position;
 import fr.croisements.events.Rejet;
@@ -144,9 +145,8 @@ public final class ParkingsAdapter {
         ImportCsv<Parking> importe;
         try {
             importe = ParkingImporter.lire(fichier);
-        } catch (IllegalStateException e) {
-            log.error("{}: unusable car-park file", nom, e);
-            return rejetFichier(nom, "fichier de parkings inutilisable : " + e.getMessage());
+        } catch (EntreeInvalide e) {
+            return rejetFichier(nom, "fichier de parkings inutilisable : " + e.raison());
         }
         return new ImportCsv<>(nom, importe.valeurs().stream().map(p -> parc(p, connu.source())).toList(),
                 importe.signalements());
