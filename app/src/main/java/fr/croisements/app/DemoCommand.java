@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,14 +30,14 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     OptionsTerritoires packs;
 
-    @Option(names = "--port", defaultValue = "7070", description = "Port de la carte (défaut : ${DEFAULT-VALUE}).")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "7070", description = "Port de la carte (défaut : ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--port-kafka", defaultValue = "9092",
+    @Option(names = "--port-kafka", paramLabel = "PORT", defaultValue = "9092",
             description = "Port du broker Kafka embarqué, 0 pour un port libre (défaut : ${DEFAULT-VALUE}).")
     int portKafka;
 
-    @Option(names = "--donnees", defaultValue = "donnees-demo",
+    @Option(names = "--donnees", paramLabel = "DOSSIER", defaultValue = "donnees-demo",
             description = "Dossier des données de la démo, gardé d'un lancement à l'autre (défaut : ${DEFAULT-VALUE}).")
     Path donnees;
 
@@ -62,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
             broker.close();
             throw e;
         }
-        out.printf("Croisements est prêt en %.1f s.%n", (System.nanoTime() - t0) / 1e9);
+        out.printf(Locale.FRANCE, "Croisements est prêt en %.1f s.%n", (System.nanoTime() - t0) / 1e9);
         out.printf("Territoires et cartes : http://localhost:%d/%n", application.port());
         out.printf("Broker Kafka embarqué : %s (données dans %s)%n", broker.bootstrapServers(), donnees.toAbsolutePath());
         out.println("Ctrl-C pour arrêter.");
@@ -71,7 +72,7 @@ final class DemoCommand implements Callable<Integer> {
             long t1 = System.nanoTime();
             application.close();
             broker.close();
-            out.printf("Arrêté en %.1f s.%n", (System.nanoTime() - t1) / 1e9);
+            out.printf(Locale.FRANCE, "Arrêté en %.1f s.%n", (System.nanoTime() - t1) / 1e9);
             out.flush();
         });
         return 0;
