@@ -53,12 +53,13 @@ final class DemoCommand implements Callable<Integer> {
         }
         Pseudonymiseur pseudonymiseur = CleDemo.pseudonymiseur(donnees, out);
         List<Territoire> territoires = packs.territoires();
+        Application.Simulation simulee = simulation.simulation(pseudonymiseur, spec);
 
         EmbeddedKafka broker = EmbeddedKafka.start(donnees.resolve("kafka"), false, portKafka);
         Application application;
         try {
             application = Application.demarrer(territoires, new Application.Options(broker.bootstrapServers(), port,
-                    donnees.resolve("streams"), 4, (short) 1, simulation.simulation(pseudonymiseur)));
+                    donnees.resolve("streams"), 4, (short) 1, simulee));
         } catch (RuntimeException | InterruptedException e) {
             broker.close();
             throw e;

@@ -6,7 +6,9 @@ import fr.croisements.ingest.parking.ScenarioStationnement;
 import fr.croisements.ingest.privacy.Pseudonymiseur;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** The simulator's options, shared by {@code demo} and {@code run} (a picocli mixin). */
 final class OptionsSimulation {
@@ -40,9 +42,19 @@ final class OptionsSimulation {
                     + "(défaut : ${DEFAULT-VALUE}).")
     String scenarioParkings;
 
-    Application.Simulation simulation(Pseudonymiseur pseudonymiseur) {
-        return new Application.Simulation(Territoires.charger(territoire), Territoires.charger(territoireCapteurs), graine,
-                debut.atStartOfDay(ZoneOffset.UTC).toInstant(), vitesse, pseudonymiseur,
-                Scenario.depuisNom(scenario, debut.plusDays(7)), ScenarioStationnement.parNom(scenarioParkings, debut));
+    /**
+     * The simulation these options describe.
+     *
+     * @param commande the command, for the message of an unknown territory or scenario
+     * @throws ParameterException in French, for an unknown territory or scenario
+     */
+    Application.Simulation simulation(Pseudonymiseur pseudonymiseur, CommandSpec commande) {
+        try {
+            return new Application.Simulation(Territoires.charger(territoire), Territoires.charger(territoireCapteurs), graine,
+                    debut.atStartOfDay(ZoneOffset.UTC).toInstant(), vitesse, pseudonymiseur,
+                    Scenario.depuisNom(scenario, debut.plusDays(7)), ScenarioStationnement.parNom(scenarioParkings, debut));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(commande.commandLine(), e.getMessage() + ".");
+        }
     }
 }

@@ -55,7 +55,8 @@ final class ParametresIncorrects implements IParameterExceptionHandler {
         if (ex.getArgSpec() != null && ex.getValue() != null) {
             return "Valeur invalide pour " + nom(ex.getArgSpec()) + " : « " + ex.getValue() + " »" + attendu(ex.getArgSpec()) + ".";
         }
-        return ex.getMessage();
+        String message = ex.getMessage() == null ? "Ligne de commande incorrecte." : ex.getMessage();
+        return message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
     }
 
     private static String inconnu(UnmatchedArgumentException ex) {

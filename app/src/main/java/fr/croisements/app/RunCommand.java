@@ -51,8 +51,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         List<Territoire> territoires = packs.territoires();
+        Application.Simulation simulee = simuler ? simulation.simulation(Pseudonymiseur.depuisEnvironnement(), spec) : null;
         Application application = Application.demarrer(territoires, new Application.Options(bootstrapServers, port, etat,
-                partitions, replication, simuler ? simulation.simulation(Pseudonymiseur.depuisEnvironnement()) : null));
+                partitions, replication, simulee));
         out.printf("Territoires et cartes : http://localhost:%d/ (cluster Kafka %s)%n", application.port(), bootstrapServers);
         out.println("Ctrl-C pour arrêter.");
         out.flush();

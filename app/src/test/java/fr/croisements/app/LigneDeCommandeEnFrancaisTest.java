@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** Issue #13, item 4: the help and the messages of a wrong command line are in French, for every command. */
@@ -16,6 +18,9 @@ class LigneDeCommandeEnFrancaisTest {
     private static final List<String> ANGLAIS = List.of("Show this help", "Print version", "Usage:", "Commands:",
             "[COMMAND]", "Default:", "Unknown option", "Missing required", "Invalid value", "Did you mean",
             "Possible solutions", "Unmatched argument", "Expected parameter", "Try '", "should be specified only once");
+
+    @TempDir
+    Path dossier;
 
     private final StringWriter sortie = new StringWriter();
     private final StringWriter erreurs = new StringWriter();
@@ -79,6 +84,9 @@ class LigneDeCommandeEnFrancaisTest {
         assertThat(executer("demo", "--debut", "30/06/2025")).isEqualTo(2);
         assertThat(executer("demo", "--port")).isEqualTo(2);
         assertThat(executer("demo", "--port", "1", "--port", "2")).isEqualTo(2);
+        // checked before the embedded broker starts
+        assertThat(executer("demo", "--territoire", "atlantide", "--donnees", dossier.toString())).isEqualTo(2);
+        assertThat(executer("demo", "--scenario", "deluge", "--donnees", dossier.toString())).isEqualTo(2);
 
         assertThat(erreurs.toString()).contains(
                 "Option obligatoire manquante : --bootstrap-servers (Adresse du cluster Kafka, HOTE:PORT[,...])",
@@ -88,7 +96,9 @@ class LigneDeCommandeEnFrancaisTest {
                 "Valeur invalide pour --format : « pdf » (valeurs possibles : jsonld, texte, datagouv).",
                 "Valeur invalide pour --debut : « 30/06/2025 » (date attendue, AAAA-MM-JJ).",
                 "L'option --port attend une valeur (nombre entier attendu).",
-                "Option donnée deux fois : --port");
+                "Option donnée deux fois : --port",
+                "Territoire inconnu : « atlantide » (territoires disponibles : antony, bassin-de-pompey,",
+                "Scénario inconnu : « deluge » (normal ou canicule).");
         assertThat(erreurs.toString()).doesNotContain(ANGLAIS);
     }
 

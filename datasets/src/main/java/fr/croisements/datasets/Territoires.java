@@ -43,13 +43,12 @@ public final class Territoires {
     /**
      * The territory of a shipped pack.
      *
-     * @throws IllegalArgumentException for an unknown id (message in French and English)
+     * @throws IllegalArgumentException for an unknown id, with a French message naming the known ones
      * @throws IllegalStateException when the pack is missing from the classpath or unreadable
      */
     public static Territoire charger(String id) {
         if (!IDS.contains(id)) {
             throw new IllegalArgumentException("Territoire inconnu : « " + id + " » (territoires disponibles : "
-                    + String.join(", ", IDS) + ") / Unknown territory: '" + id + "' (known: "
                     + String.join(", ", IDS) + ")");
         }
         return CACHE.computeIfAbsent(id, Territoires::lire);
