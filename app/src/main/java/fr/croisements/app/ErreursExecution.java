@@ -57,7 +57,7 @@ final class ErreursExecution implements IExecutionExceptionHandler {
     /** A file that cannot be read or written, in French, naming it. */
     private static String fichier(IOException e) {
         if (e instanceof NoSuchFileException f) {
-            return "fichier introuvable : " + f.getFile();
+            return "fichier ou dossier introuvable : " + f.getFile();
         }
         if (e instanceof AccessDeniedException f) {
             return "accès refusé au fichier : " + f.getFile();

@@ -85,7 +85,7 @@ class ErreursCommandeTest {
                 "--bootstrap-servers", "localhost:9");
 
         assertThat(code).isEqualTo(Croisements.ENTREE_INUTILISABLE);
-        assertThat(erreurs.toString()).isEqualTo(String.format("Erreur : fichier introuvable : %s%n", absent));
+        assertThat(erreurs.toString()).isEqualTo(String.format("Erreur : fichier ou dossier introuvable : %s%n", absent));
         sansPileDAppels();
     }
 
