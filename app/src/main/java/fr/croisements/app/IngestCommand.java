@@ -1,5 +1,6 @@
 package fr.croisements.app;
 
+import fr.croisements.events.EntreeInvalide;
 import fr.croisements.events.Topics;
 import fr.croisements.ingest.Bilan;
 import fr.croisements.ingest.Pluriel;
@@ -69,8 +70,7 @@ final class IngestCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Adaptateur inconnu : " + adaptateur
                     + " (disponibles : dechets, tts, chirpstack, stationnement, occupation).");
         }
-        var adapter = new LeveesCsvAdapter(cleFichier == null ? Pseudonymiseur.depuisEnvironnement()
-                : Pseudonymiseur.avecCle(Files.readString(cleFichier).strip().getBytes(StandardCharsets.UTF_8)));
+        var adapter = new LeveesCsvAdapter(cleFichier == null ? Pseudonymiseur.depuisEnvironnement() : cleDuFichier());
         Bilan bilan;
         try (var levees = KafkaClients.producer(bootstrapServers, Topics.DECHETS_LEVEES, "croisements-ingest");
                 var rejets = KafkaClients.producer(bootstrapServers, Topics.REJETS, "croisements-ingest-rejets")) {
@@ -144,6 +144,15 @@ final class IngestCommand implements Callable<Integer> {
         }
         Resume.details(out, bilan);
         return bilan.complet() ? 0 : 1;
+    }
+
+    /** The pseudonymisation key of --cle-fichier; a key too short names the file. */
+    private Pseudonymiseur cleDuFichier() throws IOException {
+        try {
+            return Pseudonymiseur.avecCle(Files.readString(cleFichier).strip().getBytes(StandardCharsets.UTF_8));
+        } catch (EntreeInvalide e) {
+            throw new EntreeInvalide(cleFichier.toString(), 0, e.raison(), e);
+        }
     }
 
     private static String detailRejets(long rejets) {

@@ -90,6 +90,18 @@ class ErreursCommandeTest {
     }
 
     @Test
+    void aKeyFileTooShortIsNamed() throws Exception {
+        Path cle = Files.writeString(dossier.resolve("cle"), "courte");
+
+        int code = executer("ingest", "dechets", "levees.csv", "--cle-fichier", cle.toString(), "--bootstrap-servers", "localhost:9");
+
+        assertThat(code).isEqualTo(Croisements.ENTREE_INUTILISABLE);
+        assertThat(erreurs.toString()).isEqualTo(String.format(
+                "Erreur : %s : clé de pseudonymisation trop courte : 6 octets, il en faut au moins 16%n", cle));
+        sansPileDAppels();
+    }
+
+    @Test
     void withDebugTheStackTraceFollowsTheMessage() throws Exception {
         Path officiels = officielsSansColonne();
 
