@@ -62,9 +62,9 @@ final class LecteurMessages {
             return;
         }
         String t = premiere.strip();
-        if (t.startsWith("[")) {
-            lireDocument(debut + premiere + "\n" + reste(lecteur), nom, d);
-        } else if (!complete(t) && t.startsWith("{") && (t.endsWith("{") || t.endsWith("[") || t.endsWith(",") || t.endsWith(":"))) {
+        boolean document = t.startsWith("[") || (!complete(t) && t.startsWith("{")
+                && (t.endsWith("{") || t.endsWith("[") || t.endsWith(",") || t.endsWith(":")));
+        if (document) {
             lireDocument(debut + premiere + "\n" + reste(lecteur), nom, d);
         } else {
             lireLigne(premiere, nom + ":" + numero, d);

@@ -223,7 +223,8 @@ final class LectureOccupations {
         try {
             noeud = MAPPER.readTree(ligne);
         } catch (JsonProcessingException e) {
-            d.rejet(numero, "JSON illisible : " + e.getOriginalMessage(), ligne, false);
+            d.rejet(numero, ElementsJson.raison(e, e.getLocation() == null ? "" : "colonne " + e.getLocation().getColumnNr()),
+                    ligne, false);
             return;
         }
         objet(noeud, numero, ligne, d);

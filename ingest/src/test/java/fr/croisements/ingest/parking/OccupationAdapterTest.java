@@ -140,7 +140,7 @@ class OccupationAdapterTest {
                 new OccupationParking("P2", Instant.parse("2026-01-05T09:00:00Z"), 7, null, "presque_complet", false));
         assertThat(rejets.history()).extracting(r -> r.value().position()).containsExactly(
                 "entrée standard:2", "entrée standard:3", "entrée standard:4");
-        assertThat(rejets.history().get(0).value().raison()).startsWith("JSON illisible");
+        assertThat(rejets.history().get(0).value().raison()).startsWith("JSON tronqué (fin de texte inattendue) colonne ");
         assertThat(rejets.history().get(1).value().raison()).isEqualTo("places libres négatives : -1");
         assertThat(rejets.history().get(2).value().raison()).isEqualTo("objet JSON attendu (un objet par observation)");
     }
