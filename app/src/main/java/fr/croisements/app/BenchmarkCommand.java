@@ -16,13 +16,13 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--semaines", defaultValue = "52", description = "Semaines simulées du Bassin de Pompey (défaut : ${DEFAULT-VALUE}).")
+    @Option(names = "--semaines", paramLabel = "NOMBRE", defaultValue = "52", description = "Semaines simulées du Bassin de Pompey (défaut : ${DEFAULT-VALUE}).")
     int semaines;
 
-    @Option(names = "--graine", defaultValue = "42", description = "Graine du simulateur (défaut : ${DEFAULT-VALUE}).")
+    @Option(names = "--graine", paramLabel = "NOMBRE", defaultValue = "42", description = "Graine du simulateur (défaut : ${DEFAULT-VALUE}).")
     long graine;
 
-    @Option(names = "--partitions", defaultValue = "4", description = "Partitions des topics (défaut : ${DEFAULT-VALUE}).")
+    @Option(names = "--partitions", paramLabel = "NOMBRE", defaultValue = "4", description = "Partitions des topics (défaut : ${DEFAULT-VALUE}).")
     int partitions;
 
     @Override

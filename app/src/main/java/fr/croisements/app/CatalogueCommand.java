@@ -30,15 +30,15 @@ final class CatalogueCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", defaultValue = "jsonld",
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonld",
             description = "jsonld (DCAT-AP), texte ou datagouv (défaut : ${DEFAULT-VALUE}).")
     Forme format;
 
-    @Option(names = "--url-base", defaultValue = "http://localhost:7070",
+    @Option(names = "--url-base", paramLabel = "ADRESSE", defaultValue = "http://localhost:7070",
             description = "Adresse de la carte, pour les liens des fichiers (défaut : ${DEFAULT-VALUE}).")
     String urlBase;
 
-    @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092",
+    @Option(names = "--bootstrap-servers", paramLabel = "HOTE:PORT[,…]", defaultValue = "localhost:9092",
             description = "Serveurs Kafka des flux en direct (défaut : ${DEFAULT-VALUE}).")
     String bootstrapServers;
 
@@ -46,11 +46,11 @@ final class CatalogueCommand implements Callable<Integer> {
             description = "Les flux (levées de bacs, capteurs) viennent du terrain et non du simulateur de la démo.")
     boolean fluxReels;
 
-    @Option(names = "--territoire", defaultValue = "bassin-de-pompey",
+    @Option(names = "--territoire", paramLabel = "TERRITOIRE", defaultValue = "bassin-de-pompey",
             description = "Territoire dont les levées de bacs sont simulées (défaut : ${DEFAULT-VALUE}).")
     String territoire;
 
-    @Option(names = "--debut", defaultValue = "2025-01-06",
+    @Option(names = "--debut", paramLabel = "AAAA-MM-JJ", defaultValue = "2025-01-06",
             description = "Premier jour simulé (défaut : ${DEFAULT-VALUE}).")
     LocalDate debut;
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,14 +33,14 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     OptionsIndicateurs indicateurs;
 
-    @Option(names = "--port", defaultValue = "7070", description = "Port de la carte (défaut : ${DEFAULT-VALUE}).")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "7070", description = "Port de la carte (défaut : ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--port-kafka", defaultValue = "9092",
+    @Option(names = "--port-kafka", paramLabel = "PORT", defaultValue = "9092",
             description = "Port du broker Kafka embarqué, 0 pour un port libre (défaut : ${DEFAULT-VALUE}).")
     int portKafka;
 
-    @Option(names = "--donnees", defaultValue = "donnees-demo",
+    @Option(names = "--donnees", paramLabel = "DOSSIER", defaultValue = "donnees-demo",
             description = "Dossier des données de la démo, gardé d'un lancement à l'autre (défaut : ${DEFAULT-VALUE}).")
     Path donnees;
 
@@ -55,17 +56,18 @@ final class DemoCommand implements Callable<Integer> {
         }
         Pseudonymiseur pseudonymiseur = CleDemo.pseudonymiseur(donnees, out);
         List<Territoire> territoires = packs.territoires();
+        Application.Simulation simulee = simulation.simulation(pseudonymiseur, spec);
 
         EmbeddedKafka broker = EmbeddedKafka.start(donnees.resolve("kafka"), false, portKafka);
         Application application;
         try {
             application = Application.demarrer(territoires, new Application.Options(broker.bootstrapServers(), port,
-                    donnees.resolve("streams"), 4, (short) 1, simulation.simulation(pseudonymiseur), indicateurs.dossier()));
+                    donnees.resolve("streams"), 4, (short) 1, simulee, indicateurs.dossier()));
         } catch (RuntimeException | InterruptedException e) {
             broker.close();
             throw e;
         }
-        out.printf("Croisements est prêt en %.1f s.%n", (System.nanoTime() - t0) / 1e9);
+        out.printf(Locale.FRANCE, "Croisements est prêt en %.1f s.%n", (System.nanoTime() - t0) / 1e9);
         out.printf("Territoires et cartes : http://localhost:%d/%n", application.port());
         if (indicateurs.dossier() != null) {
             out.printf("Indicateurs en fichiers : %s (un fichier ajouté, modifié ou retiré est pris en compte en "
@@ -78,7 +80,7 @@ final class DemoCommand implements Callable<Integer> {
             long t1 = System.nanoTime();
             application.close();
             broker.close();
-            out.printf("Arrêté en %.1f s.%n", (System.nanoTime() - t1) / 1e9);
+            out.printf(Locale.FRANCE, "Arrêté en %.1f s.%n", (System.nanoTime() - t1) / 1e9);
             out.flush();
         });
         return 0;

@@ -3,6 +3,7 @@ package fr.croisements.app;
 import fr.croisements.datasets.ParkingImporter;
 import fr.croisements.datasets.Perimetre;
 import fr.croisements.datasets.TerritoireImporter;
+import fr.croisements.ingest.Pluriel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,11 +32,11 @@ final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--depuis", description = "Dossier des fichiers officiels (défaut : ../shared/datasets, "
+    @Option(names = "--depuis", paramLabel = "DOSSIER", description = "Dossier des fichiers officiels (défaut : ../shared/datasets, "
             + "ou la variable CROISEMENTS_DONNEES_OFFICIELLES).")
     Path depuis;
 
-    @Option(names = "--vers", description = "Dossier où écrire les packs (défaut : " + VERS_PAR_DEFAUT
+    @Option(names = "--vers", paramLabel = "DOSSIER", description = "Dossier où écrire les packs (défaut : " + VERS_PAR_DEFAUT
             + " ; avec --epci ou --communes, le dossier courant ; avec --parkings, " + VERS_PARKINGS_PAR_DEFAUT + ").")
     Path vers;
 
@@ -50,10 +51,10 @@ final class ImportCommand implements Callable<Integer> {
             description = "Un nouveau territoire : ces communes (codes Insee séparés par des virgules), ajoutées à celles de --epci.")
     List<String> communes;
 
-    @Option(names = "--nom", description = "Nom du nouveau territoire (défaut : celui de l'EPCI, ou « Ville de … »).")
+    @Option(names = "--nom", paramLabel = "NOM", description = "Nom du nouveau territoire (défaut : celui de l'EPCI, ou « Ville de … »).")
     String nom;
 
-    @Option(names = "--id", description = "Identifiant du nouveau territoire, nom du fichier (défaut : tiré du nom, "
+    @Option(names = "--id", paramLabel = "IDENTIFIANT", description = "Identifiant du nouveau territoire, nom du fichier (défaut : tiré du nom, "
             + "par exemple pays-du-sel-et-du-vermois).")
     String id;
 
@@ -72,25 +73,22 @@ final class ImportCommand implements Callable<Integer> {
         }
         if (!nouveau) {
             if (nom != null || id != null) {
-                throw new ParameterException(spec.commandLine(), "--nom et --id vont avec --epci ou --communes");
+                throw new ParameterException(spec.commandLine(), "--nom et --id vont avec --epci ou --communes.");
             }
-            var packs = TerritoireImporter.ecrire(source, vers != null ? vers : Path.of(VERS_PAR_DEFAUT));
+            // an official file missing or incomplete is an EntreeInvalide naming it: ErreursExecution says so
+            Path dossier = vers != null ? vers : Path.of(VERS_PAR_DEFAUT);
+            var packs = TerritoireImporter.ecrire(source, dossier);
             packs.forEach(p -> out.printf("Pack écrit : %s%n", p));
+            out.println(Pluriel.de(packs.size(), "pack écrit", "packs écrits") + " dans " + dossier + ".");
             return packs.isEmpty() ? 1 : 0;
         }
         Perimetre perimetre;
         try {
             perimetre = new Perimetre(epci, communes, id, nom);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            throw new ParameterException(spec.commandLine(), e.getMessage() + ".");
         }
-        Path pack;
-        try {
-            pack = TerritoireImporter.ecrire(source, perimetre, vers != null ? vers : Path.of("."));
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().printf("Import impossible : %s%n", e.getMessage());
-            return 2;
-        }
+        Path pack = TerritoireImporter.ecrire(source, perimetre, vers != null ? vers : Path.of("."));
         out.printf("Pack écrit : %s%n", pack);
         return 0;
     }

@@ -1,7 +1,9 @@
 package fr.croisements.app;
 
+import fr.croisements.events.EntreeInvalide;
 import fr.croisements.events.Topics;
 import fr.croisements.ingest.Bilan;
+import fr.croisements.ingest.Pluriel;
 import fr.croisements.ingest.lora.Appareils;
 import fr.croisements.ingest.lora.BilanLora;
 import fr.croisements.ingest.lora.DecodeurRegistre;
@@ -19,6 +21,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -40,18 +43,18 @@ final class IngestCommand implements Callable<Integer> {
     @Parameters(index = "1", description = "Fichier à publier, ou - pour l'entrée standard.")
     String fichier;
 
-    @Option(names = "--bootstrap-servers", required = true, description = "Adresse du cluster Kafka, HOTE:PORT[,...].")
+    @Option(names = "--bootstrap-servers", paramLabel = "HOTE:PORT[,…]", required = true, description = "Adresse du cluster Kafka, HOTE:PORT[,...].")
     String bootstrapServers;
 
-    @Option(names = "--cle-fichier", description = "Fichier contenant la clé de pseudonymisation des puces "
+    @Option(names = "--cle-fichier", paramLabel = "FICHIER", description = "Fichier contenant la clé de pseudonymisation des puces "
             + "(sinon la variable CROISEMENTS_CLE_PSEUDONYMISATION).")
     Path cleFichier;
 
-    @Option(names = "--modele", description = "LoRaWAN : modèle des appareils dont ni le fichier d'appareils ni le "
+    @Option(names = "--modele", paramLabel = "MODELE", description = "LoRaWAN : modèle des appareils dont ni le fichier d'appareils ni le "
             + "message ne donnent le modèle, par exemple milesight-em500-co2 (liste dans ingest/README.md).")
     String modele;
 
-    @Option(names = "--appareils", description = "LoRaWAN : fichier CSV des appareils (dev_eui, modele, longitude, latitude).")
+    @Option(names = "--appareils", paramLabel = "FICHIER", description = "LoRaWAN : fichier CSV des appareils (dev_eui, modele, longitude, latitude).")
     Path appareils;
 
     @Override
@@ -64,11 +67,10 @@ final class IngestCommand implements Callable<Integer> {
             return ingestStationnement(out);
         }
         if (!"dechets".equals(adaptateur)) {
-            spec.commandLine().getErr().printf("Adaptateur inconnu : %s (disponibles : dechets, tts, chirpstack, stationnement, occupation)%n", adaptateur);
-            return 2;
+            throw new ParameterException(spec.commandLine(), "Adaptateur inconnu : " + adaptateur
+                    + " (disponibles : dechets, tts, chirpstack, stationnement, occupation).");
         }
-        var adapter = new LeveesCsvAdapter(cleFichier == null ? Pseudonymiseur.depuisEnvironnement()
-                : Pseudonymiseur.avecCle(Files.readString(cleFichier).strip().getBytes(StandardCharsets.UTF_8)));
+        var adapter = new LeveesCsvAdapter(cleFichier == null ? Pseudonymiseur.depuisEnvironnement() : cleDuFichier());
         Bilan bilan;
         try (var levees = KafkaClients.producer(bootstrapServers, Topics.DECHETS_LEVEES, "croisements-ingest");
                 var rejets = KafkaClients.producer(bootstrapServers, Topics.REJETS, "croisements-ingest-rejets")) {
@@ -76,20 +78,22 @@ final class IngestCommand implements Callable<Integer> {
                     ? adapter.publier(System.in, "entrée standard", levees, rejets)
                     : adapter.publier(Path.of(fichier), levees, rejets);
         }
-        out.printf("%d lignes lues, %d levées publiées sur %s, %d lignes rejetées (détail sur le topic %s).%n",
-                bilan.lus(), bilan.publies(), Topics.DECHETS_LEVEES.name(), bilan.rejetes(), Topics.REJETS.name());
-        return bilan.aPublie() ? 0 : 1;
+        out.println(Pluriel.de(bilan.lus(), "ligne lue", "lignes lues") + ", "
+                + Pluriel.de(bilan.publies(), "levée publiée", "levées publiées") + " sur " + Topics.DECHETS_LEVEES.name() + ", "
+                + Pluriel.de(bilan.rejetes(), "ligne rejetée", "lignes rejetées") + detailRejets(bilan.rejetes()) + ".");
+        Resume.details(out, bilan);
+        return bilan.complet() ? 0 : 1;
     }
 
     /** {@code tts} or {@code chirpstack}: network-server messages to lora-uplinks, lora-statuts and rejets. */
     private int ingestLora(PrintWriter out) throws IOException {
+        // a wrong devices file is an unusable input (EntreeInvalide, exit code 3), an unknown --modele a wrong option
+        Appareils connus = (appareils == null ? Appareils.aucun() : Appareils.lire(appareils)).avecModeleParDefaut(modele);
         LoraAdapter adapter;
         try {
-            Appareils connus = (appareils == null ? Appareils.aucun() : Appareils.lire(appareils)).avecModeleParDefaut(modele);
             adapter = LoraAdapter.pour(adaptateur, DecodeurRegistre.standard(), connus);
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            return 2;
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         BilanLora bilan;
         try (var uplinks = KafkaClients.producer(bootstrapServers, Topics.LORA_UPLINKS, "croisements-ingest-lora");
@@ -101,13 +105,14 @@ final class IngestCommand implements Callable<Integer> {
         }
         var types = new StringBuilder();
         bilan.ignoresTries().forEach((type, n) -> types.append(types.length() == 0 ? " (" : ", ").append(type).append(" : ").append(n));
-        out.printf("%d messages lus : %d uplinks publiés sur %s (dont %d sans mesure décodée), %d statuts publiés sur %s, "
-                        + "%d messages ignorés%s, %d rejetés (détail sur le topic %s).%n",
-                bilan.lus(), bilan.uplinks(), Topics.LORA_UPLINKS.name(), bilan.nonDecodes(), bilan.statuts(),
-                Topics.LORA_STATUTS.name(), bilan.ignoresTotal(), types.length() == 0 ? "" : types + ")",
-                bilan.rejetes(), Topics.REJETS.name());
-        bilan.raisons().forEach(r -> out.println("  " + r));
-        return bilan.aPublie() ? 0 : 1;
+        out.println(Pluriel.de(bilan.lus(), "message lu", "messages lus") + " : "
+                + Pluriel.de(bilan.uplinks(), "uplink publié", "uplinks publiés") + " sur " + Topics.LORA_UPLINKS.name()
+                + " (dont " + Pluriel.nombre(bilan.nonDecodes()) + " sans mesure décodée), "
+                + Pluriel.de(bilan.statuts(), "statut publié", "statuts publiés") + " sur " + Topics.LORA_STATUTS.name() + ", "
+                + Pluriel.de(bilan.ignoresTotal(), "message ignoré", "messages ignorés") + (types.length() == 0 ? "" : types + ")")
+                + ", " + Pluriel.de(bilan.rejetes(), "rejeté", "rejetés") + detailRejets(bilan.rejetes() + bilan.nonDecodes()) + ".");
+        Resume.lignes(out, "Rejets et uplinks sans mesure", bilan.raisons(), bilan.rejetes() + bilan.nonDecodes());
+        return bilan.aPublie() && bilan.rejetes() == 0 ? 0 : 1;
     }
 
     /** {@code stationnement}: car parks to ref-parkings; {@code occupation}: observations to stationnement-occupation. */
@@ -115,15 +120,15 @@ final class IngestCommand implements Callable<Integer> {
         Bilan bilan;
         if ("stationnement".equals(adaptateur)) {
             if ("-".equals(fichier)) {
-                spec.commandLine().getErr().println("L'adaptateur stationnement lit un fichier, pas l'entrée standard.");
-                return 2;
+                throw new ParameterException(spec.commandLine(), "L'adaptateur stationnement lit un fichier, pas l'entrée standard.");
             }
             try (var parcs = KafkaClients.producer(bootstrapServers, Topics.REF_PARKINGS, "croisements-ingest-parkings");
                     var rejets = KafkaClients.producer(bootstrapServers, Topics.REJETS, "croisements-ingest-rejets")) {
                 bilan = new ParkingsAdapter().publier(Path.of(fichier), parcs, rejets);
             }
-            out.printf("%d parkings lus, %d publiés sur %s, %d lignes rejetées (détail sur le topic %s).%n",
-                    bilan.lus(), bilan.publies(), Topics.REF_PARKINGS.name(), bilan.rejetes(), Topics.REJETS.name());
+            out.println(Pluriel.de(bilan.lus(), "parking lu", "parkings lus") + ", "
+                    + Pluriel.de(bilan.publies(), "publié", "publiés") + " sur " + Topics.REF_PARKINGS.name() + ", "
+                    + Pluriel.de(bilan.rejetes(), "ligne rejetée", "lignes rejetées") + detailRejets(bilan.rejetes()) + ".");
         } else {
             var adapter = new OccupationAdapter();
             try (var occupations = KafkaClients.producer(bootstrapServers, Topics.STATIONNEMENT_OCCUPATION,
@@ -133,9 +138,24 @@ final class IngestCommand implements Callable<Integer> {
                         ? adapter.publier(System.in, "entrée standard", null, occupations, rejets)
                         : adapter.publier(Path.of(fichier), occupations, rejets);
             }
-            out.printf("%d relevés lus, %d publiés sur %s, %d rejetés (détail sur le topic %s).%n", bilan.lus(),
-                    bilan.publies(), Topics.STATIONNEMENT_OCCUPATION.name(), bilan.rejetes(), Topics.REJETS.name());
+            out.println(Pluriel.de(bilan.lus(), "relevé lu", "relevés lus") + ", "
+                    + Pluriel.de(bilan.publies(), "publié", "publiés") + " sur " + Topics.STATIONNEMENT_OCCUPATION.name() + ", "
+                    + Pluriel.de(bilan.rejetes(), "rejeté", "rejetés") + detailRejets(bilan.rejetes()) + ".");
         }
-        return bilan.aPublie() ? 0 : 1;
+        Resume.details(out, bilan);
+        return bilan.complet() ? 0 : 1;
+    }
+
+    /** The pseudonymisation key of --cle-fichier; a key too short names the file. */
+    private Pseudonymiseur cleDuFichier() throws IOException {
+        try {
+            return Pseudonymiseur.avecCle(Files.readString(cleFichier).strip().getBytes(StandardCharsets.UTF_8));
+        } catch (EntreeInvalide e) {
+            throw new EntreeInvalide(cleFichier.toString(), 0, e.raison(), e);
+        }
+    }
+
+    private static String detailRejets(long rejets) {
+        return rejets == 0 ? "" : " (détail sur le topic " + Topics.REJETS.name() + ")";
     }
 }

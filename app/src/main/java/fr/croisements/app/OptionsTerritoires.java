@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  */
 final class OptionsTerritoires {
 
-    @Option(names = "--packs", description = "Dossier de packs de territoires supplémentaires (fichiers .geojson "
+    @Option(names = "--packs", paramLabel = "DOSSIER", description = "Dossier de packs de territoires supplémentaires (fichiers .geojson "
             + "produits par « croisements import --epci … --vers DOSSIER »), ajoutés aux territoires livrés et montrés comme eux.")
     Path packs;
 

@@ -29,21 +29,21 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     OptionsIndicateurs indicateurs;
 
-    @Option(names = "--bootstrap-servers", required = true, description = "Adresse du cluster Kafka, HOTE:PORT[,...].")
+    @Option(names = "--bootstrap-servers", paramLabel = "HOTE:PORT[,…]", required = true, description = "Adresse du cluster Kafka, HOTE:PORT[,...].")
     String bootstrapServers;
 
-    @Option(names = "--port", defaultValue = "7070", description = "Port de la carte (défaut : ${DEFAULT-VALUE}).")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "7070", description = "Port de la carte (défaut : ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--etat", defaultValue = "etat-streams",
+    @Option(names = "--etat", paramLabel = "DOSSIER", defaultValue = "etat-streams",
             description = "Dossier de l'état local de Kafka Streams (défaut : ${DEFAULT-VALUE}).")
     Path etat;
 
-    @Option(names = "--partitions", defaultValue = "4",
+    @Option(names = "--partitions", paramLabel = "NOMBRE", defaultValue = "4",
             description = "Partitions des topics créés s'ils manquent (défaut : ${DEFAULT-VALUE}).")
     int partitions;
 
-    @Option(names = "--replication", defaultValue = "1",
+    @Option(names = "--replication", paramLabel = "NOMBRE", defaultValue = "1",
             description = "Facteur de réplication des topics créés et des topics internes (défaut : ${DEFAULT-VALUE} ; 3 sur un vrai cluster).")
     short replication;
 
@@ -54,9 +54,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         List<Territoire> territoires = packs.territoires();
+        Application.Simulation simulee = simuler ? simulation.simulation(Pseudonymiseur.depuisEnvironnement(), spec) : null;
         Application application = Application.demarrer(territoires, new Application.Options(bootstrapServers, port, etat,
-                partitions, replication, simuler ? simulation.simulation(Pseudonymiseur.depuisEnvironnement()) : null,
-                indicateurs.dossier()));
+                partitions, replication, simulee, indicateurs.dossier()));
         out.printf("Territoires et cartes : http://localhost:%d/ (cluster Kafka %s)%n", application.port(), bootstrapServers);
         out.println("Ctrl-C pour arrêter.");
         out.flush();

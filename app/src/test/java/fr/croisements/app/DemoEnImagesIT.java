@@ -101,7 +101,7 @@ class DemoEnImagesIT {
         var demo = new DemoCommand();
         new CommandLine(demo).parseArgs("--vitesse", VITESSE); // else the defaults of `croisements demo`
         var simulation = demo.simulation.simulation(
-                Pseudonymiseur.avecCle("cle-de-la-demo-en-images".getBytes(StandardCharsets.UTF_8)));
+                Pseudonymiseur.avecCle("cle-de-la-demo-en-images".getBytes(StandardCharsets.UTF_8)), demo.spec);
         dossier = Files.createTempDirectory("croisements-it-demo");
         broker = EmbeddedKafka.start(dossier.resolve("kafka"), true, 0);
         application = Application.demarrer(demo.packs.territoires(), new Application.Options(broker.bootstrapServers(), 0,

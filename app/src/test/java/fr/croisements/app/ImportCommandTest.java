@@ -18,7 +18,7 @@ class ImportCommandTest {
     private final StringWriter erreurs = new StringWriter();
 
     private int executer(String... arguments) {
-        var ligne = new CommandLine(new Croisements());
+        CommandLine ligne = Croisements.ligneDeCommande();
         ligne.setOut(new PrintWriter(sortie, true));
         ligne.setErr(new PrintWriter(erreurs, true));
         return ligne.execute(arguments);
@@ -51,8 +51,9 @@ class ImportCommandTest {
     void explains_an_unknown_epci_without_a_stack_trace(@TempDir Path vers) {
         int code = executer("import", "--epci", "200000000", "--depuis", officiels(), "--vers", vers.toString());
 
-        assertThat(code).isEqualTo(2);
-        assertThat(erreurs.toString()).startsWith("Import impossible : No commune of EPCI 200000000");
+        assertThat(code).isEqualTo(Croisements.ENTREE_INUTILISABLE);
+        assertThat(erreurs.toString()).startsWith("Erreur : ").contains("communes_dep_17_54_86_92.csv : aucune commune de"
+                + " l'EPCI 200000000").doesNotContain("Exception", "\tat ");
     }
 
     @Test
@@ -72,6 +73,15 @@ class ImportCommandTest {
     void refuses_a_name_without_a_new_territory_and_an_invalid_siren() {
         assertThat(executer("import", "--nom", "Sans EPCI")).isEqualTo(2);
         assertThat(executer("import", "--epci", "12345")).isEqualTo(2);
-        assertThat(erreurs.toString()).contains("--nom et --id vont avec --epci ou --communes", "12345");
+        assertThat(erreurs.toString()).contains("--nom et --id vont avec --epci ou --communes",
+                "SIREN d'EPCI invalide : « 12345 » (9 chiffres attendus)", "Pour l'aide : croisements import --help");
+    }
+
+    @Test
+    void ends_with_the_number_of_packs_written_agreed_in_french(@TempDir Path vers) {
+        int code = executer("import", "--depuis", officiels(), "--vers", vers.toString());
+
+        assertThat(code).isZero();
+        assertThat(sortie.toString()).contains("4 packs écrits dans " + vers);
     }
 }

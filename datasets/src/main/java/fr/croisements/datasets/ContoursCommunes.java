@@ -1,6 +1,7 @@
 package fr.croisements.datasets;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.croisements.events.EntreeInvalide;
 import fr.croisements.events.JsonSerde;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +42,7 @@ final class ContoursCommunes {
     /**
      * The contour file of a department in the {@code geo} folder.
      *
-     * @throws IllegalStateException naming the folder and the department when there is not exactly one
+     * @throws EntreeInvalide naming the folder and the department when there is not exactly one
      */
     static Path fichierDuDepartement(Path dossierGeo, String departement) {
         String prefix = "communes-" + departement + "-";
@@ -52,8 +53,9 @@ final class ContoursCommunes {
                     .sorted()
                     .toList();
             if (found.size() != 1) {
-                throw new IllegalStateException("Expected one file " + prefix + "*.geojson in " + dossierGeo
-                        + " for département " + departement + ", found " + found);
+                throw new EntreeInvalide(dossierGeo.toString(), 0, (found.isEmpty() ? "aucun fichier " : "plusieurs fichiers ")
+                        + prefix + "*.geojson pour le département " + departement + " (un seul attendu)"
+                        + (found.isEmpty() ? "" : " : " + found));
             }
             return found.get(0);
         } catch (IOException e) {
@@ -73,7 +75,7 @@ final class ContoursCommunes {
      * {@code 2a004}) is repaired with a warning; a feature with an invalid code is skipped with a
      * warning, see {@link CodesInsee}.
      *
-     * @throws IllegalStateException naming the file on a missing code, a duplicate code, an
+     * @throws EntreeInvalide naming the file on a missing code, a duplicate code, an
      *     unreadable geometry, or a CRS that is neither WGS84 nor Lambert-93
      */
     static Map<String, Geometry> lire(Path fichier) {
@@ -87,9 +89,9 @@ final class ContoursCommunes {
         var contours = new TreeMap<String, Geometry>();
         for (JsonNode feature : collection.path("features")) {
             JsonNode valeur = feature.path("properties").path("code");
-            String brut = valeur.isMissingNode() || valeur.isNull() ? null : valeur.asText().strip();
-            if (brut == null || brut.isEmpty()) {
-                throw new IllegalStateException("Feature without properties.code in " + fichier);
+            String brut = valeur.isMissingNode() || valeur.isNull() ? null : valeur.asText();
+            if (brut == null || brut.isBlank()) {
+                throw new EntreeInvalide(fichier.toString(), 0, "un contour sans code commune (properties.code)");
             }
             Lecture<String> code = CodesInsee.codeCommune(brut, "properties.code");
             if (code.estRejet()) {
@@ -101,10 +103,10 @@ final class ContoursCommunes {
             try {
                 contour = reader.read(feature.path("geometry").toString());
             } catch (ParseException | RuntimeException e) {
-                throw new IllegalStateException("Unreadable geometry of commune " + code.valeur() + " in " + fichier, e);
+                throw new EntreeInvalide(fichier.toString(), 0, "contour illisible pour la commune " + code.valeur(), e);
             }
             if (contours.put(code.valeur(), contour) != null) {
-                throw new IllegalStateException("Commune " + code.valeur() + " appears twice in " + fichier);
+                throw new EntreeInvalide(fichier.toString(), 0, "la commune " + code.valeur() + " y a deux contours");
             }
         }
         if (crs(collection, contours.values(), fichier) == Crs.LAMBERT_93) {
@@ -117,7 +119,7 @@ final class ContoursCommunes {
      * The CRS of a FeatureCollection: named by its {@code crs} member (GeoJSON 2008), else guessed
      * from the coordinates (RFC 7946 files have no {@code crs} and are WGS84).
      *
-     * @throws IllegalStateException naming the file when the CRS is neither WGS84 nor Lambert-93
+     * @throws EntreeInvalide naming the file when the CRS is neither WGS84 nor Lambert-93
      */
     static Crs crs(JsonNode collection, Collection<Geometry> geometries, Path fichier) {
         JsonNode membre = collection.path("crs");
@@ -129,8 +131,8 @@ final class ContoursCommunes {
             if (Lambert93.estWgs84(nom)) {
                 return Crs.WGS84;
             }
-            throw new IllegalStateException("Unsupported CRS '" + nom + "' in " + fichier
-                    + ": contours must be WGS84 (EPSG:4326) or Lambert-93 (EPSG:2154)");
+            throw new EntreeInvalide(fichier.toString(), 0, "système de coordonnées non pris en charge « " + nom
+                    + " » : les contours doivent être en WGS84 (EPSG:4326) ou en Lambert-93 (EPSG:2154)");
         }
         var etendue = new Envelope();
         geometries.forEach(g -> etendue.expandToInclude(g.getEnvelopeInternal()));
@@ -142,8 +144,8 @@ final class ContoursCommunes {
                     + " of France: read as Lambert-93 (EPSG:2154) and reprojected to WGS84", fichier.getFileName());
             return Crs.LAMBERT_93;
         }
-        throw new IllegalStateException("Coordinates of " + fichier + " (" + etendue + ") are neither WGS84 lon/lat"
-                + " nor Lambert-93 (EPSG:2154) in France; give the file a crs member");
+        throw new EntreeInvalide(fichier.toString(), 0, "coordonnées (" + etendue + ") ni en WGS84 (longitude, latitude)"
+                + " ni en Lambert-93 (EPSG:2154) en France : donner au fichier un membre crs");
     }
 
     /**

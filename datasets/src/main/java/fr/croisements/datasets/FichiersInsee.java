@@ -1,5 +1,6 @@
 package fr.croisements.datasets;
 
+import fr.croisements.events.EntreeInvalide;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,7 +51,7 @@ final class FichiersInsee {
     /**
      * Reads the four files of a folder.
      *
-     * @throws IllegalStateException naming the file when one lacks a column or holds a code twice
+     * @throws EntreeInvalide naming the file when one lacks a column or holds a code twice
      * @throws java.io.UncheckedIOException naming the file when one cannot be read
      */
     static FichiersInsee lire(Path depuis) {
@@ -117,7 +118,7 @@ final class FichiersInsee {
         var parCode = new TreeMap<String, T>();
         for (T ligne : lignes) {
             if (parCode.put(code.apply(ligne), ligne) != null) {
-                throw new IllegalStateException("Code " + code.apply(ligne) + " appears twice in " + fichier);
+                throw new EntreeInvalide(fichier.toString(), 0, "le code " + code.apply(ligne) + " y figure deux fois");
             }
         }
         return Collections.unmodifiableMap(parCode);

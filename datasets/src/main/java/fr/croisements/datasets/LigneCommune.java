@@ -45,7 +45,7 @@ record LigneCommune(
      */
     static Lecture<LigneCommune> parse(CSVRecord row) {
         var avertissements = new ArrayList<String>();
-        Lecture<String> code = CodesInsee.codeCommune(TableCsv.valeur(row, CODE), CODE);
+        Lecture<String> code = CodesInsee.codeCommune(TableCsv.brut(row, CODE), CODE);
         if (code.estRejet()) {
             return Lecture.rejet(code.raison());
         }
@@ -54,7 +54,7 @@ record LigneCommune(
         if (nom == null) {
             return Lecture.rejet("nom absent pour la commune " + code.valeur());
         }
-        Lecture<String> departement = CodesInsee.departement(TableCsv.valeur(row, DEPARTEMENT), DEPARTEMENT);
+        Lecture<String> departement = CodesInsee.departement(TableCsv.brut(row, DEPARTEMENT), DEPARTEMENT);
         if (departement.estRejet()) {
             return Lecture.rejet(departement.raison());
         }
@@ -65,10 +65,11 @@ record LigneCommune(
         }
         String epciSiren = TableCsv.valeur(row, EPCI_SIREN);
         if (epciSiren != null) {
-            Lecture<String> siren = CodesInsee.siren(epciSiren, EPCI_SIREN);
+            Lecture<String> siren = CodesInsee.siren(TableCsv.brut(row, EPCI_SIREN), EPCI_SIREN);
             if (siren.estRejet()) {
                 return Lecture.rejet(siren.raison());
             }
+            avertissements.addAll(siren.avertissements());
         }
         String population = TableCsv.valeur(row, POPULATION);
         if (population != null && !population.matches("\\d+")) {

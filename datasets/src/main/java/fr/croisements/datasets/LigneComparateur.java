@@ -36,7 +36,7 @@ record LigneComparateur(String codeInsee, String nom, CellulesInsee.Chiffres cel
      * neither a number nor a marker, naming the column and the value).
      */
     static Lecture<LigneComparateur> parse(CSVRecord row) {
-        Lecture<String> code = CodesInsee.codeCommune(TableCsv.valeur(row, CODE), CODE);
+        Lecture<String> code = CodesInsee.codeCommune(TableCsv.brut(row, CODE), CODE);
         if (code.estRejet()) {
             return Lecture.rejet(code.raison());
         }

@@ -32,7 +32,7 @@ record LigneDossierComplet(String codeInsee, CellulesInsee.Chiffres cellules) {
 
     /** Pure: one row, or why it is skipped (invalid code, a cell that is neither a number nor a marker). */
     static Lecture<LigneDossierComplet> parse(CSVRecord row) {
-        Lecture<String> code = CodesInsee.codeCommune(TableCsv.valeur(row, CODE), CODE);
+        Lecture<String> code = CodesInsee.codeCommune(TableCsv.brut(row, CODE), CODE);
         if (code.estRejet()) {
             return Lecture.rejet(code.raison());
         }

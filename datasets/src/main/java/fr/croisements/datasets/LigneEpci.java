@@ -27,7 +27,7 @@ record LigneEpci(String territoire, String siren, String nom, String type, Integ
 
     /** Pure: one row, or why it is skipped (invalid SIREN, no name, a count that is not a whole number). */
     static Lecture<LigneEpci> parse(CSVRecord row) {
-        Lecture<String> siren = CodesInsee.siren(TableCsv.valeur(row, SIREN), SIREN);
+        Lecture<String> siren = CodesInsee.siren(TableCsv.brut(row, SIREN), SIREN);
         if (siren.estRejet()) {
             return Lecture.rejet(siren.raison());
         }

@@ -39,12 +39,12 @@ record LigneFilosofi(String code, CellulesInsee.Chiffres cellules) {
 
     /** Pure: one commune row, or why it is skipped (invalid code, a cell that is neither a number nor a marker). */
     static Lecture<LigneFilosofi> parseCommune(CSVRecord row) {
-        return parse(row, CodesInsee.codeCommune(TableCsv.valeur(row, CODE_COMMUNE), CODE_COMMUNE), COLONNES_COMMUNE);
+        return parse(row, CodesInsee.codeCommune(TableCsv.brut(row, CODE_COMMUNE), CODE_COMMUNE), COLONNES_COMMUNE);
     }
 
     /** Pure: one IRIS row, or why it is skipped (invalid code, a cell that is neither a number nor a marker). */
     static Lecture<LigneFilosofi> parseIris(CSVRecord row) {
-        return parse(row, CodesInsee.codeIris(TableCsv.valeur(row, CODE_IRIS), CODE_IRIS), COLONNES_IRIS);
+        return parse(row, CodesInsee.codeIris(TableCsv.brut(row, CODE_IRIS), CODE_IRIS), COLONNES_IRIS);
     }
 
     private static Lecture<LigneFilosofi> parse(CSVRecord row, Lecture<String> code, List<String> colonnes) {

@@ -198,7 +198,8 @@ public final class ParkingImporter {
         if (nom == null) {
             return Lecture.rejet("nom absent pour le parking " + id + " (colonne nom, obligatoire)");
         }
-        Lecture<String> insee = CodesInsee.codeCommune(TableCsv.valeur(row, "insee"), "insee");
+        avertissements.addAll(CodesInsee.espaces(TableCsv.brut(row, "id"), "identifiant", "id"));
+        Lecture<String> insee = CodesInsee.codeCommune(TableCsv.brut(row, "insee"), "insee");
         if (insee.estRejet()) {
             return Lecture.rejet(insee.raison());
         }

@@ -20,13 +20,14 @@ public record Perimetre(String epciSiren, List<String> communes, String id, Stri
     public Perimetre {
         communes = communes == null ? List.of() : List.copyOf(communes);
         if (epciSiren == null && communes.isEmpty()) {
-            throw new IllegalArgumentException("Give an EPCI SIREN or at least one commune code");
+            throw new IllegalArgumentException("donner le SIREN d'un EPCI ou au moins un code commune");
         }
         if (epciSiren != null && !epciSiren.matches("\\d{9}")) {
-            throw new IllegalArgumentException("Not an EPCI SIREN (9 digits): '" + epciSiren + "'");
+            throw new IllegalArgumentException("SIREN d'EPCI invalide : « " + epciSiren + " » (9 chiffres attendus)");
         }
         if (id != null && !id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
-            throw new IllegalArgumentException("A pack id is lower-case letters, digits and hyphens: '" + id + "'");
+            throw new IllegalArgumentException("identifiant de pack invalide : « " + id + " » (minuscules, chiffres et"
+                    + " tirets, par exemple pays-du-sel-et-du-vermois)");
         }
     }
 

@@ -27,6 +27,22 @@ public record Signalement(String fichier, long ligne, Gravite gravite, String ra
         Objects.requireNonNull(raison, "raison");
     }
 
+    /**
+     * What trimming removed from a value, in French, or {@code null} when it had no space around
+     * it: "espace en fin de valeur retiré", "2 espaces en début de valeur retirés", "espaces en
+     * début et en fin de valeur retirés". For the warning given when a code is trimmed.
+     */
+    public static String espacesRetires(String brut) {
+        int debut = brut.length() - brut.stripLeading().length();
+        int fin = brut.length() - brut.stripTrailing().length();
+        if (debut > 0 && fin > 0) {
+            return "espaces en début et en fin de valeur retirés";
+        }
+        int n = Math.max(debut, fin);
+        String ou = debut > 0 ? "en début de valeur" : "en fin de valeur";
+        return n == 0 ? null : n == 1 ? "espace " + ou + " retiré" : n + " espaces " + ou + " retirés";
+    }
+
     /** e.g. "communes.csv:12 : ligne ignorée : code commune invalide « 1x053 »". */
     @Override
     public String toString() {

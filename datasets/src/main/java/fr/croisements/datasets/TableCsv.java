@@ -1,5 +1,6 @@
 package fr.croisements.datasets;
 
+import fr.croisements.events.EntreeInvalide;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -26,7 +27,8 @@ import org.apache.commons.csv.CSVRecord;
  *       decoded as Windows-1252 (what spreadsheets save as "CSV" on Windows), with a warning; a
  *       UTF-16 file (byte order mark {@code FF FE} or {@code FE FF}) is decoded as such;</li>
  *   <li>CRLF or LF line endings, quoted fields as RFC 4180 (a separator or a line break inside
- *       quotes is data), values trimmed, columns read by name;</li>
+ *       quotes is data), columns read by name, column names and values trimmed ({@link #valeur});
+ *       codes are read untrimmed ({@link #brut}) so that a trimmed code is reported;</li>
  *   <li>a row whose number of fields differs from the header's is reported and skipped, never
  *       padded or truncated; every other check is the importer's pure {@code parse} step, whose
  *       rejections and warnings are reported with the row's line in the file.</li>
@@ -48,7 +50,7 @@ final class TableCsv {
      *     the most frequent of {@code ; , TAB} in the header line
      * @param colonnesRequises columns the header must have: without one, the file cannot be imported
      * @param parse the importer's pure parsing step
-     * @throws IllegalStateException naming the file when it is empty or lacks a required column
+     * @throws EntreeInvalide naming the file, in French, when it is empty or lacks a required column
      * @throws UncheckedIOException naming the file when it cannot be read
      */
     static <T> ImportCsv<T> importer(Path fichier, Character separateur, List<String> colonnesRequises,
@@ -66,14 +68,14 @@ final class TableCsv {
                     "fichier lu en Windows-1252 : ses octets ne sont pas de l'UTF-8 valide"));
         }
         if (texte.contenu().isBlank()) {
-            throw new IllegalStateException("CSV file " + fichier + " is empty");
+            throw new EntreeInvalide(fichier.toString(), 0, "fichier vide : une ligne d'en-tête est attendue");
         }
         char sep = separateur != null ? separateur : separateur(texte.contenu());
+        // Column names are trimmed, values are not: a code that loses spaces must say so (CodesInsee).
         var format = CSVFormat.RFC4180.builder()
                 .setDelimiter(sep)
-                .setHeader()
+                .setHeader(entete(texte.contenu(), sep, fichier))
                 .setSkipHeaderRecord(true)
-                .setTrim(true)
                 .get();
         var valeurs = new ArrayList<T>();
         int[] debutsDeLigne = debutsDeLigne(texte.contenu());
@@ -81,8 +83,10 @@ final class TableCsv {
             List<String> entete = parser.getHeaderNames();
             List<String> manquantes = colonnesRequises.stream().filter(c -> !entete.contains(c)).toList();
             if (!manquantes.isEmpty()) {
-                throw new IllegalStateException("CSV file " + fichier + " lacks the column(s) " + manquantes
-                        + " (separator '" + sep + "', header " + entete + ")");
+                throw new EntreeInvalide(fichier.toString(), 1, (manquantes.size() == 1 ? "colonne manquante : "
+                        : "colonnes manquantes : ") + String.join(", ", manquantes) + " (séparateur « "
+                        + (sep == '\t' ? "tabulation" : String.valueOf(sep)) + " », colonnes lues : "
+                        + String.join(", ", entete) + ")");
             }
             var lignes = parser.iterator();
             while (true) {
@@ -116,10 +120,23 @@ final class TableCsv {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read CSV file " + fichier, e);
+        } catch (EntreeInvalide e) {
+            throw e;
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("Unreadable header in CSV file " + fichier + ": " + e.getMessage(), e);
+            throw new EntreeInvalide(fichier.toString(), 1, "en-tête illisible (" + e.getMessage() + ")", e);
         }
         return new ImportCsv<>(nom, valeurs, signalements);
+    }
+
+    /** The trimmed column names of the header line. */
+    private static String[] entete(String texte, char separateur, Path fichier) {
+        var format = CSVFormat.RFC4180.builder().setDelimiter(separateur).setTrim(true).get();
+        try (CSVParser parser = CSVParser.parse(new StringReader(texte), format)) {
+            var lignes = parser.iterator();
+            return lignes.hasNext() ? lignes.next().values() : new String[0];
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            throw new EntreeInvalide(fichier.toString(), 1, "en-tête illisible (guillemets mal fermés ?)", e);
+        }
     }
 
     /**
@@ -171,6 +188,18 @@ final class TableCsv {
             return ';';
         }
         return tabs > commas ? '\t' : ',';
+    }
+
+    /**
+     * The value of the column as the file has it, spaces included, or {@code null} when the column
+     * is absent or the value blank: for codes, which warn when they are trimmed ({@link CodesInsee}).
+     */
+    static String brut(CSVRecord row, String colonne) {
+        if (!row.isMapped(colonne) || !row.isSet(colonne)) {
+            return null;
+        }
+        String value = row.get(colonne);
+        return value == null || value.isBlank() ? null : value;
     }
 
     /** The trimmed value of the column, or {@code null} when the column is absent or the value blank. */

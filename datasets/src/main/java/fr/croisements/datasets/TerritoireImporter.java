@@ -1,5 +1,6 @@
 package fr.croisements.datasets;
 
+import fr.croisements.events.EntreeInvalide;
 import fr.croisements.events.Source;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * <p>The contours of each territory are simplified together ({@link #TOLERANCE_DEGRES}) so that
  * neighbouring communes still share their boundaries. The output is deterministic: the same
  * files give the same bytes. A territory commune without a contour or a comparateur row stops
- * the import with an exception naming the file and the code; a commune without a dossier complet
+ * the import with an {@link EntreeInvalide} naming the file and the code, in French; a commune without a dossier complet
  * or Filosofi row gets no such figures, and the pack lists it under {@code absences}. Rows of the
  * official files that are skipped or repaired are logged as warnings with their file and line.
  * Stateless and thread-safe.
@@ -138,7 +139,7 @@ public final class TerritoireImporter {
      *
      * @param depuis the folder of official files
      * @return pack text by territory id, sorted by id
-     * @throws IllegalStateException naming the file and the code when a commune lacks a contour or figures
+     * @throws EntreeInvalide naming the file and the code, in French, when a commune lacks a contour or figures
      * @throws UncheckedIOException when a file cannot be read
      */
     public static Map<String, String> generer(Path depuis) {
@@ -166,9 +167,9 @@ public final class TerritoireImporter {
      * Generates the pack of any EPCI or list of communes of the national list of communes
      * ({@value #FICHIER_COMMUNES}), in memory.
      *
-     * @throws IllegalArgumentException when the EPCI has no commune in the list, a listed commune
-     *     is not in it, or several communes are given without EPCI nor name
-     * @throws IllegalStateException naming the file and the code when a commune lacks a contour or a comparateur row
+     * @throws EntreeInvalide in French, when the EPCI has no commune in the list, a listed commune
+     *     is not in it, several communes are given without EPCI nor name, or a commune lacks a
+     *     contour or a comparateur row
      */
     public static String generer(Path depuis, Perimetre perimetre) {
         return PackGeoJson.ecrire(territoire(depuis, perimetre));
@@ -206,7 +207,7 @@ public final class TerritoireImporter {
         Map<String, List<CommuneTerritoire>> parTerritoire = lignes.valeurs().stream()
                 .collect(Collectors.groupingBy(CommuneTerritoire::idTerritoire, TreeMap::new, Collectors.toList()));
         if (parTerritoire.isEmpty()) {
-            throw new IllegalStateException("No territory commune in " + depuis.resolve(FICHIER_TERRITOIRES));
+            throw new EntreeInvalide(depuis.resolve(FICHIER_TERRITOIRES).toString(), 0, "aucune commune de territoire lisible");
         }
         Map<String, LigneEpci> epcis = epcis(depuis, true);
         var insee = FichiersInsee.lire(depuis);
@@ -234,14 +235,16 @@ public final class TerritoireImporter {
         if (perimetre.epciSiren() != null) {
             parCode.values().stream().filter(c -> perimetre.epciSiren().equals(c.epciSiren())).forEach(choisies::add);
             if (choisies.isEmpty()) {
-                throw new IllegalArgumentException("No commune of EPCI " + perimetre.epciSiren() + " in " + fichierCommunes);
+                throw new EntreeInvalide(fichierCommunes.toString(), 0, "aucune commune de l'EPCI " + perimetre.epciSiren()
+                        + " (vérifier le SIREN : la liste couvre les départements 17, 54, 86 et 92)");
             }
         }
         int nombreEpci = choisies.size();
         for (String code : perimetre.communes()) {
             LigneCommune commune = parCode.get(code);
             if (commune == null) {
-                throw new IllegalArgumentException("Commune " + code + " is not in " + fichierCommunes);
+                throw new EntreeInvalide(fichierCommunes.toString(), 0, "la commune " + code + " n'y figure pas"
+                        + " (la liste couvre les départements 17, 54, 86 et 92)");
             }
             choisies.add(commune);
         }
@@ -258,7 +261,7 @@ public final class TerritoireImporter {
             nom = nom != null ? nom : nom("commune", List.of(CommuneTerritoire.de("COMMUNE", communes.get(0))));
             baseId = communes.get(0).nom();
         } else if (nom == null) {
-            throw new IllegalArgumentException("Several communes without a single EPCI: give the territory a name (--nom)");
+            throw new EntreeInvalide("plusieurs communes sans EPCI commun : donner un nom au territoire (--nom)");
         } else {
             baseId = nom;
         }
@@ -290,8 +293,8 @@ public final class TerritoireImporter {
         var originaux = new ArrayList<Geometry>();
         for (CommuneTerritoire membre : sorted) {
             if (!insee.aUneLigne(membre.codeInsee())) {
-                throw new IllegalStateException("Commune " + membre.codeInsee() + " (" + membre.nom()
-                        + ", territory " + id + ") has no row in " + insee.fichierComparateur());
+                throw new EntreeInvalide(insee.fichierComparateur().toString(), 0, "aucune ligne pour la commune "
+                        + membre.codeInsee() + " (" + membre.nom() + ", territoire " + id + ")");
             }
             originaux.add(contours.contour(membre));
         }
@@ -383,7 +386,7 @@ public final class TerritoireImporter {
         String ascii = Normalizer.normalize(sansType, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         String id = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
         if (id.isEmpty()) {
-            throw new IllegalArgumentException("Cannot make a pack id from the name '" + nom + "': give one (--id)");
+            throw new EntreeInvalide("impossible de tirer un identifiant du nom « " + nom + " » : en donner un (--id)");
         }
         return id;
     }
@@ -397,8 +400,8 @@ public final class TerritoireImporter {
             Function<CommuneTerritoire, String> champ, String colonne) {
         List<String> values = membres.stream().map(champ).distinct().toList();
         if (values.size() != 1 || values.get(0) == null) {
-            throw new IllegalStateException("Territory " + id + ": expected one " + colonne + " in "
-                    + FICHIER_TERRITOIRES + ", found " + values);
+            throw new EntreeInvalide(FICHIER_TERRITOIRES, 0, "territoire " + id + " : une seule valeur de " + colonne
+                    + " attendue, trouvé " + values);
         }
         return values.get(0);
     }
@@ -417,8 +420,8 @@ public final class TerritoireImporter {
             String dep = commune.departement();
             Geometry contour = duDepartement(dep).get(commune.codeInsee());
             if (contour == null || contour.isEmpty()) {
-                throw new IllegalStateException("Commune " + commune.codeInsee() + " (" + commune.nom()
-                        + ") has no contour in " + fichiers.get(dep));
+                throw new EntreeInvalide(String.valueOf(fichiers.get(dep)), 0, "aucun contour pour la commune "
+                        + commune.codeInsee() + " (" + commune.nom() + ")");
             }
             return contour;
         }

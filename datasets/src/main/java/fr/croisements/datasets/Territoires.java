@@ -1,5 +1,6 @@
 package fr.croisements.datasets;
 
+import fr.croisements.events.EntreeInvalide;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,13 +43,12 @@ public final class Territoires {
     /**
      * The territory of a shipped pack.
      *
-     * @throws IllegalArgumentException for an unknown id (message in French and English)
+     * @throws IllegalArgumentException for an unknown id, with a French message naming the known ones
      * @throws IllegalStateException when the pack is missing from the classpath or unreadable
      */
     public static Territoire charger(String id) {
         if (!IDS.contains(id)) {
             throw new IllegalArgumentException("Territoire inconnu : « " + id + " » (territoires disponibles : "
-                    + String.join(", ", IDS) + ") / Unknown territory: '" + id + "' (known: "
                     + String.join(", ", IDS) + ")");
         }
         return CACHE.computeIfAbsent(id, Territoires::lire);
@@ -57,14 +57,21 @@ public final class Territoires {
     /**
      * A pack file written by {@code croisements import} (e.g. with {@code --epci}), not cached.
      *
-     * @throws IllegalArgumentException when the file is not a valid pack
+     * @throws EntreeInvalide (an {@link IllegalArgumentException}) when the file is not a valid pack
      * @throws UncheckedIOException when it cannot be read
      */
     public static Territoire lire(Path fichier) {
+        String texte;
         try {
-            return PackGeoJson.lire(Files.readString(fichier, StandardCharsets.UTF_8));
+            texte = Files.readString(fichier, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read territory pack " + fichier, e);
+        }
+        try {
+            return PackGeoJson.lire(texte);
+        } catch (IllegalArgumentException e) {
+            throw new EntreeInvalide(fichier.toString(), 0, "pack de territoire illisible (fichier produit par"
+                    + " « croisements import » attendu) : " + e.getMessage(), e);
         }
     }
 

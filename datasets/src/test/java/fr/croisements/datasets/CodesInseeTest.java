@@ -26,6 +26,17 @@ class CodesInseeTest {
     }
 
     @ParameterizedTest
+    @CsvSource(value = {"'54431 '|54431|espace en fin de valeur retiré", "' 54431'|54431|espace en début de valeur retiré",
+            "' 54431  '|54431|espaces en début et en fin de valeur retirés", "'245400601 '|245400601|espace en fin"},
+            delimiter = '|')
+    void trims_a_code_with_a_warning(String brut, String code, String motif) {
+        var lu = code.length() == 9 ? CodesInsee.siren(brut, "epci_siren") : CodesInsee.codeCommune(brut, "insee");
+
+        assertThat(lu.valeur()).isEqualTo(code);
+        assertThat(lu.avertissements()).singleElement().asString().contains("« " + code + " » : " + motif);
+    }
+
+    @ParameterizedTest
     @CsvSource({"1x053", "153", "540900", "20004", "2C004", "ABCDE", "54 090"})
     void rejects_anything_else_naming_the_value(String valeur) {
         var lu = CodesInsee.codeCommune(valeur, "code");

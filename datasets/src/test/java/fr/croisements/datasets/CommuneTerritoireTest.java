@@ -3,6 +3,7 @@ package fr.croisements.datasets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.croisements.events.EntreeInvalide;
 import java.util.List;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,7 @@ class CommuneTerritoireTest {
                 commune("X", "17300", "La Rochelle", "241700434", "CA de La Rochelle", "CA"));
 
         assertThatThrownBy(() -> TerritoireImporter.epciSiren("x", membres))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(EntreeInvalide.class)
                 .hasMessageContaining("epci_siren")
                 .hasMessageContaining(TerritoireImporter.FICHIER_TERRITOIRES);
     }

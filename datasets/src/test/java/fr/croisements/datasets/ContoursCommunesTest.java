@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import fr.croisements.events.EntreeInvalide;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,7 +87,7 @@ class ContoursCommunesTest {
         Files.writeString(fichier, Files.readString(fixture()).replace("EPSG::2154", "EPSG::32631"));
 
         assertThatThrownBy(() -> ContoursCommunes.lire(fichier))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(EntreeInvalide.class)
                 .hasMessageContaining("EPSG::32631")
                 .hasMessageContaining("utm.geojson");
     }
@@ -98,8 +99,8 @@ class ContoursCommunesTest {
                 .replace("6846000", "46000").replace("6847000", "47000"));
 
         assertThatThrownBy(() -> ContoursCommunes.lire(fichier))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("neither WGS84 lon/lat nor Lambert-93");
+                .isInstanceOf(EntreeInvalide.class)
+                .hasMessageContaining("ni en WGS84 (longitude, latitude) ni en Lambert-93");
     }
 
     @Test

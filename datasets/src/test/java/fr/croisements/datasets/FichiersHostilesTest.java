@@ -101,6 +101,23 @@ class FichiersHostilesTest {
     }
 
     @Test
+    void a_code_with_spaces_around_it_is_trimmed_with_a_warning_naming_its_line() throws Exception {
+        Path fichier = ecrire("filosofi.csv", ("CODGEO;NBMENFISC21;MED21;TP6021\n"
+                + "86194;48000;20150;26,0\n"
+                + "54431 ;18000;22100;13,5\n"
+                + "\"  1053\";31000;21000;s\n").getBytes(StandardCharsets.UTF_8));
+
+        var lu = TableCsv.importer(fichier, null, FichiersInseeColonnes.FILOSOFI, LigneFilosofi::parseCommune);
+
+        assertThat(lu.valeurs()).extracting(LigneFilosofi::code).containsExactly("86194", "54431", "01053");
+        assertThat(lu.signalements()).extracting(Signalement::toString).containsExactly(
+                "filosofi.csv:3 : code commune « 54431 » : espace en fin de valeur retiré (colonne CODGEO)",
+                "filosofi.csv:4 : code commune « 1053 » : 2 espaces en début de valeur retirés (colonne CODGEO)",
+                "filosofi.csv:4 : code commune « 1053 » lu comme « 01053 » (colonne CODGEO) : le zéro initial a été"
+                        + " perdu, sans doute par un tableur");
+    }
+
+    @Test
     void a_decimal_comma_in_the_decimal_point_dossier_complet_rejects_the_row() throws Exception {
         String entete = String.join(";", LigneDossierComplet.COLONNES) + "\n";
         Path fichier = ecrire("dossier.csv", (entete

@@ -3,6 +3,7 @@ package fr.croisements.datasets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.croisements.events.EntreeInvalide;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -97,9 +98,8 @@ class TableCsvTest {
 
         assertThatThrownBy(() -> TableCsv.importer(dossier.resolve("f.csv"), null, List.of("code", "nom"),
                 TableCsvTest::codeEtNom))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("f.csv")
-                .hasMessageContaining("[nom]");
+                .isInstanceOf(EntreeInvalide.class)
+                .hasMessageContaining("f.csv:1 : colonne manquante : nom (séparateur « ; », colonnes lues : code, libelle)");
     }
 
     @Test

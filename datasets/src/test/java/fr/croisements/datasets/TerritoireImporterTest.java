@@ -3,6 +3,7 @@ package fr.croisements.datasets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.croisements.events.EntreeInvalide;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -195,7 +196,7 @@ class TerritoireImporterTest {
                 CONTOURS.replace("\"2A006\"", "\"2A099\""), StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> TerritoireImporter.generer(dossier))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(EntreeInvalide.class)
                 .hasMessageContaining("2A006")
                 .hasMessageContaining("communes-2A-corse-du-sud.geojson");
     }
@@ -206,7 +207,7 @@ class TerritoireImporterTest {
                 COMPARATEUR.replace("2A006,", "2A099,"), StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> TerritoireImporter.generer(dossier))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(EntreeInvalide.class)
                 .hasMessageContaining("2A006")
                 .hasMessageContaining("comparateur_communes_dep_17_54_86_92.csv");
     }
@@ -216,7 +217,7 @@ class TerritoireImporterTest {
         Files.delete(dossier.resolve("geo/communes-2A-corse-du-sud.geojson"));
 
         assertThatThrownBy(() -> TerritoireImporter.generer(dossier))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(EntreeInvalide.class)
                 .hasMessageContaining("communes-2A-")
                 .hasMessageContaining("2A");
     }

@@ -229,7 +229,6 @@ class TerritoiresTest {
         assertThatThrownBy(() -> Territoires.charger("paris"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Territoire inconnu")
-                .hasMessageContaining("Unknown territory")
                 .hasMessageContaining("paris")
                 .hasMessageContaining("grand-poitiers");
     }

@@ -8,6 +8,7 @@ import fr.croisements.datasets.Territoires;
 import fr.croisements.events.LeveeBac;
 import fr.croisements.events.Topic;
 import fr.croisements.events.Topics;
+import fr.croisements.ingest.Pluriel;
 import fr.croisements.ingest.insee.ReferencesInseeAdapter;
 import fr.croisements.ingest.privacy.Pseudonymiseur;
 import fr.croisements.ingest.waste.LeveesSimulateur;
@@ -68,7 +69,7 @@ public final class Benchmark {
 
         public String tableau() {
             return String.format(Locale.ROOT, """
-                    Banc d'essai Croisements : %d levées simulées (%d cellules commune × semaine)
+                    Banc d'essai Croisements : %s simulées (%s commune × semaine)
                     | étape                                   | enregistrements/s | rapport au brut |
                     |-----------------------------------------|------------------:|----------------:|
                     | broker brut (produire puis consommer)   | %17.0f | %15.2f |
@@ -77,11 +78,11 @@ public final class Benchmark {
                     démarrage de Kafka Streams jusqu'à RUNNING : %.1f s
                     pic du tas pendant le pipeline : %d Mo (tas maximal %d Mo)
                     vérification (somme des levées des cellules = levées rejouées) : %s
-                    machine : %d cœurs, Java %s""",
-                    levees, cellules, brutParSeconde, 1.0, ingestionParSeconde, ingestionParSeconde / brutParSeconde,
+                    machine : %s, Java %s""",
+                    Pluriel.de(levees, "levée", "levées"), Pluriel.de(cellules, "cellule", "cellules"), brutParSeconde, 1.0, ingestionParSeconde, ingestionParSeconde / brutParSeconde,
                     pipelineParSeconde, pipelineParSeconde / brutParSeconde, demarrageSecondes,
                     picTasOctets / 1_048_576, tasMaxOctets / 1_048_576, verifie ? "OK" : "ÉCHEC",
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+                    Pluriel.de(Runtime.getRuntime().availableProcessors(), "cœur", "cœurs"), System.getProperty("java.version"));
         }
     }
 

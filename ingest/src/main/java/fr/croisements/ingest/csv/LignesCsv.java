@@ -1,5 +1,6 @@
 package fr.croisements.ingest.csv;
 
+import fr.croisements.datasets.Signalement;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -25,6 +27,8 @@ public final class LignesCsv {
 
     public static final char BOM = '\uFEFF';
     public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    /** A space next to a separator, a quote or an end of line: the only places where reading trims one. */
+    private static final Pattern ESPACE_AUTOUR = Pattern.compile("^\\s|\\s$|\\s[;,\"]|[;,\"]\\s");
 
     private LignesCsv() {}
 
@@ -86,6 +90,29 @@ public final class LignesCsv {
             Integer i = colonnes.get(colonne);
             return i == null ? "" : champs.get(i);
         }
+
+        /**
+         * The warnings to give about code columns whose value lost spaces around it when the line
+         * was read (the value kept is the trimmed one): {@code insee « 54431 » : espace en fin de
+         * valeur retiré}. A code that silently changes would not match the same code elsewhere.
+         *
+         * @param ligne the line as read from the file
+         * @param champs its trimmed fields, from {@link LignesCsv#champs}
+         * @param codes the code columns to check, in the order of the warnings
+         * @param montrerValeur {@code false} for a value that must not be written out (a clear chip id)
+         */
+        public List<String> espacesRetires(String ligne, List<String> champs, List<String> codes, boolean montrerValeur) {
+            Map<Integer, String> retires = LignesCsv.espacesRetires(ligne, separateur, champs);
+            var avertissements = new ArrayList<String>();
+            for (String code : codes) {
+                Integer i = colonnes.get(code);
+                String ou = i == null ? null : retires.get(i);
+                if (ou != null) {
+                    avertissements.add(code + (montrerValeur ? " « " + champs.get(i) + " »" : "") + " : " + ou);
+                }
+            }
+            return avertissements;
+        }
     }
 
     /** The trimmed fields of one line, or {@code null} when it is not valid CSV on its own. */
@@ -105,6 +132,42 @@ public final class LignesCsv {
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             return null;
         }
+    }
+
+    /**
+     * Which fields of a line lost spaces around them when {@link #champs} read it, by index, with
+     * what was removed ({@code espace en fin de valeur retiré}...). The line is read a second time
+     * without trimming only when it has a space next to a separator, a quote or an end of line. A
+     * line whose untrimmed reading does not give the same fields (a space before an opening quote)
+     * reports nothing.
+     */
+    static Map<Integer, String> espacesRetires(String ligne, char separateur, List<String> champs) {
+        if (champs == null || !ESPACE_AUTOUR.matcher(ligne).find()) {
+            return Map.of();
+        }
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separateur).get();
+        List<String> bruts = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(ligne, format)) {
+            List<CSVRecord> records = parser.getRecords();
+            if (records.size() != 1) {
+                return Map.of();
+            }
+            records.get(0).forEach(bruts::add);
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            return Map.of();
+        }
+        if (bruts.size() != champs.size()) {
+            return Map.of();
+        }
+        var retires = new LinkedHashMap<Integer, String>();
+        for (int i = 0; i < bruts.size(); i++) {
+            String brut = bruts.get(i);
+            if (brut.equals(champs.get(i)) || !brut.strip().equals(champs.get(i)) || champs.get(i).isEmpty()) {
+                continue;
+            }
+            retires.put(i, Signalement.espacesRetires(brut));
+        }
+        return retires;
     }
 
     public static String sansBom(String texte) {

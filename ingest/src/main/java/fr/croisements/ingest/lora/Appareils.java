@@ -1,5 +1,6 @@
 package fr.croisements.ingest.lora;
 
+import fr.croisements.events.EntreeInvalide;
 import fr.croisements.events.Position;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -79,7 +80,7 @@ public final class Appareils {
     /**
      * Reads a devices file.
      *
-     * @throws IllegalArgumentException with {@code fichier:ligne} and a French reason when a line is unusable
+     * @throws EntreeInvalide with {@code fichier:ligne} and a French reason when a line is unusable
      */
     public static Appareils lire(Path fichier) throws IOException {
         try (BufferedReader lecteur = Files.newBufferedReader(fichier, StandardCharsets.UTF_8)) {
@@ -91,7 +92,7 @@ public final class Appareils {
         var tampon = lecteur instanceof BufferedReader b ? b : new BufferedReader(lecteur);
         String entete = tampon.readLine();
         if (entete == null || entete.isBlank()) {
-            throw new IllegalArgumentException(nom + ":1 : fichier d'appareils vide (en-tête attendu : dev_eui,modele,longitude,latitude)");
+            throw new EntreeInvalide(nom, 1, "fichier d'appareils vide (en-tête attendu : dev_eui,modele,longitude,latitude)");
         }
         if (entete.charAt(0) == '\uFEFF') {
             entete = entete.substring(1);
@@ -104,25 +105,24 @@ public final class Appareils {
             colonnes = p.getRecords().get(0).toList().stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList();
         }
         if (!colonnes.contains("dev_eui")) {
-            throw new IllegalArgumentException(nom + ":1 : colonne manquante : dev_eui");
+            throw new EntreeInvalide(nom, 1, "colonne manquante : dev_eui");
         }
         var appareils = new HashMap<String, Appareil>();
         try (CSVParser p = CSVParser.parse(tampon, format)) {
             for (CSVRecord r : p) {
                 long ligne = r.getRecordNumber() + 1; // the header is line 1
-                String position = nom + ":" + ligne;
                 if (r.size() != colonnes.size()) {
-                    throw new IllegalArgumentException(position + " : nombre de champs incorrect : " + r.size() + " au lieu de " + colonnes.size());
+                    throw new EntreeInvalide(nom, ligne, "nombre de champs incorrect : " + r.size() + " au lieu de " + colonnes.size());
                 }
                 String brut = valeur(r, colonnes, "dev_eui");
                 String devEui = Normalisation.devEui(brut);
                 if (devEui == null) {
-                    throw new IllegalArgumentException(position + " : DevEUI invalide : « " + brut + " » (16 caractères hexadécimaux attendus)");
+                    throw new EntreeInvalide(nom, ligne, "DevEUI invalide : « " + brut + " » (16 caractères hexadécimaux attendus)");
                 }
                 String modele = valeur(r, colonnes, "modele");
-                Position pos = position(r, colonnes, position);
+                Position pos = position(r, colonnes, nom, ligne);
                 if (appareils.put(devEui, new Appareil(devEui, modele.isEmpty() ? null : modele, pos)) != null) {
-                    throw new IllegalArgumentException(position + " : appareil en double : " + devEui);
+                    throw new EntreeInvalide(nom, ligne, "appareil en double : " + devEui);
                 }
             }
         }
@@ -152,7 +152,7 @@ public final class Appareils {
         return i < 0 ? "" : r.get(i).strip();
     }
 
-    private static Position position(CSVRecord r, List<String> colonnes, String ou) {
+    private static Position position(CSVRecord r, List<String> colonnes, String nom, long ligne) {
         String lon = valeur(r, colonnes, "longitude");
         String lat = valeur(r, colonnes, "latitude");
         if (lon.isEmpty() && lat.isEmpty()) {
@@ -161,15 +161,15 @@ public final class Appareils {
         Double longitude = nombre(lon);
         Double latitude = nombre(lat);
         if (longitude == null || longitude < -180 || longitude > 180) {
-            throw new IllegalArgumentException(ou + " : longitude illisible ou hors de [-180, 180] : « " + lon + " »");
+            throw new EntreeInvalide(nom, ligne, "longitude illisible ou hors de [-180, 180] : « " + lon + " »");
         }
         if (latitude == null || latitude < -90 || latitude > 90) {
-            throw new IllegalArgumentException(ou + " : latitude illisible ou hors de [-90, 90] : « " + lat + " »");
+            throw new EntreeInvalide(nom, ligne, "latitude illisible ou hors de [-90, 90] : « " + lat + " »");
         }
         String alt = valeur(r, colonnes, "altitude");
         Double altitude = alt.isEmpty() ? null : nombre(alt);
         if (!alt.isEmpty() && altitude == null) {
-            throw new IllegalArgumentException(ou + " : altitude illisible : « " + alt + " »");
+            throw new EntreeInvalide(nom, ligne, "altitude illisible : « " + alt + " »");
         }
         return new Position(longitude, latitude, altitude);
     }

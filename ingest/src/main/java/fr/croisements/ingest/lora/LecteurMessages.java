@@ -1,13 +1,11 @@
 package fr.croisements.ingest.lora;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import fr.croisements.ingest.json.ElementsJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,8 +20,9 @@ import java.nio.charset.StandardCharsets;
  *       position {@code nom:LIGNE}; an unreadable line (truncated...) is reported and the next
  *       lines are read;
  *   <li>a JSON array of objects, or one or more pretty-printed objects: position {@code nom:objet N}
- *       (from 1); the text is read whole, and a syntax error stops the reading there (a JSON
- *       document cannot be resumed after an error), everything before it being delivered.
+ *       (from 1); the text is read whole and split into its elements by {@link ElementsJson}, so
+ *       that an unreadable element is reported with its number, line and column, and the
+ *       following elements are still read.
  * </ul>
  * The form is told from the first non-blank line: {@code [} starts an array; a line holding a
  * complete JSON value starts NDJSON; a line opening an object that continues on the next lines
@@ -40,7 +39,6 @@ final class LecteurMessages {
     }
 
     static final ObjectMapper MAPPER = JsonMapper.builder().build();
-    private static final int EXTRAIT = 500;
 
     private LecteurMessages() {}
 
@@ -64,10 +62,10 @@ final class LecteurMessages {
             return;
         }
         String t = premiere.strip();
-        if (t.startsWith("[")) {
-            lireDocument(debut + premiere + "\n" + reste(lecteur), true, nom, d);
-        } else if (!complete(t) && t.startsWith("{") && (t.endsWith("{") || t.endsWith("[") || t.endsWith(",") || t.endsWith(":"))) {
-            lireDocument(debut + premiere + "\n" + reste(lecteur), false, nom, d);
+        boolean document = t.startsWith("[") || (!complete(t) && t.startsWith("{")
+                && (t.endsWith("{") || t.endsWith("[") || t.endsWith(",") || t.endsWith(":")));
+        if (document) {
+            lireDocument(debut + premiere + "\n" + reste(lecteur), nom, d);
         } else {
             lireLigne(premiere, nom + ":" + numero, d);
             for (String ligne = lecteur.readLine(); ligne != null; ligne = lecteur.readLine()) {
@@ -81,31 +79,15 @@ final class LecteurMessages {
 
     /** Parses one text that must hold exactly one JSON value. */
     static JsonNode valeurUnique(String texte) throws JsonProcessingException {
-        try (JsonParser p = MAPPER.createParser(texte)) {
-            JsonNode n = p.readValueAsTree();
-            if (n == null) {
-                throw new JsonEOFException(p, null, "texte vide");
-            }
-            if (p.nextToken() != null) {
-                throw new com.fasterxml.jackson.core.JsonParseException(p, "plusieurs valeurs JSON à la suite (une seule attendue)");
-            }
-            return n;
-        } catch (JsonProcessingException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new IllegalStateException("Reading a string cannot fail", e);
-        }
+        return ElementsJson.valeurUnique(texte);
     }
 
     /** A reason in French for a JSON syntax error, with its place. */
     static String raison(JsonProcessingException e, boolean avecLigne) {
-        boolean tronque = e instanceof JsonEOFException
-                || (e.getOriginalMessage() != null && e.getOriginalMessage().contains("end-of-input"));
-        String quoi = tronque ? "JSON tronqué (fin de texte inattendue)" : "JSON invalide";
         JsonLocation l = e.getLocation();
-        String ou = l == null ? "" : avecLigne ? " ligne " + l.getLineNr() + ", colonne " + l.getColumnNr()
-                : " colonne " + l.getColumnNr();
-        return quoi + ou + " : " + e.getOriginalMessage();
+        String ou = l == null ? "" : avecLigne ? "ligne " + l.getLineNr() + ", colonne " + l.getColumnNr()
+                : "colonne " + l.getColumnNr();
+        return ElementsJson.raison(e, ou);
     }
 
     private static boolean complete(String ligne) {
@@ -128,41 +110,18 @@ final class LecteurMessages {
         d.message(position, n, ligne);
     }
 
-    private static void lireDocument(String texte, boolean tableau, String nom, Destinataire d) {
-        int lus = 0;
-        long debutObjet = 0;
-        try (JsonParser p = MAPPER.createParser(texte)) {
-            JsonToken jeton = p.nextToken();
-            if (tableau) {
-                jeton = p.nextToken();
+    private static void lireDocument(String texte, String nom, Destinataire d) {
+        ElementsJson.lire(texte, new ElementsJson.Destinataire() {
+            @Override
+            public void element(int numero, long ligne, JsonNode valeur, String texteElement) {
+                d.message(nom + ":objet " + numero, valeur, valeur.toString());
             }
-            while (jeton != null && jeton != JsonToken.END_ARRAY) {
-                debutObjet = p.currentTokenLocation().getCharOffset();
-                JsonNode noeud = p.readValueAsTree();
-                lus++;
-                d.message(nom + ":objet " + lus, noeud, noeud.toString());
-                debutObjet = p.currentLocation().getCharOffset();
-                jeton = p.nextToken();
-            }
-            if (tableau && jeton == null) {
-                throw new JsonEOFException(p, null, "tableau JSON non fermé");
-            }
-            if (tableau && p.nextToken() != null) {
-                d.illisible(nom + ":objet " + (lus + 1), "contenu après la fin du tableau JSON",
-                        extrait(texte, p.currentTokenLocation().getCharOffset()));
-            }
-        } catch (JsonProcessingException e) {
-            d.illisible(nom + ":objet " + (lus + 1), raison(e, true)
-                    + (tableau ? " ; la suite du tableau n'est pas lue" : " ; la suite du fichier n'est pas lue"),
-                    extrait(texte, debutObjet));
-        } catch (IOException e) {
-            throw new IllegalStateException("Reading a string cannot fail", e);
-        }
-    }
 
-    private static String extrait(String texte, long debut) {
-        int i = (int) Math.max(0, Math.min(debut, texte.length()));
-        return texte.substring(i, Math.min(texte.length(), i + EXTRAIT));
+            @Override
+            public void illisible(int numero, long ligne, String raison, String extrait) {
+                d.illisible(nom + ":objet " + numero, raison, extrait);
+            }
+        });
     }
 
     private static String reste(BufferedReader lecteur) throws IOException {

@@ -2,12 +2,13 @@ package fr.croisements.ingest.parking;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import fr.croisements.datasets.Signalement;
 import fr.croisements.events.OccupationParking;
 import fr.croisements.ingest.csv.LignesCsv;
+import fr.croisements.ingest.json.ElementsJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.text.Normalizer;
@@ -42,7 +43,8 @@ final class LectureOccupations {
 
     /** Receives what is read, in file order. */
     interface Destinataire {
-        void observation(long ligne, OccupationParking observation);
+        /** An observation, with what was normalised in it ({@code parking_id « P1 » : espace en fin de valeur retiré}). */
+        void observation(long ligne, OccupationParking observation, List<String> avertissements);
 
         /** A rejected row; {@code ligne} 1 with {@code fichierEntier} when the whole file is unusable (header). */
         void rejet(long ligne, String raison, String extrait, boolean fichierEntier);
@@ -50,7 +52,6 @@ final class LectureOccupations {
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static final ObjectMapper MAPPER = JsonMapper.builder().build();
-    private static final int EXTRAIT = 500;
 
     private LectureOccupations() {}
 
@@ -109,7 +110,7 @@ final class LectureOccupations {
             }
             Lu<OccupationParking> lu = ligneCsv(ligne, colonnes);
             if (lu instanceof Lu.Valeur<OccupationParking> v) {
-                d.observation(numero, v.valeur());
+                d.observation(numero, v.valeur(), v.avertissements());
             } else if (lu instanceof Lu.Invalide<OccupationParking> r) {
                 d.rejet(numero, r.raison(), ligne, false);
             }
@@ -153,7 +154,13 @@ final class LectureOccupations {
                 return Lu.invalide(colonnes.capacite() + " illisible : « " + texte + " » (nombre entier attendu)");
             }
         }
-        return observation(id, instant, libres, capacite, e.valeur(champs, "statut"));
+        return avecAvertissements(observation(id, instant, libres, capacite, e.valeur(champs, "statut")),
+                e.espacesRetires(ligne, champs, List.of("parking_id"), true));
+    }
+
+    private static Lu<OccupationParking> avecAvertissements(Lu<OccupationParking> lu, List<String> avertissements) {
+        return lu instanceof Lu.Valeur<OccupationParking> v && !avertissements.isEmpty()
+                ? new Lu.Valeur<>(v.valeur(), avertissements) : lu;
     }
 
     private static Lu<Instant> horodatageCsv(String texte) {
@@ -216,43 +223,35 @@ final class LectureOccupations {
         try {
             noeud = MAPPER.readTree(ligne);
         } catch (JsonProcessingException e) {
-            d.rejet(numero, "JSON illisible : " + e.getOriginalMessage(), ligne, false);
+            d.rejet(numero, ElementsJson.raison(e, e.getLocation() == null ? "" : "colonne " + e.getLocation().getColumnNr()),
+                    ligne, false);
             return;
         }
         objet(noeud, numero, ligne, d);
     }
 
-    /** An array of objects, or objects one after the other: each is placed at the line where it starts. */
+    /**
+     * An array of objects, or objects one after the other: each is placed at the line where it
+     * starts; an unreadable one is rejected with its line and column, and the next ones are read.
+     */
     private static void document(String texte, Destinataire d) {
-        long ligne = 1;
-        try (JsonParser p = MAPPER.createParser(texte)) {
-            JsonToken jeton = p.nextToken();
-            boolean tableau = jeton == JsonToken.START_ARRAY;
-            if (tableau) {
-                jeton = p.nextToken();
+        ElementsJson.lire(texte, new ElementsJson.Destinataire() {
+            @Override
+            public void element(int numero, long ligne, JsonNode valeur, String texteElement) {
+                objet(valeur, ligne, valeur.toString(), d);
             }
-            while (jeton != null && jeton != JsonToken.END_ARRAY) {
-                ligne = p.currentTokenLocation().getLineNr();
-                JsonNode noeud = p.readValueAsTree();
-                objet(noeud, ligne, noeud.toString(), d);
-                jeton = p.nextToken();
+
+            @Override
+            public void illisible(int numero, long ligne, String raison, String extrait) {
+                d.rejet(ligne, raison, extrait, false);
             }
-            if (tableau && jeton == null) {
-                d.rejet(ligne, "JSON tronqué : tableau non fermé", null, false);
-            }
-        } catch (JsonProcessingException e) {
-            long ou = e.getLocation() == null ? ligne : e.getLocation().getLineNr();
-            d.rejet(ou, "JSON illisible : " + e.getOriginalMessage() + " ; la suite du fichier n'est pas lue",
-                    extrait(texte, ou), false);
-        } catch (IOException e) {
-            throw new IllegalStateException("Reading a string cannot fail", e);
-        }
+        });
     }
 
     private static void objet(JsonNode noeud, long ligne, String extrait, Destinataire d) {
         Lu<OccupationParking> lu = objetJson(noeud);
         if (lu instanceof Lu.Valeur<OccupationParking> v) {
-            d.observation(ligne, v.valeur());
+            d.observation(ligne, v.valeur(), v.avertissements());
         } else if (lu instanceof Lu.Invalide<OccupationParking> r) {
             d.rejet(ligne, r.raison(), extrait, false);
         }
@@ -297,7 +296,8 @@ final class LectureOccupations {
         if (instant == null) {
             return Lu.invalide(horodatageIllisible(horodatage));
         }
-        return observation(id, instant, libres, capacite, statutJson(champ(n, "statut", "status")));
+        return avecAvertissements(observation(id, instant, libres, capacite, statutJson(champ(n, "statut", "status"))),
+                id.equals(id.strip()) ? List.of() : List.of("parking_id « " + id.strip() + " » : " + Signalement.espacesRetires(id)));
     }
 
     // ---------------------------------------------------------------- shared rules
@@ -465,11 +465,5 @@ final class LectureOccupations {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static String extrait(String texte, long ligne) {
-        List<String> lignes = texte.lines().skip(Math.max(0, ligne - 1)).limit(1).toList();
-        String l = lignes.isEmpty() ? "" : lignes.get(0);
-        return l.length() > EXTRAIT ? l.substring(0, EXTRAIT) : l;
     }
 }

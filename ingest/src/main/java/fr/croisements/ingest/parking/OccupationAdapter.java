@@ -96,27 +96,30 @@ public final class OccupationAdapter {
             Producer<String, Rejet> rejets) throws IOException {
         var envois = new Envois<>(nomSource, Topics.STATIONNEMENT_OCCUPATION, occupations, OccupationParking::parkingId,
                 OccupationParking::instant, rejets, horloge);
-        long[] compte = new long[3]; // read, published, rejected
+        long[] lus = new long[1];
         lire(in, format, new LectureOccupations.Destinataire() {
             @Override
-            public void observation(long ligne, OccupationParking observation) {
+            public void observation(long ligne, OccupationParking observation, List<String> avertissements) {
+                for (String avertissement : avertissements) {
+                    log.warn("{} value normalised: {}", envois.position(ligne), avertissement);
+                    envois.avertissement(ligne, avertissement);
+                }
                 envois.donnee(ligne, observation);
-                compte[0]++;
-                compte[1]++;
+                lus[0]++;
             }
 
             @Override
             public void rejet(long ligne, String raison, String extrait, boolean fichierEntier) {
                 log.warn("{} rejected: {}", envois.position(ligne), raison);
                 envois.rejet(ligne, raison, extrait);
-                compte[0] += fichierEntier ? 0 : 1;
-                compte[2]++;
+                lus[0] += fichierEntier ? 0 : 1;
             }
         });
-        envois.terminer();
-        log.info("Read {} observations from {}: {} published to {}, {} rejected to {}", compte[0], nomSource, compte[1],
-                Topics.STATIONNEMENT_OCCUPATION.name(), compte[2], Topics.REJETS.name());
-        return new Bilan(compte[0], compte[1], compte[2]);
+        Bilan bilan = envois.terminer(lus[0]);
+        log.info("Read {} observations from {}: {} published to {}, {} rejected to {}, {} values normalised", bilan.lus(),
+                nomSource, bilan.publies(), Topics.STATIONNEMENT_OCCUPATION.name(), bilan.rejetes(), Topics.REJETS.name(),
+                bilan.nombreAvertissements());
+        return bilan;
     }
 
     /** Reads a file without publishing (e.g. to replay it live, or to compute a profile from it). */
@@ -127,7 +130,8 @@ public final class OccupationAdapter {
         try (InputStream in = Files.newInputStream(fichier)) {
             lire(in, format(nom), new LectureOccupations.Destinataire() {
                 @Override
-                public void observation(long ligne, OccupationParking observation) {
+                public void observation(long ligne, OccupationParking observation, List<String> avertissements) {
+                    avertissements.forEach(a -> log.warn("{}", new Signalement(nom, ligne, Signalement.Gravite.AVERTISSEMENT, a)));
                     valeurs.add(observation);
                 }
 

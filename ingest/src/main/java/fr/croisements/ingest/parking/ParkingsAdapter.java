@@ -4,6 +4,7 @@ import fr.croisements.datasets.ImportCsv;
 import fr.croisements.datasets.Parking;
 import fr.croisements.datasets.ParkingImporter;
 import fr.croisements.datasets.Signalement;
+import fr.croisements.events.EntreeInvalide;
 import fr.croisements.events.ParcStationnement;
 import fr.croisements.events.Position;
 import fr.croisements.events.Rejet;
@@ -105,13 +106,13 @@ public final class ParkingsAdapter {
         for (Signalement s : lu.rejets()) {
             envois.rejet(s.ligne(), s.raison(), s.ligne() >= 1 && s.ligne() <= lignes.size() ? lignes.get((int) s.ligne() - 1) : null);
         }
-        envois.terminer();
-        long rejetes = lu.rejets().size();
+        lu.avertissements().forEach(s -> envois.avertissement(s.ligne(), s.raison()));
         long lus = lu.valeurs().size() + lu.rejets().stream().filter(s -> s.ligne() > 1).count();
+        Bilan bilan = envois.terminer(lus);
         log.info("Read {} car parks from {}: {} published to {}, {} rejected to {}, {} warnings",
-                lus, nom, lu.valeurs().size(), Topics.REF_PARKINGS.name(), rejetes, Topics.REJETS.name(),
-                lu.avertissements().size());
-        return new Bilan(lus, lu.valeurs().size(), rejetes);
+                lus, nom, bilan.publies(), Topics.REF_PARKINGS.name(), bilan.rejetes(), Topics.REJETS.name(),
+                bilan.nombreAvertissements());
+        return bilan;
     }
 
     /**
@@ -125,9 +126,9 @@ public final class ParkingsAdapter {
             Producer<String, Rejet> rejets) {
         var envois = new Envois<>(source, Topics.REF_PARKINGS, parcs, ParcStationnement::id, null, rejets, horloge);
         aPublier.forEach(p -> envois.donnee(0, p));
-        envois.terminer();
+        Bilan bilan = envois.terminer(aPublier.size());
         log.info("Published {} car parks to {} ({})", aPublier.size(), Topics.REF_PARKINGS.name(), source);
-        return new Bilan(aPublier.size(), aPublier.size(), 0);
+        return bilan;
     }
 
     /**
@@ -161,9 +162,8 @@ public final class ParkingsAdapter {
         ImportCsv<Parking> importe;
         try {
             importe = ParkingImporter.lire(fichier);
-        } catch (IllegalStateException e) {
-            log.error("{}: unusable car-park file", nom, e);
-            return rejetFichier(nom, "fichier de parkings inutilisable : " + e.getMessage());
+        } catch (EntreeInvalide e) {
+            return rejetFichier(nom, "fichier de parkings inutilisable : " + e.raison());
         }
         return new ImportCsv<>(nom, importe.valeurs().stream().map(p -> p.parc(connu.source())).toList(),
                 importe.signalements());
@@ -249,6 +249,7 @@ public final class ParkingsAdapter {
         if (capacite == null) {
             avertissements.add("capacité absente (capacite ou places_totales_max) : laissée vide");
         }
+        avertissements.addAll(entete.espacesRetires(ligne, champs, List.of("parking_id", "insee"), true));
         String codeInsee = entete.valeur(champs, "insee");
         if (codeInsee.isEmpty()) {
             codeInsee = connu.codeInseeParDefaut();

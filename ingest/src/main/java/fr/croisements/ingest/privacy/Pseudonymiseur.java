@@ -1,5 +1,6 @@
 package fr.croisements.ingest.privacy;
 
+import fr.croisements.events.EntreeInvalide;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -49,13 +50,13 @@ public final class Pseudonymiseur {
     /**
      * A pseudonymiser with the given key.
      *
-     * @throws IllegalArgumentException when the key is shorter than {@value #LONGUEUR_MIN_CLE} bytes
+     * @throws EntreeInvalide (an {@link IllegalArgumentException}) when the key is shorter than {@value #LONGUEUR_MIN_CLE} bytes
      */
     public static Pseudonymiseur avecCle(byte[] cle) {
         Objects.requireNonNull(cle, "cle");
         if (cle.length < LONGUEUR_MIN_CLE) {
-            throw new IllegalArgumentException("Pseudonymisation key too short: " + cle.length
-                    + " bytes, at least " + LONGUEUR_MIN_CLE + " required");
+            throw new EntreeInvalide("clé de pseudonymisation trop courte : " + cle.length + " octets, il en faut au moins "
+                    + LONGUEUR_MIN_CLE);
         }
         return new Pseudonymiseur(cle.clone());
     }
@@ -63,7 +64,7 @@ public final class Pseudonymiseur {
     /**
      * A pseudonymiser keyed by the environment variable {@value #VARIABLE_CLE}.
      *
-     * @throws IllegalStateException naming the variable when it is absent, blank or shorter than
+     * @throws EntreeInvalide naming the variable when it is absent, blank or shorter than
      *     {@value #LONGUEUR_MIN_CLE} bytes
      */
     public static Pseudonymiseur depuisEnvironnement() {
@@ -73,14 +74,14 @@ public final class Pseudonymiseur {
     static Pseudonymiseur depuisEnvironnement(Map<String, String> environnement) {
         String valeur = environnement.get(VARIABLE_CLE);
         if (valeur == null || valeur.isBlank()) {
-            throw new IllegalStateException("Environment variable " + VARIABLE_CLE
-                    + " is not set: it must hold the secret key (at least " + LONGUEUR_MIN_CLE
-                    + " bytes) used to pseudonymise bin chip ids");
+            throw new EntreeInvalide(VARIABLE_CLE, 0, "variable d'environnement absente : elle doit contenir la clé secrète"
+                    + " (au moins " + LONGUEUR_MIN_CLE + " octets) qui pseudonymise les identifiants des puces de bacs"
+                    + " (ou --cle-fichier FICHIER)");
         }
         byte[] cle = valeur.getBytes(StandardCharsets.UTF_8);
         if (cle.length < LONGUEUR_MIN_CLE) {
-            throw new IllegalStateException("Environment variable " + VARIABLE_CLE + " is too short: "
-                    + cle.length + " bytes, at least " + LONGUEUR_MIN_CLE + " required");
+            throw new EntreeInvalide(VARIABLE_CLE, 0, "clé trop courte : " + cle.length + " octets, il en faut au moins "
+                    + LONGUEUR_MIN_CLE);
         }
         return new Pseudonymiseur(cle);
     }

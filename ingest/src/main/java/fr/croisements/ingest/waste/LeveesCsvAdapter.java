@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -44,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * parsed and never leaves this class. A malformed line becomes a {@link Rejet} (key = source name,
  * position {@code fichier.csv:LINE}, the header being line 1, French reason, raw line), logged at
  * WARN, and reading goes on. A header missing a required column rejects the whole file (one
- * reject at line 1). Send failures are not swallowed: they are thrown as {@link KafkaException}.
+ * reject at line 1). Spaces around a code ({@code id_puce}, {@code flux}, {@code camion}) are
+ * removed with a warning in the run's {@link Bilan} (the chip id itself is not written out). Send failures are not swallowed: they are thrown as {@link KafkaException}.
  *
  * <p>Stateless apart from its collaborators; one instance may serve several files in turn.
  */
@@ -103,12 +105,9 @@ public final class LeveesCsvAdapter {
         } catch (IllegalArgumentException e) {
             log.error("{}:1 unusable header, file rejected: {}", nomSource, e.getMessage());
             envois.rejet(1, e.getMessage(), premiere);
-            envois.terminer();
-            return new Bilan(0, 0, 1);
+            return envois.terminer(0);
         }
         long lus = 0;
-        long publies = 0;
-        long rejetes = 0;
         int numero = 1;
         for (String ligne = lecteur.readLine(); ligne != null; ligne = lecteur.readLine()) {
             numero++;
@@ -118,23 +117,30 @@ public final class LeveesCsvAdapter {
             lus++;
             Lecture lecture = lire(ligne, entete, pseudonymiseur);
             if (lecture instanceof Lecture.Valide valide) {
+                for (String avertissement : valide.avertissements()) {
+                    log.warn("{}:{} value normalised: {}", nomSource, numero, avertissement);
+                    envois.avertissement(numero, avertissement);
+                }
                 envois.donnee(numero, valide.levee());
-                publies++;
             } else if (lecture instanceof Lecture.Invalide invalide) {
                 log.warn("{}:{} rejected: {}", nomSource, numero, invalide.raison());
                 envois.rejet(numero, invalide.raison(), ligne);
-                rejetes++;
             }
         }
-        envois.terminer();
-        log.info("Read {} lines from {}: {} published to {}, {} rejected to {}",
-                lus, nomSource, publies, Topics.DECHETS_LEVEES.name(), rejetes, Topics.REJETS.name());
-        return new Bilan(lus, publies, rejetes);
+        Bilan bilan = envois.terminer(lus);
+        log.info("Read {} lines from {}: {} published to {}, {} rejected to {}, {} values normalised",
+                lus, nomSource, bilan.publies(), Topics.DECHETS_LEVEES.name(), bilan.rejetes(), Topics.REJETS.name(),
+                bilan.nombreAvertissements());
+        return bilan;
     }
 
-    /** The outcome of reading one line: a lift, or a reason in French. */
+    /** The outcome of reading one line: a lift (with what was normalised in it), or a reason in French. */
     sealed interface Lecture permits Lecture.Valide, Lecture.Invalide {
-        record Valide(LeveeBac levee) implements Lecture {}
+        record Valide(LeveeBac levee, List<String> avertissements) implements Lecture {
+            public Valide {
+                avertissements = List.copyOf(avertissements);
+            }
+        }
 
         record Invalide(String raison) implements Lecture {}
     }
@@ -210,8 +216,11 @@ public final class LeveesCsvAdapter {
         }
         String camion = entete.valeur(champs, CAMION);
         String idBac = pseudonymiseur.pseudonymiser(entete.valeur(champs, ID_PUCE));
+        // the clear chip id is never written out, not even in a warning
+        var avertissements = new ArrayList<>(entete.espacesRetires(ligne, champs, List.of(ID_PUCE), false));
+        avertissements.addAll(entete.espacesRetires(ligne, champs, List.of(FLUX, CAMION), true));
         return new Lecture.Valide(new LeveeBac(idBac, instant, longitude, latitude, flux, poids,
-                camion.isEmpty() ? null : camion, false));
+                camion.isEmpty() ? null : camion, false), avertissements);
     }
 
     /** A decimal number with a point or a comma, finite; {@code null} when unreadable. */

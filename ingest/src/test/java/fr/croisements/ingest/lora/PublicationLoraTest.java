@@ -136,8 +136,30 @@ class PublicationLoraTest {
         assertThat(bilan.rejetes()).isEqualTo(1);
         assertThat(bilan.raisons()).singleElement().asString()
                 .startsWith("deux.json:objet 2 : JSON tronqué (fin de texte inattendue) ligne ")
-                .endsWith("; la suite du fichier n'est pas lue");
+                .endsWith(" : le texte s'arrête avant la fin de l'objet ou du tableau");
         assertThat(rejets.history()).singleElement().satisfies(r -> assertThat(r.value().extrait()).contains("\"end_device_ids\""));
+    }
+
+    @Test
+    void rejectsTheUnreadableElementsOfAnArrayWithTheirRankAndPlaceAndPublishesTheOthers() throws Exception {
+        // a hand-written fixture: a missing comma in element 2, an unclosed quote in element 4
+        Path fichier = Path.of(getClass().getResource("tableau-avec-elements-invalides.json").toURI());
+
+        BilanLora bilan = DonneesLora.tts(Appareils.aucun()).publier(fichier, uplinks, statuts, rejets);
+
+        assertThat(bilan.lus()).isEqualTo(5);
+        assertThat(bilan.uplinks()).isEqualTo(3);
+        assertThat(bilan.rejetes()).isEqualTo(2);
+        assertThat(uplinks.history()).extracting(r -> r.value().devEui())
+                .containsExactly("70B3D57ED0000001", "70B3D57ED0000003", "70B3D57ED0000005");
+        assertThat(bilan.raisons()).containsExactly(
+                "tableau-avec-elements-invalides.json:objet 2 : JSON invalide ligne 15, colonne 7 : caractère « \" »"
+                        + " inattendu : virgule attendue entre deux champs de l'objet",
+                "tableau-avec-elements-invalides.json:objet 4 : JSON invalide ligne 30, colonne 50 : caractère « d »"
+                        + " inattendu : virgule attendue entre deux champs de l'objet");
+        assertThat(rejets.history()).extracting(r -> r.value().position()).containsExactly(
+                "tableau-avec-elements-invalides.json:objet 2", "tableau-avec-elements-invalides.json:objet 4");
+        assertThat(rejets.history().get(0).value().extrait()).contains("capteur-2").doesNotContain("capteur-3");
     }
 
     @Test

@@ -45,7 +45,7 @@ class OccupationAdapterTest {
     void publishesTheMontpellierSeriesKeyedByCarParkAtItsObservationTime() throws IOException {
         Bilan bilan = adaptateur.publier(fichier(DonneesParking.MONTPELLIER_OCCUPATION), occupations, rejets);
 
-        assertThat(bilan).isEqualTo(new Bilan(28_032, 28_032, 0));
+        assertThat(bilan.comptes()).isEqualTo(new Bilan(28_032, 28_032, 0));
         assertThat(rejets.history()).isEmpty();
         ProducerRecord<String, OccupationParking> premier = occupations.history().get(0);
         assertThat(premier.topic()).isEqualTo("stationnement-occupation");
@@ -73,7 +73,7 @@ class OccupationAdapterTest {
 
         Bilan bilan = publier(csv, "occupation.csv");
 
-        assertThat(bilan).isEqualTo(new Bilan(9, 2, 7));
+        assertThat(bilan.comptes()).isEqualTo(new Bilan(9, 2, 7));
         assertThat(occupations.history()).extracting(ProducerRecord::value).containsExactly(
                 new OccupationParking("P1", Instant.parse("2026-01-05T07:30:00Z"), 120, 400, "ouvert", false),
                 new OccupationParking("P2", Instant.parse("2026-01-05T10:30:00Z"), 0, null, "complet", false));
@@ -102,7 +102,7 @@ class OccupationAdapterTest {
 
         Bilan bilan = publier(csv, "montpellier.csv");
 
-        assertThat(bilan).isEqualTo(new Bilan(5, 2, 3));
+        assertThat(bilan.comptes()).isEqualTo(new Bilan(5, 2, 3));
         assertThat(occupations.history()).extracting(r -> r.value().instant()).containsExactly(
                 Instant.parse("2026-01-10T08:30:00Z"), Instant.parse("2026-07-10T08:00:00Z")); // winter, summer time
         assertThat(rejets.history()).extracting(r -> r.value().position(), r -> r.value().raison()).containsExactly(
@@ -115,7 +115,7 @@ class OccupationAdapterTest {
     void rejectsAHeaderWithoutTimeAsAWholeFile() throws IOException {
         Bilan bilan = publier("parking_id;places_libres\nP1;12\n", "sans-temps.csv");
 
-        assertThat(bilan).isEqualTo(new Bilan(0, 0, 1));
+        assertThat(bilan.comptes()).isEqualTo(new Bilan(0, 0, 1));
         assertThat(rejets.history()).singleElement().extracting(r -> r.value().position(), r -> r.value().raison())
                 .containsExactly("sans-temps.csv:1", "colonne manquante : horodatage (ou date et heure_locale)");
     }
@@ -134,13 +134,13 @@ class OccupationAdapterTest {
         Bilan bilan = adaptateur.publier(new ByteArrayInputStream(ndjson.getBytes(StandardCharsets.UTF_8)),
                 "entrée standard", null, occupations, rejets);
 
-        assertThat(bilan).isEqualTo(new Bilan(5, 2, 3));
+        assertThat(bilan.comptes()).isEqualTo(new Bilan(5, 2, 3));
         assertThat(occupations.history()).extracting(ProducerRecord::value).containsExactly(
                 new OccupationParking("P1", Instant.parse("2026-01-05T07:30:00Z"), 120, 400, null, false),
                 new OccupationParking("P2", Instant.parse("2026-01-05T09:00:00Z"), 7, null, "presque_complet", false));
         assertThat(rejets.history()).extracting(r -> r.value().position()).containsExactly(
                 "entrée standard:2", "entrée standard:3", "entrée standard:4");
-        assertThat(rejets.history().get(0).value().raison()).startsWith("JSON illisible");
+        assertThat(rejets.history().get(0).value().raison()).startsWith("JSON tronqué (fin de texte inattendue) colonne ");
         assertThat(rejets.history().get(1).value().raison()).isEqualTo("places libres négatives : -1");
         assertThat(rejets.history().get(2).value().raison()).isEqualTo("objet JSON attendu (un objet par observation)");
     }
@@ -165,7 +165,7 @@ class OccupationAdapterTest {
 
         Bilan bilan = publier(json, "entites.json");
 
-        assertThat(bilan).isEqualTo(new Bilan(3, 2, 1));
+        assertThat(bilan.comptes()).isEqualTo(new Bilan(3, 2, 1));
         assertThat(occupations.history()).extracting(ProducerRecord::value).containsExactly(
                 new OccupationParking("urn:ngsi-ld:parking:001", Instant.parse("2025-12-28T20:57:00Z"), 165, 239, "ouvert", false),
                 new OccupationParking("urn:ngsi-ld:parking:003", Instant.parse("2025-12-28T21:00:00Z"), 12, 664,
@@ -194,16 +194,31 @@ class OccupationAdapterTest {
     }
 
     @Test
-    void reportsTheReasonOfAnUnreadableJsonDocumentAndStops() throws IOException {
+    void rejectsAnUnreadableObjectOfAJsonArrayWithItsLineAndReadsTheNextOnes() throws IOException {
         OccupationAdapter.Observations lu = lire("""
                 [
                   {"parking_id":"P1","horodatage":"2026-01-05T08:30:00Z","places_libres":12},
-                  {"parking_id":"P2","horodatage":
+                  {"parking_id":"P2","horodatage": "2026-01-05T08:30:00Z" "places_libres":3},
+                  {"parking_id":"P3","horodatage":"2026-01-05T08:30:00Z","places_libres":7},
+                  {"parking_id":"P4","horodatage":
                 """);
 
-        assertThat(lu.valeurs()).hasSize(1);
-        assertThat(lu.rejets()).singleElement().extracting(Signalement::raison).asString()
-                .startsWith("JSON illisible").endsWith("la suite du fichier n'est pas lue");
+        assertThat(lu.valeurs()).extracting(OccupationParking::parkingId).containsExactly("P1", "P3");
+        assertThat(lu.rejets()).extracting(Signalement::ligne).containsExactly(3L, 5L);
+        assertThat(lu.rejets().get(0).raison()).isEqualTo("JSON invalide ligne 3, colonne 59 : caractère « \" »"
+                + " inattendu : virgule attendue entre deux champs de l'objet");
+        assertThat(lu.rejets().get(1).raison()).startsWith("JSON tronqué");
+    }
+
+    @Test
+    void warnsAboutACarParkIdTrimmedOfItsSpacesInCsvAndJson() throws IOException {
+        Bilan csv = publier("parking_id,horodatage,places_libres\n P1,2026-01-05T08:30:00Z,12\n", "releves.csv");
+        Bilan json = publier("{\"parking_id\": \"P2  \", \"horodatage\": \"2026-01-05T08:30:00Z\", \"places_libres\": 3}\n",
+                "releves.ndjson");
+
+        assertThat(csv.avertissements()).containsExactly("releves.csv:2 : parking_id « P1 » : espace en début de valeur retiré");
+        assertThat(json.avertissements()).containsExactly("releves.ndjson:1 : parking_id « P2 » : 2 espaces en fin de valeur retirés");
+        assertThat(occupations.history()).extracting(r -> r.value().parkingId()).containsExactly("P1", "P2");
     }
 
     private Bilan publier(String texte, String nom) throws IOException {

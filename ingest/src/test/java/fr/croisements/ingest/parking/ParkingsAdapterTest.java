@@ -44,7 +44,7 @@ class ParkingsAdapterTest {
     void publishesTheTwentyCarParksOfLaRochelleKeyedByIdWithTheirProducer() throws IOException {
         Bilan bilan = adaptateur.publier(fichier(DonneesParking.LA_ROCHELLE), parcs, rejets);
 
-        assertThat(bilan).isEqualTo(new Bilan(20, 20, 0));
+        assertThat(bilan.comptes()).isEqualTo(new Bilan(20, 20, 0));
         assertThat(rejets.history()).isEmpty();
         assertThat(parcs.history()).allSatisfy(r -> {
             assertThat(r.topic()).isEqualTo("ref-parkings");
@@ -70,7 +70,7 @@ class ParkingsAdapterTest {
     void publishesTheEightCarParksOfPoitiersWith3311Places() throws IOException {
         Bilan bilan = adaptateur.publier(fichier(DonneesParking.POITIERS), parcs, rejets);
 
-        assertThat(bilan).isEqualTo(new Bilan(8, 8, 0));
+        assertThat(bilan.comptes()).isEqualTo(new Bilan(8, 8, 0));
         assertThat(rejets.history()).isEmpty();
         List<ParcStationnement> lus = parcs.history().stream().map(ProducerRecord::value).toList();
         assertThat(lus).extracting(ParcStationnement::id)
@@ -113,7 +113,7 @@ class ParkingsAdapterTest {
     void readsTheMontpellierFeedListWithItsOwnIdsInMontpellier() throws IOException {
         Bilan bilan = adaptateur.publier(fichier(DonneesParking.MONTPELLIER_LISTE), parcs, rejets);
 
-        assertThat(bilan).isEqualTo(new Bilan(24, 24, 0));
+        assertThat(bilan.comptes()).isEqualTo(new Bilan(24, 24, 0));
         Map<String, ParcStationnement> parId = parId(parcs);
         assertThat(parId).containsKeys("urn:ngsi-ld:parking:001", "urn:ngsi-ld:parking:025")
                 .doesNotContainKey("urn:ngsi-ld:parking:023");
@@ -144,7 +144,7 @@ class ParkingsAdapterTest {
 
         Bilan bilan = adaptateur.publier(csv, parcs, rejets);
 
-        assertThat(bilan).isEqualTo(new Bilan(6, 2, 4));
+        assertThat(bilan.comptes()).isEqualTo(new Bilan(6, 2, 4));
         assertThat(parcs.history()).extracting(r -> r.value().nom(), r -> r.value().capacite())
                 .containsExactly(tuple("Parking \"A; B\"", 120), tuple("Sans hauteur", 80));
         assertThat(parcs.history().get(0).value().source().producteur()).isEqualTo("fichier importé");
@@ -166,12 +166,28 @@ class ParkingsAdapterTest {
 
         Bilan bilan = adaptateur.publier(csv, parcs, rejets);
 
-        assertThat(bilan).isEqualTo(new Bilan(0, 0, 1));
+        assertThat(bilan.comptes()).isEqualTo(new Bilan(0, 0, 1));
         assertThat(parcs.history()).isEmpty();
         assertThat(rejets.history()).singleElement().satisfies(r -> {
             assertThat(r.value().position()).isEqualTo("parkings.csv:1");
             assertThat(r.value().raison()).startsWith("colonnes manquantes : id, insee, type_usagers");
         });
+    }
+
+    @Test
+    void warnsAboutACommuneCodeTrimmedOfItsSpaceWithItsLine() throws IOException {
+        Path csv = ecrire("liste.csv", "parking_id;nom;lat;lon;capacite;insee",
+                "P1;Centre;48.69;6.18;100;54395",
+                "P2 ;Gare;48.69;6.17;200;54431 ");
+
+        Bilan bilan = adaptateur.publier(csv, parcs, rejets);
+
+        assertThat(bilan.comptes()).isEqualTo(new Bilan(2, 2, 0));
+        assertThat(parcs.history()).extracting(r -> r.value().id(), r -> r.value().codeInsee())
+                .containsExactly(tuple("P1", "54395"), tuple("P2", "54431"));
+        assertThat(bilan.avertissements()).containsExactly(
+                "liste.csv:3 : parking_id « P2 » : espace en fin de valeur retiré",
+                "liste.csv:3 : insee « 54431 » : espace en fin de valeur retiré");
     }
 
     @Test

@@ -3,6 +3,7 @@ package fr.croisements.ingest.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.croisements.events.EntreeInvalide;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -55,13 +56,11 @@ class PseudonymiseurTest {
     @Test
     void failsFastNamingTheVariableWhenItIsMissingOrTooShort() {
         assertThatThrownBy(() -> Pseudonymiseur.depuisEnvironnement(Map.of()))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("CROISEMENTS_CLE_PSEUDONYMISATION")
-                .hasMessageContaining("not set");
+                .isInstanceOf(EntreeInvalide.class)
+                .hasMessageStartingWith("CROISEMENTS_CLE_PSEUDONYMISATION : variable d'environnement absente");
         assertThatThrownBy(() -> Pseudonymiseur.depuisEnvironnement(Map.of(Pseudonymiseur.VARIABLE_CLE, "courte")))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("CROISEMENTS_CLE_PSEUDONYMISATION")
-                .hasMessageContaining("too short");
+                .isInstanceOf(EntreeInvalide.class)
+                .hasMessage("CROISEMENTS_CLE_PSEUDONYMISATION : clé trop courte : 6 octets, il en faut au moins 16");
     }
 
     @Test

@@ -50,7 +50,7 @@ class LeveesCsvAdapterTest {
 
         Bilan bilan = publier(csv, "levees.csv");
 
-        assertThat(bilan).isEqualTo(new Bilan(2, 2, 0));
+        assertThat(bilan.comptes()).isEqualTo(new Bilan(2, 2, 0));
         assertThat(rejets.history()).isEmpty();
         String id1 = PSEUDONYMISEUR.pseudonymiser("PUCE-0001");
         assertThat(levees.history()).extracting(ProducerRecord::topic, ProducerRecord::key, ProducerRecord::timestamp)
@@ -76,7 +76,7 @@ class LeveesCsvAdapterTest {
 
         Bilan bilan = publier(csv, "export.csv");
 
-        assertThat(bilan).isEqualTo(new Bilan(1, 1, 0));
+        assertThat(bilan.comptes()).isEqualTo(new Bilan(1, 1, 0));
         assertThat(levees.history()).singleElement().extracting(ProducerRecord::value)
                 .isEqualTo(new LeveeBac(PSEUDONYMISEUR.pseudonymiser("PUCE-9"), Instant.parse("2025-03-04T05:12:00Z"),
                         6.12, 48.77, "OMR", 12.5, "B1", false));
@@ -100,7 +100,7 @@ class LeveesCsvAdapterTest {
 
         Bilan bilan = publier(csv, "levees.csv");
 
-        assertThat(bilan).isEqualTo(new Bilan(9, 2, 7));
+        assertThat(bilan.comptes()).isEqualTo(new Bilan(9, 2, 7));
         assertThat(levees.history()).extracting(ProducerRecord::key).containsExactly(
                 PSEUDONYMISEUR.pseudonymiser("PUCE-1"), PSEUDONYMISEUR.pseudonymiser("PUCE-9"));
         assertThat(rejets.history()).extracting(ProducerRecord::value)
@@ -132,7 +132,7 @@ class LeveesCsvAdapterTest {
 
         Bilan bilan = publier(csv, "sans-puce.csv");
 
-        assertThat(bilan).isEqualTo(new Bilan(0, 0, 1));
+        assertThat(bilan.comptes()).isEqualTo(new Bilan(0, 0, 1));
         assertThat(levees.history()).isEmpty();
         assertThat(rejets.history()).singleElement().extracting(ProducerRecord::value)
                 .extracting(Rejet::position, Rejet::raison, Rejet::extrait)
@@ -141,7 +141,7 @@ class LeveesCsvAdapterTest {
 
     @Test
     void rejectsAnEmptyFile() throws IOException {
-        assertThat(publier("", "vide.csv")).isEqualTo(new Bilan(0, 0, 1));
+        assertThat(publier("", "vide.csv").comptes()).isEqualTo(new Bilan(0, 0, 1));
         assertThat(rejets.history()).singleElement().extracting(r -> r.value().raison()).asString()
                 .startsWith("fichier vide");
     }
@@ -153,7 +153,7 @@ class LeveesCsvAdapterTest {
 
         Bilan bilan = ADAPTATEUR.publier(fichier, levees, rejets);
 
-        assertThat(bilan).isEqualTo(new Bilan(1, 0, 1));
+        assertThat(bilan.comptes()).isEqualTo(new Bilan(1, 0, 1));
         assertThat(rejets.history()).singleElement().extracting(r -> r.value().position()).isEqualTo("mes-levees.csv:2");
     }
 
@@ -163,7 +163,7 @@ class LeveesCsvAdapterTest {
 
         assertThat(LeveesCsvAdapter.lire("P1,2025-03-30T05:00:00+02:00,-1.5,-45,Bio", entete, PSEUDONYMISEUR))
                 .isEqualTo(new LeveesCsvAdapter.Lecture.Valide(new LeveeBac(PSEUDONYMISEUR.pseudonymiser("P1"),
-                        Instant.parse("2025-03-30T03:00:00Z"), -1.5, -45, "BIO", null, null, false)));
+                        Instant.parse("2025-03-30T03:00:00Z"), -1.5, -45, "BIO", null, null, false), java.util.List.of()));
         assertThat(LeveesCsvAdapter.lire("P1,2025-03-30T05:00:00Z,200,45,OMR", entete, PSEUDONYMISEUR))
                 .isEqualTo(new LeveesCsvAdapter.Lecture.Invalide("longitude hors de [-180, 180] : « 200 »"));
         assertThat(LeveesCsvAdapter.lire("P1,2025-03-30T05:00:00Z,1,45,\"OM R\"", entete, PSEUDONYMISEUR))
@@ -172,6 +172,40 @@ class LeveesCsvAdapterTest {
                 .isEqualTo(new LeveesCsvAdapter.Lecture.Invalide("ligne CSV illisible (guillemets mal fermés ?)"));
         assertThat(LeveesCsvAdapter.lire("P1,2025-03-30T05:00:00Z,NaN,45,OMR", entete, PSEUDONYMISEUR))
                 .isEqualTo(new LeveesCsvAdapter.Lecture.Invalide("longitude illisible : « NaN »"));
+    }
+
+    @Test
+    void warnsAboutCodesTrimmedOfTheirSpacesWithoutWritingTheClearChipId() throws IOException {
+        String csv = """
+                id_puce;horodatage;longitude;latitude;flux;camion
+                PUCE-0001 ;2025-03-04T06:12:00+01:00;6.1234;48.7701; OMR;BOM-12
+                PUCE-0002;2025-03-04T05:13:30Z;6.1;48.77;EMB;BOM-12
+                """;
+
+        Bilan bilan = publier(csv, "levees.csv");
+
+        assertThat(bilan.comptes()).isEqualTo(new Bilan(2, 2, 0));
+        assertThat(bilan.nombreAvertissements()).isEqualTo(2);
+        assertThat(bilan.avertissements()).containsExactly(
+                "levees.csv:2 : id_puce : espace en fin de valeur retiré",
+                "levees.csv:2 : flux « OMR » : espace en début de valeur retiré");
+        assertThat(levees.history()).extracting(r -> r.value().idBac())
+                .containsExactly(PSEUDONYMISEUR.pseudonymiser("PUCE-0001"), PSEUDONYMISEUR.pseudonymiser("PUCE-0002"));
+    }
+
+    @Test
+    void keepsTheFirstReasonsWithTheirLineForTheSummary() throws IOException {
+        String csv = """
+                id_puce,horodatage,longitude,latitude,flux
+                P1,2025-03-04T05:12:00Z,6.1,48.7
+                P2,2025-13-04T05:12:00Z,6.1,48.7,OMR
+                """;
+
+        Bilan bilan = publier(csv, "levees.csv");
+
+        assertThat(bilan.raisons()).containsExactly("levees.csv:2 : nombre de champs incorrect : 4 au lieu de 5",
+                "levees.csv:3 : horodatage illisible : « 2025-13-04T05:12:00Z »");
+        assertThat(bilan.complet()).isFalse();
     }
 
     @Test

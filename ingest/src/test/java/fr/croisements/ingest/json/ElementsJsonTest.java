@@ -1,0 +1,83 @@
+package fr.croisements.ingest.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Elements of a JSON document read one by one: a bad element is reported with its place, the next ones are read. */
+class ElementsJsonTest {
+
+    private final List<String> lus = new ArrayList<>();
+
+    private void lire(String texte) {
+        ElementsJson.lire(texte, new ElementsJson.Destinataire() {
+            @Override
+            public void element(int numero, long ligne, JsonNode valeur, String texteElement) {
+                lus.add(numero + " ligne " + ligne + " : " + valeur);
+            }
+
+            @Override
+            public void illisible(int numero, long ligne, String raison, String extrait) {
+                lus.add(numero + " ligne " + ligne + " illisible : " + raison);
+            }
+        });
+    }
+
+    @Test
+    void readsTheElementsAfterAnElementWithAMissingComma() {
+        lire("[\n {\"a\": 1},\n {\"a\": 2 \"b\": 3},\n {\"a\": 4}\n]\n");
+
+        assertThat(lus).containsExactly(
+                "1 ligne 2 : {\"a\":1}",
+                "2 ligne 3 illisible : JSON invalide ligne 3, colonne 10 : caractère « \" » inattendu :"
+                        + " virgule attendue entre deux champs de l'objet",
+                "3 ligne 4 : {\"a\":4}");
+    }
+
+    @Test
+    void anUnclosedQuoteSpoilsItsOwnElementOnly() {
+        lire("[\n{\"id\": \"a, \"n\": 1},\n{\"id\": \"b\", \"n\": 2}\n]");
+
+        assertThat(lus).hasSize(2);
+        assertThat(lus.get(0)).startsWith("1 ligne 2 illisible : JSON invalide ligne 2, colonne ");
+        assertThat(lus.get(1)).isEqualTo("2 ligne 3 : {\"id\":\"b\",\"n\":2}");
+    }
+
+    @Test
+    void readsPrettyPrintedObjectsOneAfterTheOtherAndScalarsOfAnArray() {
+        lire("{\n  \"a\": [1, {\"b\": \"}\"}]\n}\n{\"c\": true}\n");
+        lire("[1, \"deux\", null]");
+
+        assertThat(lus).containsExactly("1 ligne 1 : {\"a\":[1,{\"b\":\"}\"}]}", "2 ligne 4 : {\"c\":true}",
+                "1 ligne 1 : 1", "2 ligne 1 : \"deux\"", "3 ligne 1 : null");
+    }
+
+    @Test
+    void saysWhatIsWrongAroundTheElements() {
+        lire("[{\"a\": 1},, {\"a\": 2}] x");
+        lire("[{\"a\": 1}, {\"a\": ");
+        lire("[{\"a\": 1},\n");
+
+        assertThat(lus).containsExactly(
+                "1 ligne 1 : {\"a\":1}",
+                "2 ligne 1 illisible : élément vide dans le tableau JSON (deux virgules à la suite ?), ligne 1, colonne 11",
+                "3 ligne 1 : {\"a\":2}",
+                "4 ligne 1 illisible : contenu après la fin du tableau JSON, ligne 1, colonne 23",
+                "1 ligne 1 : {\"a\":1}",
+                "2 ligne 1 illisible : JSON tronqué (fin de texte inattendue) ligne 1, colonne 17 :"
+                        + " le texte s'arrête avant la fin de l'objet ou du tableau",
+                "1 ligne 1 : {\"a\":1}",
+                "2 ligne 2 illisible : JSON tronqué : tableau non fermé (« ] » manquant à la fin du fichier)");
+    }
+
+    @Test
+    void explainsJacksonErrorsInFrench() {
+        assertThat(ElementsJson.explication("Unrecognized token 'abc': was expecting (JSON String, Number, Array, Object"
+                + " or token 'null', 'true' or 'false')")).startsWith("mot inconnu « abc »");
+        assertThat(ElementsJson.explication("Unexpected character ('}' (code 125)): was expecting double-quote to start"
+                + " field name")).isEqualTo("caractère « } » inattendu : nom de champ attendu, entre guillemets (virgule en trop ?)");
+    }
+}
