@@ -1,6 +1,7 @@
 // The home page: the territories and, for each, its proofs of concept (the indicators having values
 // in its communes, and its car parks when it has some), each a link to its map and fiche; and, where
-// a question cannot be answered yet, which data are missing and how to bring them.
+// a question cannot be answered yet, which data are missing and how to bring them; then its INSEE
+// reference figures, each a map with its fiche.
 
 import { avecNouveauxEssais, getIndicateurs, getParkings, getTerritoires } from './api.js';
 import { compteEnLettres } from './format.js';
@@ -29,23 +30,31 @@ function preuve(adresse, libelle, question) {
 }
 
 function carteTerritoire(t, definitions, nombreParkings) {
-  const preuves = definitions.filter((d) => (t.indicateurs || []).includes(d.id))
+  const disponibles = definitions.filter((d) => (t.indicateurs || []).includes(d.id));
+  const preuves = disponibles.filter((d) => !d.reference)
     .map((d) => preuve(adresseCarte(t.id, d.id), d.libelle, d.question));
+  const chiffres = disponibles.filter((d) => d.reference).map((d) => {
+    const lien = element('a', { classe: 'lien-chiffre', texte: d.libelle });
+    lien.href = adresseCarte(t.id, d.id);
+    return element('li', {}, lien);
+  });
   if (nombreParkings > 0) {
     const parkings = definitions.find((d) => d.id === 'occupation-parkings');
     preuves.push(preuve(adresseCarte(t.id, null),
       `Occupation des parkings (${nombreParkings} parking${nombreParkings > 1 ? 's' : ''} sur la carte)`,
       parkings?.question ?? null));
   }
-  if (!preuves.length) {
+  if (!preuves.length && !chiffres.length) {
     preuves.push(preuve(adresseCarte(t.id, null), 'Les communes et leurs chiffres Insee', null));
   }
   const communes = t.nombreCommunes > 1 ? `${t.nombreCommunes} communes` : `${t.nombreCommunes} commune`;
   const carte = element('section', { classe: 'territoire' },
     element('h2', { texte: t.nom }),
     element('p', { classe: 'communes-territoire', texte: communes }),
-    element('ul', {}, ...preuves),
-    blocManque(t.id));
+    preuves.length ? element('ul', {}, ...preuves) : null,
+    chiffres.length ? element('h3', { classe: 'titre-chiffres', texte: 'Les chiffres de l\'Insee, commune par commune' }) : null,
+    chiffres.length ? element('ul', { classe: 'chiffres-insee' }, ...chiffres) : null,
+    blocManque(t));
   carte.dataset.territoire = t.id;
   return carte;
 }

@@ -150,12 +150,14 @@ function choisirTerritoire(demande) {
 }
 
 /**
- * The indicators offered on a territory: those with cells in its communes, in catalogue order;
- * all of them when none has a cell yet (the map then says so commune by commune).
+ * The indicators offered on a territory: those with cells in its communes, crossings first then its
+ * INSEE figures, in catalogue order. Never another territory's indicator: when none has a cell yet,
+ * the first INSEE figure it needs no feed for (the map then says so commune by commune).
  */
 function indicateursDe(territoire) {
   const disponibles = vue.indicateurs.filter((d) => (territoire.indicateurs || []).includes(d.id));
-  return disponibles.length ? disponibles : vue.indicateurs.slice(0, 1);
+  const ordre = [...disponibles.filter((d) => !d.reference), ...disponibles.filter((d) => d.reference)];
+  return ordre.length ? ordre : vue.indicateurs.filter((d) => d.reference).slice(0, 1);
 }
 
 function choisirIndicateur(disponibles, demande, avertir) {
@@ -171,7 +173,17 @@ function choisirIndicateur(disponibles, demande, avertir) {
 
 function remplirSelecteurs(territoire, disponibles, definition) {
   choixTerritoire.value = territoire.id;
-  choixIndicateur.replaceChildren(...disponibles.map((d) => option(d.id, d.libelle)));
+  const groupe = (libelle, definitions) => {
+    if (!definitions.length) {
+      return null;
+    }
+    const g = document.createElement('optgroup');
+    g.label = libelle;
+    g.append(...definitions.map((d) => option(d.id, d.libelle)));
+    return g;
+  };
+  choixIndicateur.replaceChildren(...[groupe('Croisements', disponibles.filter((d) => !d.reference)),
+    groupe('Chiffres de l\'Insee', disponibles.filter((d) => d.reference))].filter(Boolean));
   choixIndicateur.value = definition.id;
   blocIndicateur.hidden = disponibles.length < 2;
 }
@@ -359,7 +371,7 @@ async function afficher(idTerritoire, idIndicateur, historique, avertir = histor
   document.title = titre;
   document.getElementById('titre').textContent = titre;
   remplirSelecteurs(territoire, disponibles, definition);
-  const manque = blocManque(territoire.id);
+  const manque = blocManque(territoire);
   document.getElementById('manque').replaceChildren(...(manque ? [manque] : []));
   document.getElementById('manque').hidden = !manque;
   remplirFiche(definition, territoire, geojson.features.map((f) => f.properties), {

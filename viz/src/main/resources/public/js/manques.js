@@ -1,29 +1,31 @@
-// What a territory still lacks to answer one of its questions, said plainly with the commands that
-// bring the data: shown on the home page under the territory, and on its map page beside the fiche.
+// What a territory still lacks to answer the other questions, said plainly with the commands that
+// bring the data (from the API: each territory's "manquants"): shown on the home page under the
+// territory, and on its map page beside the fiche. Folded: the questions it answers come first.
 
 import { element } from './vues.js';
 
-/** By territory id. */
-const MANQUES = {
-  antony: {
-    titre: 'Stationnement : les données manquent encore pour Antony',
-    textes: [
-      'La question « À quelles heures les parkings sont-ils pleins, et tournent-ils ? » ne peut pas encore '
-        + 'recevoir de réponse à Antony : il manque la liste des parkings (places, position, au format du '
-        + 'schéma national du stationnement) et un flux d\'occupation (places occupées ou libres, relevées '
-        + 'au moins chaque heure).',
-      'Pour les apporter : croisements ingest stationnement FICHIER (la liste des parkings), puis '
-        + 'croisements ingest occupation FICHIER (les relevés d\'occupation, ou le flux du gestionnaire).',
-    ],
-  },
-};
+/** "1 question", "3 questions". */
+function questions(n) {
+  return `${n} question${n > 1 ? 's' : ''}`;
+}
 
-/** The block saying what the territory lacks (h3 at this level), or null when it lacks nothing. */
-export function blocManque(idTerritoire, niveauTitre = 'h3') {
-  const manque = MANQUES[idTerritoire];
-  if (!manque) {
+/**
+ * The block saying what the territory lacks, or null when it lacks nothing. Each line: the question,
+ * what is missing, the command that brings it.
+ */
+export function blocManque(territoire) {
+  const manquants = territoire?.manquants || [];
+  if (!manquants.length) {
     return null;
   }
-  return element('div', { classe: 'manque' }, element(niveauTitre, { texte: manque.titre }),
-    ...manque.textes.map((texte) => element('p', { texte })));
+  const lignes = manquants.map((m) => {
+    const ligne = element('li', {}, element('strong', { texte: m.libelle }),
+      ` (« ${m.question} ») : il manque ${m.manque}. Pour les apporter : `,
+      element('code', { texte: m.commande }), '.');
+    ligne.dataset.indicateur = m.indicateur;
+    return ligne;
+  });
+  return element('details', { classe: 'manque' },
+    element('summary', { texte: `Données manquantes pour ${questions(manquants.length)} de plus` }),
+    element('ul', {}, ...lignes));
 }

@@ -74,6 +74,8 @@ class DemoEnImagesIT {
             "grand-poitiers", List.of("fragilite-isolement", "exposition-chaleur-75-plus", "couverture-lora",
                     "places-parking-par-habitant", "occupation-parkings-pointe"),
             "la-rochelle", List.of("fragilite-isolement", "places-parking-par-habitant", "occupation-parkings-pointe"));
+    /** The territory whose INSEE reference figures are each checked and pictured. */
+    private static final String TERRITOIRE_CHIFFRES = "la-rochelle";
     /** The print view pictured: the demo's first proof, the bins of the Bassin de Pompey. */
     private static final String TERRITOIRE_IMPRIME = "bassin-de-pompey";
     private static final String INDICATEUR_IMPRIME = "taux-presentation-bacs";
@@ -129,11 +131,19 @@ class DemoEnImagesIT {
         Map<String, JsonNode> territoires = attendreLesIndicateurs();
         String jourDeCanicule = attendreLaCanicule();
         Map<String, String> libelles = new LinkedHashMap<>();
-        elements(getJson("/api/indicateurs")).forEach(d -> libelles.put(d.get("id").asText(), d.get("libelle").asText()));
+        Set<String> references = new TreeSet<>();
+        elements(getJson("/api/indicateurs")).forEach(d -> {
+            libelles.put(d.get("id").asText(), d.get("libelle").asText());
+            if (d.get("reference").asBoolean()) {
+                references.add(d.get("id").asText());
+            }
+        });
 
         List<DynamicTest> pages = new ArrayList<>();
         pages.add(dynamicTest("accueil", () -> accueil(territoires)));
+        // every crossing of every territory; the INSEE figures, the same page for every territory, of one
         territoires.values().forEach(t -> elements(t.get("indicateurs")).stream().map(JsonNode::asText)
+                .filter(i -> !references.contains(i) || TERRITOIRE_CHIFFRES.equals(t.get("id").asText()))
                 .forEach(i -> pages.add(dynamicTest(t.get("id").asText() + " × " + i,
                         () -> carte(t, i, libelles.get(i), CHALEUR.equals(i) ? jourDeCanicule : null, false)))));
         pages.add(dynamicTest(TERRITOIRE_IMPRIME + " × " + INDICATEUR_IMPRIME + " (impression)",
@@ -202,7 +212,8 @@ class DemoEnImagesIT {
                 assertThat(texte(section + " h2")).isEqualTo(t.get("nom").asText());
                 int nombre = t.get("nombreCommunes").asInt();
                 assertThat(texte(section + " .communes-territoire")).isEqualTo(nombre + (nombre > 1 ? " communes" : " commune"));
-                List<String> liens = navigateur.findElements(By.cssSelector(section + " a.lien-preuve")).stream()
+                List<String> liens = navigateur.findElements(By.cssSelector(section + " a.lien-preuve, " + section
+                                + " a.lien-chiffre")).stream()
                         .map(a -> a.getDomAttribute("href")).toList();
                 for (JsonNode indicateur : elements(t.get("indicateurs"))) {
                     assertThat(liens).as("links of %s", id)

@@ -36,6 +36,10 @@ import java.util.Objects;
  *     the rule does not apply
  * @param fichier the indicator file that declares it (its name, e.g. {@code dechets-par-habitant.yaml}),
  *     or {@code null} for an indicator built into Croisements
+ * @param variablesInsee the INSEE variables of the zone it needs (e.g. {@code menages}): a territory
+ *     whose pack lacks one cannot have it, and the map says so
+ * @param reference whether it shows one reference figure of the zones (an INSEE figure as published)
+ *     rather than a crossing
  */
 public record DefinitionIndicateur(
         String id,
@@ -52,7 +56,9 @@ public record DefinitionIndicateur(
         List<String> entrees,
         List<Double> bornes,
         Double dominance,
-        String fichier) {
+        String fichier,
+        List<String> variablesInsee,
+        boolean reference) {
 
     /**
      * The words around the figures of an indicator, in plain French.
@@ -79,6 +85,7 @@ public record DefinitionIndicateur(
         composantes = composantes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(composantes));
         entrees = entrees == null ? List.of() : List.copyOf(entrees);
         bornes = bornes == null ? List.of() : List.copyOf(bornes);
+        variablesInsee = variablesInsee == null ? List.of() : List.copyOf(variablesInsee);
         if (dominance != null && !(dominance > 0 && dominance <= 1)) {
             throw new IllegalArgumentException("Dominance share of " + id + " must be in ]0, 1]: " + dominance);
         }
@@ -94,7 +101,15 @@ public record DefinitionIndicateur(
             String limites, String niveau, Duration fenetre, int seuilSecret, Libelles libelles,
             Map<String, String> composantes, List<String> entrees, List<Double> bornes) {
         this(id, libelle, unite, question, methode, limites, niveau, fenetre, seuilSecret, libelles, composantes,
-                entrees, bornes, null, null);
+                entrees, bornes, null, null, List.of(), false);
+    }
+
+    /** A built-in crossing without dominance rule, needing these INSEE variables. */
+    public DefinitionIndicateur(String id, String libelle, String unite, String question, String methode,
+            String limites, String niveau, Duration fenetre, int seuilSecret, Libelles libelles,
+            Map<String, String> composantes, List<String> entrees, List<Double> bornes, List<String> variablesInsee) {
+        this(id, libelle, unite, question, methode, limites, niveau, fenetre, seuilSecret, libelles, composantes,
+                entrees, bornes, null, null, variablesInsee, false);
     }
 
     /**

@@ -38,7 +38,8 @@ public final class Indicateurs {
             Map.of(),
             List.of(LEVEES, REFERENCES_INSEE),
             // a share of households: classes of 20 points read the same on every territory and every week
-            List.of(20.0, 40.0, 60.0, 80.0));
+            List.of(20.0, 40.0, 60.0, 80.0),
+            List.of("menages"));
 
     public static final DefinitionIndicateur FRAGILITE_ISOLEMENT = new DefinitionIndicateur(
             "fragilite-isolement",
@@ -62,7 +63,8 @@ public final class Indicateurs {
             composantes(),
             List.of(REFERENCES_INSEE),
             // an index without a natural scale: the map cuts classes from the values shown (quantiles)
-            List.of());
+            List.of(),
+            List.of("part_75_plus", "part_menages_une_personne", "taux_pauvrete"));
 
     /** Temperature threshold of the heat-exposure indicator, °C. */
     public static final double SEUIL_CHALEUR = 30.0;
@@ -90,7 +92,8 @@ public final class Indicateurs {
                     "température moyenne (°C)", "capteurs", "capteurs de la commune", "capteurs_au_dessus_du_seuil",
                     "capteurs à 30 °C ou plus"),
             List.of("lora-uplinks", REFERENCES_INSEE),
-            List.of());
+            List.of(),
+            List.of("population_75_plus"));
 
     public static final DefinitionIndicateur COUVERTURE_LORA = new DefinitionIndicateur(
             "couverture-lora",
@@ -111,7 +114,8 @@ public final class Indicateurs {
             enOrdre("passerelles", "antennes qui les entendent", "rssi_median", "signal reçu médian (dBm)",
                     "snr_median", "rapport signal sur bruit médian (dB)"),
             List.of("lora-uplinks", REFERENCES_INSEE),
-            List.of());
+            List.of(),
+            List.of("population"));
 
     /** Occupancy rate from which an hour of a car park counts as saturated, %. */
     public static final double SEUIL_SATURATION = 90.0;
@@ -156,7 +160,8 @@ public final class Indicateurs {
                     "Secret statistique : la valeur n'est pas publiée."),
             enOrdre("parkings", "parkings publics", "densite", "densité (habitants par km²)", "menages", "ménages (Insee)"),
             List.of("ref-parkings", REFERENCES_INSEE),
-            List.of());
+            List.of(),
+            List.of("population"));
 
     public static final DefinitionIndicateur OCCUPATION_POINTE = new DefinitionIndicateur(
             "occupation-parkings-pointe",
@@ -177,8 +182,73 @@ public final class Indicateurs {
             List.of("stationnement-occupation", "ref-parkings"),
             List.of(50.0, 70.0, 85.0, 90.0));
 
+    /** The crossings built into Croisements. */
     public static final List<DefinitionIndicateur> TOUS = List.of(TAUX_PRESENTATION_BACS, FRAGILITE_ISOLEMENT,
             EXPOSITION_CHALEUR_75_PLUS, COUVERTURE_LORA, PLACES_PAR_HABITANT, OCCUPATION_PARKINGS, OCCUPATION_POINTE);
+
+    public static final DefinitionIndicateur REVENU_MEDIAN = reference("revenu-median", "Revenu médian",
+            "€ par an", "revenu_median",
+            "Quel est le niveau de vie médian des habitants de chaque commune ?",
+            "Le revenu disponible médian par unité de consommation, publié par l'Insee (Filosofi) : la moitié des "
+                    + "habitants vit avec moins, l'autre moitié avec plus. Les impôts sont déduits, les prestations sociales "
+                    + "ajoutées ; le revenu du ménage est divisé par ses unités de consommation (1 pour le premier adulte, "
+                    + "0,5 pour chaque autre personne de 14 ans ou plus, 0,3 par enfant).",
+            "Pour les communes de moins de 50 ménages fiscaux, l'Insee ne publie pas le chiffre (secret statistique).",
+            "niveau de vie médian des habitants");
+    public static final DefinitionIndicateur TAUX_PAUVRETE = reference("taux-pauvrete", "Taux de pauvreté", "%",
+            "taux_pauvrete",
+            "Quelle part des habitants de chaque commune vit sous le seuil de pauvreté ?",
+            "La part des habitants dont le niveau de vie est inférieur à 60 % du niveau de vie médian de la France "
+                    + "métropolitaine, publiée par l'Insee (Filosofi).",
+            "L'Insee ne le publie pas pour les petites communes (secret statistique) : la carte le dit, jamais un 0.",
+            "pauvreté des habitants");
+    public static final DefinitionIndicateur TAUX_CHOMAGE = reference("taux-chomage", "Taux de chômage", "%",
+            "taux_chomage",
+            "Quelle part des actifs de 15 à 64 ans de chaque commune se déclare au chômage ?",
+            "Les chômeurs de 15 à 64 ans divisés par les actifs de 15 à 64 ans, au sens du recensement de la "
+                    + "population (Insee, base du comparateur de territoires).",
+            "Au sens du recensement : chacun dit s'il cherche un emploi, ce n'est pas le chômage au sens du Bureau "
+                    + "international du travail ni le nombre d'inscrits à France Travail.",
+            "chômage des habitants");
+    public static final DefinitionIndicateur DENSITE = reference("densite-population", "Densité de population",
+            "habitants par km²", "densite",
+            "Combien d'habitants vivent sur chaque kilomètre carré de la commune ?",
+            "La population municipale recensée par l'Insee divisée par la superficie de la commune.",
+            "Une commune étendue avec un bourg dense paraît peu dense : la densité est une moyenne sur toute la commune.",
+            "densité de population");
+    public static final DefinitionIndicateur PART_75_PLUS = reference("part-75-ans-et-plus", "Part des 75 ans et plus",
+            "%", "part_75_plus",
+            "Quelle part des habitants de chaque commune a 75 ans ou plus ?",
+            "Les habitants de 75 ans et plus divisés par la population, au recensement de la population (Insee, "
+                    + "dossier complet).",
+            "Le recensement compte les habitants où ils résident : une maison de retraite pèse sur le chiffre de sa commune.",
+            "part des 75 ans et plus");
+    public static final DefinitionIndicateur MENAGES = reference("menages", "Ménages", "ménages", "menages",
+            "Combien de ménages (de logements occupés) compte chaque commune ?",
+            "Le nombre de ménages au recensement de la population : toutes les personnes qui partagent un même "
+                    + "logement forment un ménage (Insee, base du comparateur de territoires).",
+            "Les personnes vivant en communauté (maisons de retraite, internats, casernes) ne forment pas des ménages.",
+            "ménages");
+
+    /**
+     * The reference figures of every territory, each as a map with its fiche: an INSEE figure as published,
+     * so that a territory imported from the official files always has something true to show.
+     */
+    public static final List<DefinitionIndicateur> REFERENCES = List.of(REVENU_MEDIAN, TAUX_PAUVRETE, TAUX_CHOMAGE,
+            DENSITE, PART_75_PLUS, MENAGES);
+
+    /** Every built-in indicator: the crossings, then the reference figures. */
+    public static final List<DefinitionIndicateur> INTEGRES = java.util.stream.Stream.concat(TOUS.stream(),
+            REFERENCES.stream()).toList();
+
+    private static DefinitionIndicateur reference(String id, String libelle, String unite, String variable,
+            String question, String methode, String limites, String sujet) {
+        return new DefinitionIndicateur(id, libelle, unite, question, methode, limites, Zone.COMMUNE,
+                Duration.ofDays(365), 0,
+                new Libelles(sujet, null, null, "pas de chiffre Insee",
+                        "Secret statistique : l'Insee ne publie pas ce chiffre pour cette commune."),
+                Map.of(), List.of(REFERENCES_INSEE), List.of(), null, null, List.of(variable), true);
+    }
 
     private Indicateurs() {}
 
@@ -200,7 +270,8 @@ public final class Indicateurs {
         return composantes;
     }
 
+    /** A built-in indicator, crossing or reference figure. */
     public static Optional<DefinitionIndicateur> parId(String id) {
-        return TOUS.stream().filter(d -> d.id().equals(id)).findFirst();
+        return INTEGRES.stream().filter(d -> d.id().equals(id)).findFirst();
     }
 }

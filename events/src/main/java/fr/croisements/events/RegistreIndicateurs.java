@@ -23,9 +23,9 @@ public final class RegistreIndicateurs {
         integres.forEach(d -> definitions.put(d.id(), d));
     }
 
-    /** A registry holding the indicators built into Croisements ({@link Indicateurs#TOUS}). */
+    /** A registry holding the indicators built into Croisements ({@link Indicateurs#INTEGRES}). */
     public static RegistreIndicateurs integres() {
-        return new RegistreIndicateurs(Indicateurs.TOUS);
+        return new RegistreIndicateurs(Indicateurs.INTEGRES);
     }
 
     /** A registry holding these indicators (tests, a tool that knows its indicators). */

@@ -69,12 +69,15 @@ public final class Topics {
     public static final Topic<String, Rejet> REJETS =
             new Topic<>("rejets", Serdes.String(), JsonSerde.of(Rejet.class), false);
 
-    /** All topics, for creating them up front. */
-    public static final List<Topic<?, ?>> TOUS =
-            List.of(DECHETS_LEVEES, REF_INSEE_COMMUNES, INDICATEURS_TAUX_PRESENTATION, INDICATEURS_FRAGILITE_ISOLEMENT,
-                    INDICATEURS_EXPOSITION_CHALEUR, INDICATEURS_COUVERTURE_LORA, LORA_UPLINKS, LORA_STATUTS,
-                    LORA_SANTE_CAPTEURS, REF_PARKINGS, STATIONNEMENT_OCCUPATION, INDICATEURS_OCCUPATION_PARKINGS,
-                    INDICATEURS_PLACES_PAR_HABITANT, INDICATEURS_OCCUPATION_POINTE, REJETS);
+    /** All topics, for creating them up front: the feeds, the crossings, the reference figures, the rejects. */
+    public static final List<Topic<?, ?>> TOUS = java.util.stream.Stream.concat(
+            List.<Topic<?, ?>>of(DECHETS_LEVEES, REF_INSEE_COMMUNES, INDICATEURS_TAUX_PRESENTATION,
+                    INDICATEURS_FRAGILITE_ISOLEMENT, INDICATEURS_EXPOSITION_CHALEUR, INDICATEURS_COUVERTURE_LORA,
+                    LORA_UPLINKS, LORA_STATUTS, LORA_SANTE_CAPTEURS, REF_PARKINGS, STATIONNEMENT_OCCUPATION,
+                    INDICATEURS_OCCUPATION_PARKINGS, INDICATEURS_PLACES_PAR_HABITANT, INDICATEURS_OCCUPATION_POINTE,
+                    REJETS).stream(),
+            Indicateurs.REFERENCES.stream().map(d -> new Topic<>(d.topic(), Serdes.String(), JsonSerde.of(Indicateur.class),
+                    false))).toList();
 
     private Topics() {}
 }

@@ -9,6 +9,7 @@ import fr.croisements.streams.indicateurs.ReferencesParkings;
 import fr.croisements.streams.parking.OccupationHoraireTopology;
 import fr.croisements.streams.parking.PlacesParHabitantTopology;
 import fr.croisements.events.Indicateurs;
+import fr.croisements.streams.insee.ChiffresInseeTopology;
 import fr.croisements.streams.insee.FragiliteIsolementTopology;
 import fr.croisements.streams.lora.ChaleurTopology;
 import fr.croisements.streams.lora.CouvertureTopology;
@@ -78,7 +79,8 @@ public final class Pipeline implements AutoCloseable {
                 new CouvertureTopology(locator, Indicateurs.COUVERTURE_LORA),
                 new SanteCapteursTopology(),
                 new PlacesParHabitantTopology(),
-                new OccupationHoraireTopology());
+                new OccupationHoraireTopology(),
+                new ChiffresInseeTopology());
     }
 
     public Pipeline start() {

@@ -121,7 +121,7 @@ class CroisementsInchangesTest {
 
     private static List<String> sortiesDuPipeline() {
         var topics = new ArrayList<String>();
-        Indicateurs.TOUS.forEach(d -> topics.add(d.topic()));
+        Indicateurs.TOUS.forEach(d -> topics.add(d.topic())); // the seven crossings pinned, not the reference figures
         topics.add(Topics.LORA_SANTE_CAPTEURS.name());
         topics.add(Topics.REJETS.name());
         return topics;

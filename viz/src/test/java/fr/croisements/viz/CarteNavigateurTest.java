@@ -625,9 +625,11 @@ class CarteNavigateurTest {
         assertThat(territoires.stream().map(t -> t.findElement(By.tagName("h2")).getText()).toList())
                 .hasSize(4).contains("Ville d'Antony").anySatisfy(n -> assertThat(n).contains("Pompey"))
                 .anySatisfy(n -> assertThat(n).contains("Poitiers")).anySatisfy(n -> assertThat(n).contains("Rochelle"));
-        String antony = texte(navigateur.findElement(By.cssSelector(".territoire[data-territoire='antony']")));
-        assertThat(antony).contains("Stationnement : les données manquent encore pour Antony",
-                "croisements ingest stationnement FICHIER", "occupation");
+        WebElement carteAntony = navigateur.findElement(By.cssSelector(".territoire[data-territoire='antony']"));
+        carteAntony.findElement(By.cssSelector("details.manque summary")).click();
+        String antony = texte(carteAntony);
+        assertThat(antony).contains("Données manquantes pour", "Taux d'occupation des parkings",
+                "il manque la liste des parkings", "croisements ingest stationnement FICHIER", "croisements ingest occupation FICHIER");
         String body = texte(navigateur.findElement(By.tagName("body")));
         assertThat(body).contains("Taux de présentation des bacs", "Fragilité face à l'isolement",
                 "quelle part des ménages a sorti son bac").doesNotContain("null", "undefined", "NaN");
@@ -731,13 +733,19 @@ class CarteNavigateurTest {
         navigateur.get(serveur.uri("/carte.html?territoire=antony").toString());
         attendreLesCommunes("92", 1);
         WebElement manque = affiche("#manque .manque");
-        assertThat(texte(manque)).contains("Stationnement : les données manquent encore pour Antony",
-                "la liste des parkings", "croisements ingest stationnement FICHIER", "croisements ingest occupation FICHIER");
+        manque.findElement(By.tagName("summary")).click();
+        assertThat(texte(manque)).contains("Taux d'occupation des parkings", "la liste des parkings",
+                "croisements ingest stationnement FICHIER", "croisements ingest occupation FICHIER");
+        assertThat(manque.findElements(By.cssSelector("li[data-indicateur='fragilite-isolement']")))
+                .as("Antony has its fragility index: not listed as missing").isEmpty();
         capturer("antony-donnees-manquantes");
 
         new Select(navigateur.findElement(By.id("choix-territoire"))).selectByValue("bassin-de-pompey");
         attendreLesCommunes("54", 13);
-        assertThat(navigateur.findElement(By.id("manque")).isDisplayed()).as("the Bassin de Pompey lacks nothing").isFalse();
+        WebElement pompey = affiche("#manque .manque");
+        assertThat(pompey.findElements(By.cssSelector("li[data-indicateur='taux-presentation-bacs']")))
+                .as("the Bassin de Pompey has its bins: not listed as missing").isEmpty();
+        assertThat(pompey.findElements(By.cssSelector("li[data-indicateur='occupation-parkings']"))).hasSize(1);
     }
 
     @Test

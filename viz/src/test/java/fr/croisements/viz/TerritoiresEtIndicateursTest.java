@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +50,40 @@ class TerritoiresEtIndicateursTest {
         assertThat(textes(json(serveur.get("/api/territoires")).get(0).get("indicateurs")))
                 .as("a secret cell counts: the map shows it as secret").containsExactly("taux-presentation-bacs",
                         "fragilite-isolement");
+    }
+
+    @Test
+    void eachTerritorySaysWhatItLacksForTheIndicatorsItDoesNotHaveAndTheCommandThatBringsIt() {
+        JsonNode corse = json(serveur.get("/api/territoires/corse-de-test"));
+        Map<String, JsonNode> manquants = new java.util.TreeMap<>();
+        corse.get("manquants").forEach(m -> manquants.put(m.get("indicateur").asText(), m));
+
+        assertThat(manquants).doesNotContainKey("fragilite-isolement").containsKeys("taux-presentation-bacs",
+                "occupation-parkings");
+        assertThat(manquants.get("taux-presentation-bacs").get("manque").asText())
+                .isEqualTo("les levées des bacs pucés (collecte des déchets)");
+        assertThat(manquants.get("taux-presentation-bacs").get("commande").asText())
+                .startsWith("croisements ingest dechets FICHIER");
+        assertThat(manquants.get("occupation-parkings").get("manque").asText()).contains("un flux d'occupation des parkings")
+                .contains("la liste des parkings");
+        assertThat(manquants.get("occupation-parkings").get("commande").asText())
+                .contains("croisements ingest occupation FICHIER").contains("croisements ingest stationnement FICHIER");
+        // a figure the pack does not have is named, with the import that brings it
+        Set<String> variablesCorse = new java.util.HashSet<>(Fixtures.CORSE.communes().get(0).chiffres().keySet());
+        Fixtures.CORSE.communes().get(0).secrets().forEach(variablesCorse::add);
+        fr.croisements.events.Indicateurs.REFERENCES.stream()
+                .filter(d -> !variablesCorse.contains(d.variablesInsee().get(0)))
+                .forEach(d -> {
+                    assertThat(manquants).containsKey(d.id());
+                    assertThat(manquants.get(d.id()).get("manque").asText()).contains(d.variablesInsee().get(0));
+                    assertThat(manquants.get(d.id()).get("commande").asText()).startsWith("croisements import --depuis");
+                });
+        JsonNode definitions = json(serveur.get("/api/indicateurs"));
+        assertThat(definitions).anySatisfy(d -> {
+            assertThat(d.get("id").asText()).isEqualTo("taux-pauvrete");
+            assertThat(d.get("reference").asBoolean()).isTrue();
+            assertThat(textes(d.get("variablesInsee"))).containsExactly("taux_pauvrete");
+        });
     }
 
     @Test

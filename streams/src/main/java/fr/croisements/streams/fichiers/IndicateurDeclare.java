@@ -118,7 +118,8 @@ public final class IndicateurDeclare {
                 fichier.methode(), fichier.limites(), niveau(), fenetre.dureeNominale(), seuil, libelles,
                 Map.of("enregistrements", "enregistrements comptés"), entrees,
                 fichier.classes() == null ? List.of() : fichier.classes().bornes(),
-                fichier.secret() == null ? null : fichier.secret().dominance(), nomFichier);
+                fichier.secret() == null ? null : fichier.secret().dominance(), nomFichier,
+                denominateur == null ? List.of() : List.of(denominateur.variable()), false);
     }
 
     String niveau() {

@@ -21,7 +21,7 @@ class FabriqueCellulesTest {
     private static DefinitionIndicateur definition(int seuil, Double dominance) {
         var d = new DefinitionIndicateur("essai", "Essai", "kg", "?", "…", "…", Zone.COMMUNE, Duration.ofDays(7), seuil);
         return new DefinitionIndicateur(d.id(), d.libelle(), d.unite(), d.question(), d.methode(), d.limites(), d.niveau(),
-                d.fenetre(), seuil, d.libelles(), Map.of(), List.of(), List.of(), dominance, "essai.yaml");
+                d.fenetre(), seuil, d.libelles(), Map.of(), List.of(), List.of(), dominance, "essai.yaml", List.of(), false);
     }
 
     private static Indicateur cellule(DefinitionIndicateur d, long contributeurs, Double part) {

@@ -29,6 +29,8 @@ import java.util.List;
  * @param dominance a cell where one contributor makes more than this share is secret, or {@code null}
  * @param fichier the file that declares the indicator (a data team's YAML), or {@code null} when it is
  *     built into Croisements
+ * @param reference whether it shows a reference figure of the zones (INSEE, as published) rather than a crossing
+ * @param variablesInsee the INSEE variables it needs
  */
 public record DefinitionVue(
         String id,
@@ -50,7 +52,9 @@ public record DefinitionVue(
         boolean composite,
         List<Double> bornes,
         Double dominance,
-        String fichier) {
+        String fichier,
+        boolean reference,
+        List<String> variablesInsee) {
 
     /**
      * A component of a composite indicator, or a measure detailing a ratio.

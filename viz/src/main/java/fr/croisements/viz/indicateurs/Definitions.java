@@ -56,7 +56,7 @@ public final class Definitions {
         return new DefinitionVue(d.id(), d.libelle(), mots.sujet(), d.unite(), d.question(), d.methode(), d.limites(),
                 d.niveau(), iso(d.fenetre()), d.fenetre().toDays(), d.seuilSecret(), mots.numerateur(),
                 mots.denominateur(), mots.sansDonnee(), mots.secret(), composantes, estComposite(d), d.bornes(),
-                d.dominance(), d.fichier());
+                d.dominance(), d.fichier(), d.reference(), d.variablesInsee());
     }
 
     /** See {@link DefinitionIndicateur#estComposite()}: the LoRaWAN indicators list measures but have a numerator. */

@@ -18,10 +18,11 @@ import java.util.regex.Pattern;
  * @param sources the data it brings (INSEE figures, contours), as labels with their licence
  * @param indicateurs the ids of the indicators having at least one cell in its communes, in
  *     catalogue order (the map offers these)
+ * @param manquants for each indicator it does not have, what is missing and the command that brings it
  */
 record TerritoireVue(
         String id, String nom, String nomCourt, String epciSiren, int nombreCommunes, List<SourceVue> sources,
-        List<String> indicateurs) {
+        List<String> indicateurs, List<Manques.Manque> manquants) {
 
     /** One source of the reference data of a territory. */
     record SourceVue(String libelle, String licence, boolean simule) {
@@ -36,6 +37,10 @@ record TerritoireVue(
                     + "( du | de la | de l['’]| des | de | d['’])");
 
     static TerritoireVue de(Territoire t, List<String> indicateurs) {
+        return de(t, indicateurs, List.of());
+    }
+
+    static TerritoireVue de(Territoire t, List<String> indicateurs, List<Manques.Manque> manquants) {
         // figures first, in a stable order, then contours
         var sources = new LinkedHashSet<Source>();
         t.sources().values().stream().sorted(Comparator.comparing(Source::libelle)).forEach(sources::add);
@@ -44,7 +49,7 @@ record TerritoireVue(
         }
         List<SourceVue> vues = sources.stream().map(SourceVue::de).toList();
         return new TerritoireVue(t.id(), t.nom(), nomCourt(t.nom()), t.epciSiren(), t.communes().size(), vues,
-                List.copyOf(indicateurs));
+                List.copyOf(indicateurs), List.copyOf(manquants));
     }
 
     static String nomCourt(String nom) {

@@ -56,13 +56,17 @@ public final class TerritoiresRoutes implements EndpointGroup {
 
     void liste(Context ctx) {
         Map<String, List<String>> disponibles = Disponibilite.parTerritoire(queries, territoires, definitions.toutes());
-        ctx.json(territoires.stream().map(t -> TerritoireVue.de(t, disponibles.get(t.id()))).toList());
+        ctx.json(territoires.stream().map(t -> vue(t, disponibles.get(t.id()))).toList());
     }
 
     void un(Context ctx) {
         Territoire territoire = territoire(ctx.pathParam("id"));
         Map<String, List<String>> disponibles = Disponibilite.parTerritoire(queries, List.of(territoire), definitions.toutes());
-        ctx.json(TerritoireVue.de(territoire, disponibles.get(territoire.id())));
+        ctx.json(vue(territoire, disponibles.get(territoire.id())));
+    }
+
+    private TerritoireVue vue(Territoire t, List<String> disponibles) {
+        return TerritoireVue.de(t, disponibles, Manques.de(t, definitions.toutes(), disponibles));
     }
 
     void periodes(Context ctx) {
