@@ -71,7 +71,7 @@ class LigneDeCommandeEnFrancaisTest {
         assertThat(executer("injest")).isEqualTo(2);
 
         assertThat(erreurs.toString()).contains("Option inconnue : « --prot » (puis « 8080 »).",
-                "Commande inconnue : « injest ». Vouliez-vous dire : ingest ?", "Pour l'aide : croisements --help");
+                "Commande inconnue : « injest ». Vouliez-vous dire : ingest", "Pour l'aide : croisements --help");
     }
 
     @Test

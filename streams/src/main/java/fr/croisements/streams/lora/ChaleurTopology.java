@@ -80,9 +80,7 @@ public final class ChaleurTopology implements Croisement {
     }
 
     public Topology build() {
-        var entrees = new Entrees(new StreamsBuilder(), locator);
-        ajouter(entrees);
-        return entrees.builder().build();
+        return Entrees.topologie(locator, List.of(this));
     }
 
     @Override

@@ -65,9 +65,7 @@ public final class CouvertureTopology implements Croisement {
     }
 
     public Topology build() {
-        var entrees = new Entrees(new StreamsBuilder(), locator);
-        ajouter(entrees);
-        return entrees.builder().build();
+        return Entrees.topologie(locator, List.of(this));
     }
 
     @Override

@@ -74,9 +74,7 @@ public final class TauxPresentationTopology implements Croisement {
 
     /** The crossing alone, with its own INSEE table (tests, benchmark of one stage). */
     public Topology build() {
-        var entrees = new Entrees(new StreamsBuilder(), locator);
-        ajouter(entrees);
-        return entrees.builder().build();
+        return Entrees.topologie(locator, List.of(this));
     }
 
     @Override
