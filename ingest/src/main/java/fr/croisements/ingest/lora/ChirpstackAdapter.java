@@ -7,7 +7,6 @@ import fr.croisements.events.LoraStatut;
 import fr.croisements.events.LoraUplink;
 import fr.croisements.events.Reception;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +26,9 @@ import java.util.Locale;
  * {@code location}; {@code join} a {@code devAddr} and nothing of the above.
  *
  * <p>{@code up} becomes a {@link LoraUplink} ({@code source = chirpstack}): DevEUI from
- * {@code deviceInfo.devEui} (16 uppercase hex), instant {@code time} (else the first
- * {@code rxInfo} {@code nsTime}, {@code gwTime} or {@code time}), {@code fPort} and {@code fCnt}
+ * {@code deviceInfo.devEui} (16 uppercase hex), instant {@code time} (else the earliest
+ * {@code rxInfo} {@code nsTime}, else the earliest {@code gwTime} or {@code time}, else the
+ * ingestion time; which one in {@code origineInstant}), {@code fPort} and {@code fCnt}
  * ({@code null} when absent), {@code data} (strict base64), receptions from {@code rxInfo[]}
  * ({@code gatewayId} as 16 uppercase hex, {@code rssi}, {@code snr}, {@code location}), model from
  * the devices file, else {@code deviceInfo.deviceProfileName}, else {@code --modele}; measures from
@@ -147,8 +147,8 @@ public final class ChirpstackAdapter extends LoraAdapter {
         if (devEui == null) {
             return invalide("DevEUI invalide : « " + brut + " » (16 caractères hexadécimaux attendus)");
         }
-        Object instant = instant(m);
-        if (instant instanceof Lecture l) {
+        Object date = dateReception(m, true);
+        if (date instanceof Lecture l) {
             return l;
         }
         Integer fPort = null;
@@ -196,8 +196,9 @@ public final class ChirpstackAdapter extends LoraAdapter {
         }
         String modele = interprete.modele(devEui, indices);
         var resultat = interprete.mesures(modele, fPort, octets, m.get("object"), null);
-        return new Lecture.Uplink(new LoraUplink(devEui, (Instant) instant, fPort, fCnt, payload, modele, resultat.mesures(),
-                receptions, interprete.position(devEui, null), SOURCE, simule(info)), resultat.avertissement());
+        DateReception recu = (DateReception) date;
+        return new Lecture.Uplink(new LoraUplink(devEui, recu.instant(), fPort, fCnt, payload, modele, resultat.mesures(),
+                receptions, interprete.position(devEui, null), SOURCE, simule(info), recu.origine()), resultat.avertissement());
     }
 
     private Lecture statut(JsonNode m) {
@@ -208,8 +209,8 @@ public final class ChirpstackAdapter extends LoraAdapter {
             return invalide(brut == null ? "deviceInfo.devEui manquant"
                     : "DevEUI invalide : « " + brut + " » (16 caractères hexadécimaux attendus)");
         }
-        Object instant = instant(m);
-        if (instant instanceof Lecture l) {
+        Object date = dateReception(m, false);
+        if (date instanceof Lecture l) {
             return l;
         }
         boolean secteur = m.path("externalPowerSource").asBoolean(false);
@@ -219,29 +220,35 @@ public final class ChirpstackAdapter extends LoraAdapter {
             return invalide("batteryLevel hors de [0, 100] : « " + m.get("batteryLevel").asText() + " »");
         }
         Integer marge = m.hasNonNull("margin") && m.get("margin").canConvertToInt() ? m.get("margin").asInt() : null;
-        return new Lecture.Statut(new LoraStatut(devEui, (Instant) instant, batterie, marge, SOURCE, simule(info)));
+        return new Lecture.Statut(new LoraStatut(devEui, ((DateReception) date).instant(), batterie, marge, SOURCE, simule(info)));
     }
 
-    /** The event's instant, or the {@link Lecture} rejecting it. */
-    private static Object instant(JsonNode m) {
+    /**
+     * The event's date: {@code time}, else the earliest {@code rxInfo[].nsTime} (both the network
+     * server's), else the earliest {@code rxInfo[].gwTime} or {@code rxInfo[].time} (the gateways');
+     * an uplink without any date is dated when read, a status is rejected. Returns the
+     * {@link DateReception}, or the {@link Lecture} rejecting the event.
+     */
+    private Object dateReception(JsonNode m, boolean uplink) {
         String date = texte(m, "time");
-        if (date == null) {
-            for (JsonNode rx : m.path("rxInfo")) {
-                for (String champ : List.of("nsTime", "gwTime", "time")) {
-                    if (date == null && rx.isObject()) {
-                        date = texte(rx, champ);
-                    }
-                }
+        if (date != null) {
+            try {
+                return new DateReception(Normalisation.instant(date), LoraUplink.ORIGINE_RESEAU);
+            } catch (DateTimeParseException e) {
+                return invalide("time illisible : « " + date + " » (date RFC 3339 avec fuseau attendue)");
             }
         }
-        if (date == null) {
-            return invalide("time manquant");
+        JsonNode rx = m.path("rxInfo");
+        DateReception d = DateReception.auPlusTot(rx, "nsTime", LoraUplink.ORIGINE_RESEAU);
+        if (d == null) {
+            DateReception gw = DateReception.auPlusTot(rx, "gwTime", LoraUplink.ORIGINE_PASSERELLE);
+            DateReception v3 = DateReception.auPlusTot(rx, "time", LoraUplink.ORIGINE_PASSERELLE);
+            d = gw == null || v3 != null && v3.instant().isBefore(gw.instant()) ? v3 : gw;
         }
-        try {
-            return Normalisation.instant(date);
-        } catch (DateTimeParseException e) {
-            return invalide("time illisible : « " + date + " » (date RFC 3339 avec fuseau attendue)");
+        if (d != null) {
+            return d;
         }
+        return uplink ? ingestion() : invalide("time manquant");
     }
 
     private boolean simule(JsonNode info) {

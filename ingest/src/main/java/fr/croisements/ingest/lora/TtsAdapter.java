@@ -7,7 +7,6 @@ import fr.croisements.events.LoraUplink;
 import fr.croisements.events.Position;
 import fr.croisements.events.Reception;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,9 @@ import java.util.regex.Pattern;
  *   <li>DevEUI from {@code end_device_ids.dev_eui} (else a {@code device_id} of the form
  *       {@code eui-<16 hex>}), as 16 uppercase hex characters;
  *   <li>instant: {@code uplink_message.received_at} (the network server's reception), else the
- *       top-level {@code received_at};
+ *       top-level {@code received_at}, else the earliest {@code rx_metadata[].time}, else the
+ *       earliest {@code rx_metadata[].gw_time}, else the ingestion time; which one is kept in
+ *       {@code origineInstant};
  *   <li>{@code f_port}, {@code f_cnt}: TTS omits zero values, so an absent one is 0;
  *   <li>{@code frm_payload}: strict base64, kept as received;
  *   <li>receptions from {@code rx_metadata[]}: the gateway EUI ({@code gateway_ids.eui}, or the
@@ -129,18 +130,9 @@ public final class TtsAdapter extends LoraAdapter {
         if (!up.isObject()) {
             return invalide("uplink_message doit être un objet JSON");
         }
-        String date = texte(up, "received_at");
-        if (date == null) {
-            date = texte(m, "received_at");
-        }
-        if (date == null) {
-            return invalide("received_at manquant (ni uplink_message.received_at ni received_at)");
-        }
-        Instant instant;
-        try {
-            instant = Normalisation.instant(date);
-        } catch (DateTimeParseException e) {
-            return invalide("received_at illisible : « " + date + " » (date RFC 3339 avec fuseau attendue)");
+        Object date = dateReception(m, up);
+        if (date instanceof Lecture l) {
+            return l;
         }
         Integer fPort = 0;
         if (up.hasNonNull("f_port")) {
@@ -186,8 +178,35 @@ public final class TtsAdapter extends LoraAdapter {
         var resultat = interprete.mesures(modele, fPort, octets, up.get("decoded_payload"), up.get("normalized_payload"));
         Position position = interprete.position(devEui, position(up.path("locations")));
         boolean simule = interprete.simule() || up.path("simulated").asBoolean(false);
-        return new Lecture.Uplink(new LoraUplink(devEui, instant, fPort, fCnt, payload, modele, resultat.mesures(),
-                receptions, position, SOURCE, simule), resultat.avertissement());
+        DateReception recu = (DateReception) date;
+        return new Lecture.Uplink(new LoraUplink(devEui, recu.instant(), fPort, fCnt, payload, modele, resultat.mesures(),
+                receptions, position, SOURCE, simule, recu.origine()), resultat.avertissement());
+    }
+
+    /**
+     * The reception time: {@code uplink_message.received_at}, else {@code received_at} (the network
+     * server's); TTS omits both in some messages (proto3 leaves out what is unset), so then the
+     * earliest {@code rx_metadata[].time}, else the earliest {@code rx_metadata[].gw_time}, else
+     * the ingestion time. Returns the {@link DateReception}, or the {@link Lecture} rejecting an
+     * unreadable {@code received_at}.
+     */
+    private Object dateReception(JsonNode m, JsonNode up) {
+        for (JsonNode n : List.of(up, m)) {
+            String date = texte(n, "received_at");
+            if (date != null) {
+                try {
+                    return new DateReception(Normalisation.instant(date), LoraUplink.ORIGINE_RESEAU);
+                } catch (DateTimeParseException e) {
+                    return invalide("received_at illisible : « " + date + " » (date RFC 3339 avec fuseau attendue)");
+                }
+            }
+        }
+        JsonNode rx = up.path("rx_metadata");
+        DateReception d = DateReception.auPlusTot(rx, "time", LoraUplink.ORIGINE_PASSERELLE);
+        if (d == null) {
+            d = DateReception.auPlusTot(rx, "gw_time", LoraUplink.ORIGINE_HORLOGE_PASSERELLE);
+        }
+        return d != null ? d : ingestion();
     }
 
     /** One {@code rx_metadata} entry; {@code null} when it names no gateway. */

@@ -1,9 +1,11 @@
 package fr.croisements.ingest.lora;
 
 import static fr.croisements.ingest.lora.DonneesLora.echantillon;
+import static fr.croisements.ingest.lora.DonneesLora.echantillonProjet;
 import static fr.croisements.ingest.lora.DonneesLora.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.croisements.events.LoraStatut;
 import fr.croisements.events.LoraUplink;
 import fr.croisements.events.Mesure;
@@ -24,6 +26,11 @@ class ChirpstackAdapterTest {
     private static final Position INSTALLATION = new Position(0.3404, 46.5802, null);
 
     private final ChirpstackAdapter sansAppareils = DonneesLora.chirpstack(Appareils.aucun());
+
+    private static LoraUplink uplink(Lecture l) {
+        assertThat(l).isInstanceOf(Lecture.Uplink.class);
+        return ((Lecture.Uplink) l).uplink();
+    }
 
     private static ChirpstackAdapter avecModele(String modele) {
         return DonneesLora.chirpstack(Appareils.de(List.of(new Appareils.Appareil(DEV_EUI, modele, INSTALLATION))));
@@ -127,6 +134,27 @@ class ChirpstackAdapterTest {
     }
 
     @Test
+    void datesAnUplinkByItsTimeElseTheNetworkServersElseTheGatewaysElseTheIngestion() {
+        ObjectNode message = echantillonProjet("chirpstack-up-deux-antennes.json");
+        LoraUplink parTime = uplink(sansAppareils.lire(message));
+        message.remove("time");
+        LoraUplink parNsTime = uplink(sansAppareils.lire(message));
+        message.withArray("rxInfo").forEach(rx -> ((ObjectNode) rx).remove("nsTime"));
+        LoraUplink parGwTime = uplink(sansAppareils.lire(message));
+        message.withArray("rxInfo").forEach(rx -> ((ObjectNode) rx).remove("gwTime"));
+        LoraUplink parIngestion = uplink(sansAppareils.lire(message));
+
+        assertThat(parTime.instant()).isEqualTo(Instant.parse("2025-07-14T09:15:02.318274Z"));
+        assertThat(parTime.origineInstant()).isEqualTo(LoraUplink.ORIGINE_RESEAU);
+        assertThat(parNsTime.instant()).isEqualTo(Instant.parse("2025-07-14T09:15:02.291Z"));
+        assertThat(parNsTime.origineInstant()).isEqualTo(LoraUplink.ORIGINE_RESEAU);
+        assertThat(parGwTime.instant()).isEqualTo(Instant.parse("2025-07-14T09:15:02.201Z"));
+        assertThat(parGwTime.origineInstant()).isEqualTo(LoraUplink.ORIGINE_PASSERELLE);
+        assertThat(parIngestion.instant()).isEqualTo(DonneesLora.HORLOGE.instant());
+        assertThat(parIngestion.origineInstant()).isEqualTo(LoraUplink.ORIGINE_INGESTION);
+    }
+
+    @Test
     void turnsAStatusEventIntoADeviceStatus() {
         String status = """
                 {"deduplicationId": "8f0d3a4e-0c52-4e3c-9a8c-3c1f0b6d2a11", "time": "2025-07-14T06:00:00+00:00",
@@ -188,7 +216,7 @@ class ChirpstackAdapterTest {
                 {"time": "2025-07-14T12:00:01Z", "deviceInfo": {"deviceName": "x"}, "fPort": 85}
                 """))).isEqualTo(new Lecture.Invalide("deviceInfo.devEui manquant"));
         assertThat(sansAppareils.lire(json("""
-                {"deviceInfo": {"devEui": "24e124136b316361"}, "fPort": 85}
+                {"deviceInfo": {"devEui": "24e124136b316361"}, "margin": 7, "batteryLevel": 50}
                 """))).isEqualTo(new Lecture.Invalide("time manquant"));
     }
 }
