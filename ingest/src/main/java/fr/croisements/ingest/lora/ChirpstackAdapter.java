@@ -16,14 +16,16 @@ import java.util.Locale;
  * ChirpStack v4 integration events (HTTP or MQTT integration, JSON encoding), accepted as
  * ChirpStack emits them.
  *
- * <p>The event type comes from the transport when it tells it (HTTP integration {@code ?event=up},
- * MQTT topic {@code application/…/device/…/event/up}), else from the event's shape, in this
- * order: {@code integration} has {@code integrationName} or {@code eventType}; {@code log} has
+ * <p>The event type comes from the event's content, whatever the transport says (HTTP integration
+ * {@code ?event=up}, MQTT topic {@code application/…/device/…/event/up}), in this order:
+ * {@code integration} has {@code integrationName} or {@code eventType}; {@code log} has
  * {@code level} and {@code code}; {@code up} has {@code rxInfo}, {@code data}, {@code fCnt},
- * {@code fPort} or {@code object}; {@code status} has {@code batteryLevel}, {@code margin}...;
- * {@code txack} a {@code downlinkId} or a
- * {@code gatewayId}; {@code ack} {@code acknowledged} or {@code fCntDown}; {@code location} a
- * {@code location}; {@code join} a {@code devAddr} and nothing of the above.
+ * {@code fPort}, {@code object}, {@code confirmed}, {@code dr} or {@code adr}; {@code status} has
+ * {@code batteryLevel}, {@code margin}... and none of those; {@code txack} a {@code downlinkId} or
+ * a {@code gatewayId}; {@code ack} {@code acknowledged} or {@code fCntDown}; {@code location} a
+ * {@code location}; {@code join} a {@code devAddr} and nothing of the above. Only an event with
+ * none of these fields (a status whose values are all zero, left out by proto3) takes the
+ * transport's type, and never becomes an uplink.
  *
  * <p>{@code up} becomes a {@link LoraUplink} ({@code source = chirpstack}): DevEUI from
  * {@code deviceInfo.devEui} (16 uppercase hex), instant {@code time} (else the earliest
@@ -45,6 +47,8 @@ public final class ChirpstackAdapter extends LoraAdapter {
     /** The device tag by which the simulator marks its devices. */
     static final String ETIQUETTE_SIMULATION = "croisements";
     static final String VALEUR_SIMULATION = "simulation";
+    /** Fields only an {@code up} event has (ChirpStack v4 {@code UplinkEvent}). */
+    private static final List<String> CHAMPS_UP = List.of("rxInfo", "data", "fCnt", "fPort", "object", "confirmed", "dr", "adr");
 
     /** With every decoder of the project and no devices file. */
     public ChirpstackAdapter() {
@@ -68,12 +72,13 @@ public final class ChirpstackAdapter extends LoraAdapter {
         return SOURCE;
     }
 
+    /**
+     * {@inheritDoc} The event's content decides its type (see {@link #typeParForme}); the type the
+     * transport gives only serves for an event whose fields tell none, and never makes an uplink of
+     * an event without any uplink field (issue #13: a status posted to {@code ?event=up}).
+     */
     @Override
     public Lecture lire(JsonNode message, String evenement) {
-        String type = evenement == null || evenement.isBlank() ? null : evenement.strip().toLowerCase(Locale.ROOT);
-        if (type != null && !TYPES.contains(type)) {
-            return invalide("type d'événement ChirpStack inconnu : « " + evenement + " » (" + String.join(", ", TYPES) + ")");
-        }
         if (message == null || !message.isObject()) {
             return invalide("objet JSON attendu (événement ChirpStack), trouvé : " + TtsAdapter.nature(message));
         }
@@ -86,11 +91,20 @@ public final class ChirpstackAdapter extends LoraAdapter {
             }
             return invalide("deviceInfo manquant : événement d'intégration ChirpStack v4 attendu");
         }
+        String type = typeParForme(message);
         if (type == null) {
-            type = typeParForme(message);
-            if (type == null) {
+            String donne = evenement == null || evenement.isBlank() ? null : evenement.strip().toLowerCase(Locale.ROOT);
+            if (donne == null) {
                 return invalide("événement ChirpStack non reconnu (ni " + String.join(", ", TYPES) + ")");
             }
+            if (!TYPES.contains(donne)) {
+                return invalide("type d'événement ChirpStack inconnu : « " + evenement + " » (" + String.join(", ", TYPES) + ")");
+            }
+            if (donne.equals("up")) {
+                return invalide("événement annoncé « up » sans aucun champ d'uplink (" + String.join(", ", CHAMPS_UP)
+                        + ") : ce n'est pas un uplink");
+            }
+            type = donne;
         }
         return switch (type) {
             case "up" -> uplink(message);
@@ -107,7 +121,7 @@ public final class ChirpstackAdapter extends LoraAdapter {
         if (m.has("level") && (m.has("code") || m.has("description"))) {
             return "log";
         }
-        if (aUnDe(m, "rxInfo", "data", "fCnt", "fPort", "object", "confirmed")) {
+        if (aUnDe(m, CHAMPS_UP.toArray(String[]::new))) {
             return "up";
         }
         if (aUnDe(m, "batteryLevel", "batteryLevelUnavailable", "externalPowerSource", "margin")) {

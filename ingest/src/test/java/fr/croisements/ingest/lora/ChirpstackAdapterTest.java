@@ -186,15 +186,60 @@ class ChirpstackAdapterTest {
     }
 
     @Test
-    void theGivenTypeWinsOverTheShape() {
-        // an up event posted to ?event=join is counted as a join, as the integration said
+    void issue13AStatusPostedToTheUplinkRouteIsAStatus() {
+        ObjectNode status = echantillonProjet("chirpstack-status.json");
+
+        assertThat(sansAppareils.lire(status, "up")).isEqualTo(new Lecture.Statut(new LoraStatut("A81758FFFE0A1B2C",
+                Instant.parse("2025-07-14T06:00:00.125Z"), 76.38, 12, "chirpstack", false)));
+    }
+
+    @Test
+    void issue13TheContentWinsOverTheGivenTypeWhateverItSays() {
+        ObjectNode up = echantillonProjet("chirpstack-up-deux-antennes.json");
+
+        assertThat(sansAppareils.lire(up, "status")).isInstanceOf(Lecture.Uplink.class);
+        assertThat(sansAppareils.lire(up, "join")).isInstanceOf(Lecture.Uplink.class);
+        assertThat(sansAppareils.lire(up, "uplink")).isInstanceOf(Lecture.Uplink.class);
         assertThat(sansAppareils.lire(json(echantillon("chirpstack_v4_up_em500-co2.json")), "join"))
-                .isEqualTo(new Lecture.Ignore("join"));
+                .isInstanceOf(Lecture.Uplink.class);
+    }
+
+    @Test
+    void anEventWithoutTellingFieldsTakesTheGivenTypeButNeverBecomesAnUplink() {
+        // a status whose margin and battery level are 0: proto3 JSON leaves them all out
+        String vide = """
+                {"deduplicationId": "3f9a6c1e-8b2d-4e7a-9c41-5d0b7e2f1a63", "time": "2025-07-14T06:00:00+00:00",
+                 "deviceInfo": {"devEui": "a81758fffe0a1b2c"}}
+                """;
+
+        assertThat(sansAppareils.lire(json(vide), "status")).isEqualTo(new Lecture.Statut(new LoraStatut("A81758FFFE0A1B2C",
+                Instant.parse("2025-07-14T06:00:00Z"), null, null, "chirpstack", false)));
+        assertThat(sansAppareils.lire(json(vide), "up")).isEqualTo(new Lecture.Invalide("événement annoncé « up » sans aucun"
+                + " champ d'uplink (rxInfo, data, fCnt, fPort, object, confirmed, dr, adr) : ce n'est pas un uplink"));
+    }
+
+    @Test
+    void aStatusPostedToTheUplinkRouteIsPublishedAsAStatus() {
+        var uplinks = DonneesLora.producteurUplinks();
+        var statuts = DonneesLora.producteurStatuts();
+        var rejets = DonneesLora.producteurRejets();
+
+        BilanLora bilan = sansAppareils.publier(echantillonProjet("chirpstack-status.json"), "POST /ingest/chirpstack",
+                "POST /ingest/chirpstack", "up", uplinks, statuts, rejets);
+
+        assertThat(bilan.uplinks()).isZero();
+        assertThat(bilan.statuts()).isEqualTo(1);
+        assertThat(uplinks.history()).isEmpty();
+        assertThat(statuts.history()).singleElement().satisfies(r -> {
+            assertThat(r.key()).isEqualTo("A81758FFFE0A1B2C");
+            assertThat(r.value().batteriePourcent()).isEqualTo(76.38);
+        });
+        assertThat(rejets.history()).isEmpty();
     }
 
     @Test
     void rejectsAnUnknownTypeAnUnknownShapeAndForeignFormats() {
-        assertThat(sansAppareils.lire(json(echantillon("chirpstack_v4_up_em500-co2.json")), "uplink"))
+        assertThat(sansAppareils.lire(json("{\"deviceInfo\": {\"devEui\": \"24e124136b316361\"}}"), "uplink"))
                 .isEqualTo(new Lecture.Invalide("type d'événement ChirpStack inconnu : « uplink » (up, status, join, ack, txack, log, location, integration)"));
         assertThat(sansAppareils.lire(json("{\"deviceInfo\": {\"devEui\": \"24e124136b316361\"}, \"foo\": 1}")))
                 .isEqualTo(new Lecture.Invalide("événement ChirpStack non reconnu (ni up, status, join, ack, txack, log, location, integration)"));
