@@ -32,7 +32,8 @@ import java.util.Locale;
  * {@code rxInfo} {@code nsTime}, else the earliest {@code gwTime} or {@code time}, else the
  * ingestion time; which one in {@code origineInstant}), {@code fPort} and {@code fCnt}
  * ({@code null} when absent), {@code data} (strict base64), receptions from {@code rxInfo[]}
- * ({@code gatewayId} as 16 uppercase hex, {@code rssi}, {@code snr}, {@code location}), model from
+ * ({@code gatewayId} as 16 uppercase hex, {@code rssi}, {@code snr}, {@code location}; one per
+ * gateway, the best signal kept, as a gateway with two boards or antennas is listed twice), model from
  * the devices file, else {@code deviceInfo.deviceProfileName}, else {@code --modele}; measures from
  * {@code object}, else our decoder; position from the devices file (up events carry none); simulated
  * when {@code deviceInfo.tags.croisements} is {@code simulation}. {@code status} becomes a
@@ -199,10 +200,10 @@ public final class ChirpstackAdapter extends LoraAdapter {
             if (brutGw == null) {
                 continue;
             }
-            String eui = Normalisation.devEui(brutGw);
-            receptions.add(new Reception(eui != null ? eui : brutGw, Normalisation.nombre(rx.get("rssi")),
+            receptions.add(new Reception(Normalisation.passerelle(brutGw, brutGw), Normalisation.nombre(rx.get("rssi")),
                     Normalisation.nombre(rx.get("snr")), Normalisation.position(rx.get("location"))));
         }
+        receptions = Normalisation.uneParPasserelle(receptions);
         var indices = new ArrayList<String>();
         String profil = texte(info, "deviceProfileName");
         if (profil != null) {

@@ -10,8 +10,6 @@ import java.time.Clock;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The Things Stack v3 messages ({@code ApplicationUp} JSON), accepted as TTS emits them: a webhook
@@ -29,8 +27,10 @@ import java.util.regex.Pattern;
  *   <li>{@code f_port}, {@code f_cnt}: TTS omits zero values, so an absent one is 0;
  *   <li>{@code frm_payload}: strict base64, kept as received;
  *   <li>receptions from {@code rx_metadata[]}: the gateway EUI ({@code gateway_ids.eui}, or the
- *       forwarder's for Packet Broker), else its {@code gateway_id}; {@code rssi} (else
- *       {@code channel_rssi}); {@code snr} (absent is 0 for LoRa, as TTS omits zero); {@code location};
+ *       forwarder's for Packet Broker, or the one in an {@code eui-<EUI>} identifier), else its
+ *       {@code gateway_id}; {@code rssi} (else {@code channel_rssi}); {@code snr} (absent is 0 for
+ *       LoRa, as TTS omits zero); {@code location}; one per gateway, the best signal kept (a gateway
+ *       heard directly and through Packet Broker is listed twice by TTS);
  *   <li>position: {@code locations["frm-payload"]}, else {@code locations.user}, else any other
  *       location, else the devices file;
  *   <li>model: the devices file, else {@code version_ids} (brand and model), else {@code --modele};
@@ -48,7 +48,6 @@ public final class TtsAdapter extends LoraAdapter {
     static final List<String> AUTRES_MESSAGES = List.of("join_accept", "downlink_ack", "downlink_nack", "downlink_sent",
             "downlink_failed", "downlink_queued", "downlink_queue_invalidated", "location_solved", "service_data",
             "uplink_normalized");
-    private static final Pattern DEVICE_ID_EUI = Pattern.compile("eui-([0-9a-fA-F]{16})");
     private static final String PACKET_BROKER = "packetbroker";
 
     /** With every decoder of the project and no devices file. */
@@ -113,11 +112,7 @@ public final class TtsAdapter extends LoraAdapter {
         JsonNode ids = m.path("end_device_ids");
         String brut = texte(ids, "dev_eui");
         if (brut == null) {
-            String deviceId = texte(ids, "device_id");
-            Matcher eui = deviceId == null ? null : DEVICE_ID_EUI.matcher(deviceId);
-            if (eui != null && eui.matches()) {
-                brut = eui.group(1);
-            }
+            brut = Normalisation.euiDansIdentifiant(texte(ids, "device_id"));
         }
         if (brut == null) {
             return invalide("end_device_ids.dev_eui manquant");
@@ -167,6 +162,7 @@ public final class TtsAdapter extends LoraAdapter {
                 receptions.add(r);
             }
         }
+        receptions = Normalisation.uneParPasserelle(receptions);
         JsonNode versions = up.path("version_ids");
         var indices = new ArrayList<String>();
         String marque = texte(versions, "brand_id");
@@ -223,8 +219,7 @@ public final class TtsAdapter extends LoraAdapter {
             String relais = texte(pb, "forwarder_gateway_id");
             id = relais != null ? relais : texte(pb, "forwarder_net_id");
         }
-        String euiNormalise = Normalisation.devEui(eui);
-        String gatewayId = euiNormalise != null ? euiNormalise : id;
+        String gatewayId = Normalisation.passerelle(eui, id);
         if (gatewayId == null) {
             return null;
         }

@@ -155,6 +155,15 @@ class ChirpstackAdapterTest {
     }
 
     @Test
+    void listsAGatewayHeardByTwoAntennasOnceWithItsBetterSignal() {
+        LoraUplink u = uplink(sansAppareils.lire(echantillonProjet("chirpstack-up-deux-antennes.json")));
+
+        assertThat(u.receptions()).containsExactly(
+                new Reception("7076FF0056080A1B", -91.0, 9.5, new Position(0.3404, 46.5802, 131.0)),
+                new Reception("7076FF0056080C2D", -119.0, -6.0, null));
+    }
+
+    @Test
     void turnsAStatusEventIntoADeviceStatus() {
         String status = """
                 {"deduplicationId": "8f0d3a4e-0c52-4e3c-9a8c-3c1f0b6d2a11", "time": "2025-07-14T06:00:00+00:00",

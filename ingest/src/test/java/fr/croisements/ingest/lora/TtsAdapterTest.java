@@ -184,6 +184,17 @@ class TtsAdapterTest {
     }
 
     @Test
+    void issue13ListsAGatewayHeardDirectlyAndThroughPacketBrokerOnce() {
+        LoraUplink u = uplink(sansAppareils.lire(echantillonProjet("tts-uplink-packet-broker.json")));
+
+        // mairie-toit: direct -104 dBm / 6.5 dB (with its location), Packet Broker -103 dBm / 7 dB: the better one,
+        // with the location the other gave; eui-7076ff0056080c2d: same RSSI both ways, the better SNR is kept.
+        assertThat(u.receptions()).containsExactly(
+                new Reception("7076FF0056080A1B", -103.0, 7.0, new Position(0.3404, 46.5802, 131.0)),
+                new Reception("7076FF0056080C2D", -118.0, -3.75, null));
+    }
+
+    @Test
     void takesTheMeasuresTheNetworkServerDecodedWhenThereAreSome() {
         String message = """
                 {"end_device_ids": {"dev_eui": "24E124136B316361"}, "received_at": "2025-07-14T12:00:02Z",
