@@ -51,7 +51,8 @@ public final class DecodeurRegistre {
         b.modele("elsys-ers", elsys, "ers", "ers-lite", "elsys-ers-lite", "ers2", "elsys-ers2");
         b.modele("elsys-ers-co2", elsys, "ers-co2", "ers2-co2", "elsys-ers2-co2", "ers-co2-lite", "elsys-ers-co2-lite");
         b.modele("elsys-elt-ultrasonic", elsys, "elt-ultrasonic");
-        b.modele("dragino-lht65", new DraginoLht65Decoder(), "lht65");
+        b.modele("dragino-lht65", DraginoLht65Decoder.lht65(), "lht65");
+        b.modele("dragino-lht65n", DraginoLht65Decoder.lht65n(), "lht65n");
         b.modele("dragino-ldds75", new DraginoLdds75Decoder(), "ldds75");
         b.modele("decentlab-dl-pm", new DecentlabDlPmDecoder(), "dl-pm");
         b.modele("nwave-nps", NwaveDecoder.g4(), "nps405", "nwave-nps405", "nps405sm", "nps405fm",
@@ -96,7 +97,9 @@ public final class DecodeurRegistre {
     }
 
     /**
-     * Decodes a payload with a model's decoder: pure, never throws on bad input.
+     * Decodes a payload with a model's decoder, then checks that every value is one the device
+     * can report ({@link Plausibilite}): a payload of another model is refused, not read as wrong
+     * values. Pure, never throws on bad input.
      *
      * @param modele a model id (see {@link #modeles()})
      */
@@ -106,7 +109,9 @@ public final class DecodeurRegistre {
             return Decodage.refuse("modèle d'appareil inconnu : « " + modele + " »");
         }
         try {
-            return decodeur.decode(fPort, octets);
+            Decodage d = decodeur.decode(fPort, octets);
+            String invraisemblance = d instanceof Decodage.Reussi r ? Plausibilite.invraisemblance(r.mesures()) : null;
+            return invraisemblance == null ? d : Decodage.refuse(invraisemblance);
         } catch (RuntimeException e) {
             // A decoder bug must not stop the stream: the payload is refused and the bug logged.
             log.error("Decoder {} failed on port {} payload {}", modele, fPort, Octets.hex(octets), e);

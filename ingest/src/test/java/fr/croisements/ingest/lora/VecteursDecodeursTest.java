@@ -30,10 +30,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>ThingsBoard, Milesight AM307 {@code payload_1}: after the 16-byte history record
  *       ({@code 0x20 0xCE}) come 4 bytes {@code 00 19 00 32} that form no AM307 channel. ThingsBoard
  *       skips unknown pairs silently; we refuse the payload and say where (the other AM307 vectors,
- *       with the same values, are decoded).
+ *       with the same values, are decoded);
+ *   <li>TTN repository, Elsys ELT Ultrasonic (an unverified example, commented out in its YAML): its
+ *       pressure, 100 729 hPa, is no barometer's; our plausibility check ({@link Plausibilite})
+ *       refuses the payload.
  * </ul>
- * Unverified vectors (commented out in the source YAML): Elsys ERS and ELT Ultrasonic; we decode
- * them to the expected values, but the ELT pressure (100 729 hPa) is not physically plausible.
+ * Unverified vectors (commented out in the source YAML): Elsys ERS, decoded to the expected values.
  */
 class VecteursDecodeursTest {
 
@@ -67,6 +69,8 @@ class VecteursDecodeursTest {
 
     /** Vectors (source file and payload) whose expected values we deliberately do not reproduce. */
     static final Map<String, String> DESACCORDS = Map.of(
+            "vendor/elsys/elt-ultrasonic-codec.yaml|0100E202290301270514060101110E2311",
+            "refusé : pression 100 729,105 hPa hors de la plage plausible (exemple fabriqué, non vérifié par le dépôt TTN)",
             "VENDORS/Nwave/G4_NPS_SM/ChirpStack/uplink/payload_1.json|00D3D800590B",
             "batterie 3,344 V (ThingsBoard lit l'octet 0xD3 comme signé : 2,32 V)",
             "VENDORS/Milesight/AM307/ChirpStack/uplink/payload_1.json|0175550367EE0004687C05000106CB02077DA803087D2500097366270A7D04000B7D20000C7D30000D7D20000E015520CE6535CA0C00E1006E016401C2000A279700190032",
@@ -106,6 +110,14 @@ class VecteursDecodeursTest {
         if (cle.startsWith("VENDORS/Milesight/AM307/ChirpStack/uplink/payload_1.json")) {
             assertThat(DESACCORDS).containsKey(cle);
             assertThat(d).isEqualTo(Decodage.refuse("canal inconnu 0x00 0x19 à l'octet 65 pour un AM307"));
+            return;
+        }
+        if (cle.equals("vendor/elsys/elt-ultrasonic-codec.yaml|0100E202290301270514060101110E2311")) {
+            assertThat(DESACCORDS).containsKey(cle);
+            // 0x14 06010111: pressure 0x06010111 = 100 729 105 / 1000 hPa, no barometer reads that
+            assertThat(v.get("expected").get("pressure").asDouble()).isEqualTo(100729.105);
+            assertThat(d).isEqualTo(Decodage.refuse("pression = 100729,105 hPa hors de la plage plausible (300 à 1100 hPa) :"
+                    + " la charge utile vient sans doute d'un autre modèle"));
             return;
         }
         if (v.has("expected_errors")) {
