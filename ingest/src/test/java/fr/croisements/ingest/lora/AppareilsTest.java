@@ -48,7 +48,7 @@ class AppareilsTest {
         var appareils = Appareils.de(List.of(new Appareils.Appareil("24E124136B316361", "thermo-inconnu", null)));
         assertThatThrownBy(() -> new TtsAdapter(DecodeurRegistre.standard(), appareils))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("modèle inconnu « thermo-inconnu » pour l'appareil 24E124136B316361 ; modèles connus : bosch-tps110,");
+                .hasMessageStartingWith("modèle inconnu « thermo-inconnu » pour l'appareil 24E124136B316361 ; modèles connus : adeunis-comfort, adeunis-comfort-co2, bosch-tps110,");
         assertThatThrownBy(() -> new ChirpstackAdapter(DecodeurRegistre.standard(), Appareils.aucun().avecModeleParDefaut("x")))
                 .hasMessageStartingWith("modèle inconnu « x » pour --modele");
     }

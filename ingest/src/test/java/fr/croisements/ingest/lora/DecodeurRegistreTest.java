@@ -16,10 +16,11 @@ class DecodeurRegistreTest {
 
     @Test
     void knowsTheModelsOfTheTestVectors() {
-        assertThat(REGISTRE.modeles()).containsExactly("bosch-tps110", "decentlab-dl-pm", "dragino-ldds75", "dragino-lht65", "dragino-lht65n",
-                "elsys-elt-ultrasonic", "elsys-ers", "elsys-ers-co2", "milesight-am307", "milesight-em300-th",
-                "milesight-em310-udl", "milesight-em400-udl", "milesight-em500-co2", "milesight-em500-udl",
-                "nwave-nps", "nwave-nps310");
+        assertThat(REGISTRE.modeles()).containsExactly("adeunis-comfort", "adeunis-comfort-co2", "bosch-tps110",
+                "decentlab-dl-iam", "decentlab-dl-pm", "dragino-ldds75", "dragino-lht65", "dragino-lht65n",
+                "elsys-elt-ultrasonic", "elsys-ers", "elsys-ers-co2", "milesight-am102", "milesight-am103", "milesight-am307",
+                "milesight-em300-th", "milesight-em310-udl", "milesight-em400-udl", "milesight-em500-co2", "milesight-em500-udl",
+                "nwave-nps", "nwave-nps310", "tektelic-kona-home");
     }
 
     @ParameterizedTest
@@ -34,7 +35,16 @@ class DecodeurRegistreTest {
             "bosch Parking Lot Sensor (TPS110)|bosch-tps110",
             "Nwave G4_NPS_SM|nwave-nps",
             "nwave NPS310SM|nwave-nps310",
-            "AM319|milesight-am307"})
+            "AM319|milesight-am307",
+            "milesight-iot am103l|milesight-am103",
+            "Milesight AM102L (EU868)|milesight-am102",
+            "Dragino LHT65N|dragino-lht65n",
+            "dragino LHT65|dragino-lht65",
+            "Adeunis Comfort CO2|adeunis-comfort-co2",
+            "Adeunis COMFORT 2|adeunis-comfort",
+            "Decentlab DL-IAM-001|decentlab-dl-iam",
+            "tektelic t000489x-home-base|tektelic-kona-home",
+            "Tektelic Kona Home Sensor|tektelic-kona-home"})
     void resolvesIdsAliasesAndLongerNames(String nom, String modele) {
         assertThat(REGISTRE.resoudre(nom)).contains(modele);
     }

@@ -17,8 +17,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every vector of {@code shared/datasets/lora/ttn_device_repo_codec_examples.json} (TTN Device
- * Repository codec examples, MIT) and {@code thingsboard_decoder_vectors.json} (ThingsBoard data
- * converters, Apache-2.0), decoded by our registry: each expected field is either asserted against
+ * Repository codec examples, MIT), {@code thingsboard_decoder_vectors.json} (ThingsBoard data
+ * converters, Apache-2.0) and of the project's {@code src/test/resources/lora/vecteurs-constructeurs.json}
+ * (the examples of the decoders added for issue #13, transcribed from the TTN repository and
+ * Milesight), decoded by our registry: each expected field is either asserted against
  * the measure we make of it, or listed in {@link #NON_MESURES} with the reason we do not keep it.
  *
  * <p>Vectors we deliberately disagree with are in {@link #DESACCORDS}, each with our value and why
@@ -65,7 +67,13 @@ class VecteursDecodeursTest {
             Map.entry("lora_frequency", "métadonnée d'enveloppe ajoutée par ThingsBoard"),
             Map.entry("lora_spreading_factor", "métadonnée d'enveloppe ajoutée par ThingsBoard"),
             Map.entry("lora_rssi", "métadonnée d'enveloppe ajoutée par ThingsBoard"),
-            Map.entry("lora_snr", "métadonnée d'enveloppe ajoutée par ThingsBoard"));
+            Map.entry("lora_snr", "métadonnée d'enveloppe ajoutée par ThingsBoard"),
+            Map.entry("protocol_version", "version du protocole Decentlab, vérifiée (2)"),
+            Map.entry("device_id", "numéro de série Decentlab"),
+            Map.entry("ambient_light_visible_infrared", "lecture brute du capteur de lumière (l'éclairement en lux est gardé)"),
+            Map.entry("ambient_light_infrared", "lecture brute du capteur de lumière (l'éclairement en lux est gardé)"),
+            Map.entry("co2_sensor_status", "état interne du capteur de CO2"),
+            Map.entry("raw_ir_reading", "lecture brute infrarouge du capteur de CO2"));
 
     /** Vectors (source file and payload) whose expected values we deliberately do not reproduce. */
     static final Map<String, String> DESACCORDS = Map.of(
@@ -76,10 +84,14 @@ class VecteursDecodeursTest {
             "VENDORS/Milesight/AM307/ChirpStack/uplink/payload_1.json|0175550367EE0004687C05000106CB02077DA803087D2500097366270A7D04000B7D20000C7D30000D7D20000E015520CE6535CA0C00E1006E016401C2000A279700190032",
             "refusé : 4 octets après l'enregistrement d'historique ne forment aucun canal AM307");
 
+    /** The project's transcription of the examples of the decoders added for issue #13 (see its description). */
+    static final String VECTEURS_PROJET = "vecteurs-constructeurs.json";
+
     static Stream<Arguments> vecteurs() {
         var tous = new ArrayList<Arguments>();
-        for (String fichier : List.of("ttn_device_repo_codec_examples.json", "thingsboard_decoder_vectors.json")) {
-            JsonNode racine = DonneesLora.json(DonneesLora.dossier().resolve(fichier));
+        for (String fichier : List.of("ttn_device_repo_codec_examples.json", "thingsboard_decoder_vectors.json", VECTEURS_PROJET)) {
+            JsonNode racine = fichier.equals(VECTEURS_PROJET) ? DonneesLora.echantillonProjet(fichier)
+                    : DonneesLora.json(DonneesLora.dossier().resolve(fichier));
             int i = 0;
             for (JsonNode v : racine.get("vectors")) {
                 i++;
@@ -92,8 +104,8 @@ class VecteursDecodeursTest {
     }
 
     @Test
-    void coversEveryVectorOfBothFiles() {
-        assertThat(vecteurs()).hasSize(23 + 21);
+    void coversEveryVectorOfTheThreeFiles() {
+        assertThat(vecteurs()).hasSize(23 + 21 + 12);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -162,22 +174,23 @@ class VecteursDecodeursTest {
         return switch (champ) {
             case "temperature" -> parking ? new Attendu(Mesures.TEMPERATURE_INTERNE, v.asDouble(), "°C")
                     : new Attendu(Mesures.TEMPERATURE, v.asDouble(), "°C");
-            case "TempC_SHT", "air_temperature" -> new Attendu(Mesures.TEMPERATURE, v.asDouble(), "°C");
+            case "TempC_SHT", "air_temperature", "ambient_temperature" -> new Attendu(Mesures.TEMPERATURE, v.asDouble(), "°C");
             case "TempC_DS" -> new Attendu(Mesures.TEMPERATURE_SONDE, v.asDouble(), "°C");
-            case "humidity", "Hum_SHT", "air_humidity" -> new Attendu(Mesures.HUMIDITE, v.asDouble(), "%");
-            case "co2" -> new Attendu(Mesures.CO2, v.asDouble(), "ppm");
+            case "humidity", "Hum_SHT", "air_humidity", "relative_humidity" -> new Attendu(Mesures.HUMIDITE, v.asDouble(), "%");
+            case "co2", "co2_concentration" -> new Attendu(Mesures.CO2, v.asDouble(), "ppm");
             case "battery" -> new Attendu(Mesures.BATTERIE, v.asDouble(), "%");
             case "battery_voltage", "BatV" -> new Attendu(Mesures.BATTERIE, v.asDouble(), "V");
             case "vdd" -> new Attendu(Mesures.BATTERIE, v.asDouble() / 1000, "V");
             case "pressure" -> new Attendu(Mesures.PRESSION, v.asDouble(), "hPa");
             case "barometric_pressure" -> new Attendu(Mesures.PRESSION, v.asDouble() / 100, "hPa");
             case "distance" -> new Attendu(Mesures.DISTANCE, v.asDouble(), "mm");
-            case "light" -> new Attendu(Mesures.LUMINOSITE, v.asDouble(), "lux");
+            case "light", "illuminance" -> new Attendu(Mesures.LUMINOSITE, v.asDouble(), "lux");
             case "light_level" -> new Attendu(Mesures.NIVEAU_LUMIERE, v.asDouble(), "niveau (0 à 5)");
-            case "motion" -> new Attendu(Mesures.MOUVEMENT, v.asDouble(), "détections");
+            case "motion", "activity_counter" -> new Attendu(Mesures.MOUVEMENT, v.asDouble(), "détections");
             case "pir" -> elsys ? new Attendu(Mesures.MOUVEMENT, v.asDouble(), "détections")
                     : new Attendu(Mesures.PRESENCE, v.asText().equals("trigger") ? 1 : 0, "0/1");
             case "tvoc" -> new Attendu(Mesures.COV, v.asDouble(), "µg/m³");
+            case "total_voc" -> new Attendu(Mesures.COV, v.asDouble(), "ppb");
             case "x", "y", "z" -> new Attendu("acceleration_" + champ, v.asDouble() / 63, "g");
             case "tilt", "position" -> new Attendu(Mesures.INCLINAISON, v.asText().equals("tilt") ? 1 : 0, "0/1");
             case "occupied" -> new Attendu(Mesures.OCCUPATION, v.asBoolean() ? 1 : 0, "0/1");
