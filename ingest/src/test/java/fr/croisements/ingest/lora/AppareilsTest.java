@@ -3,6 +3,8 @@ package fr.croisements.ingest.lora;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.croisements.events.LoraUplink;
+import fr.croisements.events.Mesure;
 import fr.croisements.events.Position;
 import java.io.IOException;
 import java.io.StringReader;
@@ -41,6 +43,29 @@ class AppareilsTest {
                 .hasMessage("a.csv:2 : longitude illisible ou hors de [-180, 180] : « 200 »");
         assertThatThrownBy(() -> Appareils.lire(new StringReader("dev_eui\n24E124136B316361\n24e124136b316361\n"), "a.csv"))
                 .hasMessage("a.csv:3 : appareil en double : 24E124136B316361");
+    }
+
+    @Test
+    void aDevicesFileNamesTheIndoorClimateModelsAsUsersWriteThem() throws IOException {
+        Appareils appareils = Appareils.lire(new StringReader("""
+                dev_eui;modele
+                24E124710C408089;Milesight AM103L
+                24E124710C408090;AM102
+                A840410000000002;dragino-lht65n
+                0018B21000000001;Adeunis Comfort CO2
+                0004A30B00000001;decentlab-dl-iam
+                647FDA0000000001;Tektelic Kona Home Sensor
+                """), "appareils.csv");
+        var adapter = DonneesLora.tts(appareils);
+        String message = """
+                {"end_device_ids": {"dev_eui": "0018B21000000001"}, "received_at": "2025-07-14T12:00:01Z",
+                 "uplink_message": {"f_port": 1, "frm_payload": "aoABsz4BpAG0PwGl"}}
+                """;
+
+        LoraUplink u = ((Lecture.Uplink) adapter.lire(DonneesLora.json(message))).uplink();
+
+        assertThat(u.modele()).isEqualTo("adeunis-comfort-co2");
+        assertThat(u.mesures()).containsEntry(Mesures.CO2, new Mesure(420, "ppm"));
     }
 
     @Test
