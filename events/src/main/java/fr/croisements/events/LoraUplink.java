@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param position the device's position when known, or {@code null}
  * @param source {@code tts} or {@code chirpstack}
  * @param simule whether it comes from the project's simulator
+ * @param origineInstant where {@code instant} comes from: {@link #ORIGINE_RESEAU}, {@link #ORIGINE_PASSERELLE},
+ *     {@link #ORIGINE_HORLOGE_PASSERELLE} or {@link #ORIGINE_INGESTION}; {@code null} in records written before
+ *     this field existed (their instant is the network server's)
  */
 public record LoraUplink(
         String devEui,
@@ -31,7 +34,23 @@ public record LoraUplink(
         List<Reception> receptions,
         Position position,
         String source,
-        boolean simule) {
+        boolean simule,
+        String origineInstant) {
+
+    /** The network server's reception time (TTS {@code received_at}, ChirpStack {@code time} or {@code nsTime}). */
+    public static final String ORIGINE_RESEAU = "reseau";
+    /** The time a gateway stamped the frame with (TTS {@code rx_metadata[].time}, ChirpStack {@code rxInfo[].time}), the earliest. */
+    public static final String ORIGINE_PASSERELLE = "passerelle";
+    /** A gateway's internal clock (TTS {@code rx_metadata[].gw_time}, ChirpStack {@code rxInfo[].gwTime}), the earliest. */
+    public static final String ORIGINE_HORLOGE_PASSERELLE = "horloge_passerelle";
+    /** No time in the message: when Croisements read it. */
+    public static final String ORIGINE_INGESTION = "ingestion";
+
+    /** An uplink dated by its network server, as before {@code origineInstant} existed. */
+    public LoraUplink(String devEui, Instant instant, Integer fPort, Long fCnt, String payload, String modele,
+            Map<String, Mesure> mesures, List<Reception> receptions, Position position, String source, boolean simule) {
+        this(devEui, instant, fPort, fCnt, payload, modele, mesures, receptions, position, source, simule, ORIGINE_RESEAU);
+    }
 
     public LoraUplink {
         Objects.requireNonNull(devEui, "devEui");

@@ -7,7 +7,6 @@ import fr.croisements.events.LoraStatut;
 import fr.croisements.events.LoraUplink;
 import fr.croisements.events.Reception;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,20 +16,24 @@ import java.util.Locale;
  * ChirpStack v4 integration events (HTTP or MQTT integration, JSON encoding), accepted as
  * ChirpStack emits them.
  *
- * <p>The event type comes from the transport when it tells it (HTTP integration {@code ?event=up},
- * MQTT topic {@code application/…/device/…/event/up}), else from the event's shape, in this
- * order: {@code integration} has {@code integrationName} or {@code eventType}; {@code log} has
+ * <p>The event type comes from the event's content, whatever the transport says (HTTP integration
+ * {@code ?event=up}, MQTT topic {@code application/…/device/…/event/up}), in this order:
+ * {@code integration} has {@code integrationName} or {@code eventType}; {@code log} has
  * {@code level} and {@code code}; {@code up} has {@code rxInfo}, {@code data}, {@code fCnt},
- * {@code fPort} or {@code object}; {@code status} has {@code batteryLevel}, {@code margin}...;
- * {@code txack} a {@code downlinkId} or a
- * {@code gatewayId}; {@code ack} {@code acknowledged} or {@code fCntDown}; {@code location} a
- * {@code location}; {@code join} a {@code devAddr} and nothing of the above.
+ * {@code fPort}, {@code object}, {@code confirmed}, {@code dr} or {@code adr}; {@code status} has
+ * {@code batteryLevel}, {@code margin}... and none of those; {@code txack} a {@code downlinkId} or
+ * a {@code gatewayId}; {@code ack} {@code acknowledged} or {@code fCntDown}; {@code location} a
+ * {@code location}; {@code join} a {@code devAddr} and nothing of the above. Only an event with
+ * none of these fields (a status whose values are all zero, left out by proto3) takes the
+ * transport's type, and never becomes an uplink.
  *
  * <p>{@code up} becomes a {@link LoraUplink} ({@code source = chirpstack}): DevEUI from
- * {@code deviceInfo.devEui} (16 uppercase hex), instant {@code time} (else the first
- * {@code rxInfo} {@code nsTime}, {@code gwTime} or {@code time}), {@code fPort} and {@code fCnt}
+ * {@code deviceInfo.devEui} (16 uppercase hex), instant {@code time} (else the earliest
+ * {@code rxInfo} {@code nsTime}, else the earliest {@code gwTime} or {@code time}, else the
+ * ingestion time; which one in {@code origineInstant}), {@code fPort} and {@code fCnt}
  * ({@code null} when absent), {@code data} (strict base64), receptions from {@code rxInfo[]}
- * ({@code gatewayId} as 16 uppercase hex, {@code rssi}, {@code snr}, {@code location}), model from
+ * ({@code gatewayId} as 16 uppercase hex, {@code rssi}, {@code snr}, {@code location}; one per
+ * gateway, the best signal kept, as a gateway with two boards or antennas is listed twice), model from
  * the devices file, else {@code deviceInfo.deviceProfileName}, else {@code --modele}; measures from
  * {@code object}, else our decoder; position from the devices file (up events carry none); simulated
  * when {@code deviceInfo.tags.croisements} is {@code simulation}. {@code status} becomes a
@@ -45,6 +48,8 @@ public final class ChirpstackAdapter extends LoraAdapter {
     /** The device tag by which the simulator marks its devices. */
     static final String ETIQUETTE_SIMULATION = "croisements";
     static final String VALEUR_SIMULATION = "simulation";
+    /** Fields only an {@code up} event has (ChirpStack v4 {@code UplinkEvent}). */
+    private static final List<String> CHAMPS_UP = List.of("rxInfo", "data", "fCnt", "fPort", "object", "confirmed", "dr", "adr");
 
     /** With every decoder of the project and no devices file. */
     public ChirpstackAdapter() {
@@ -68,12 +73,13 @@ public final class ChirpstackAdapter extends LoraAdapter {
         return SOURCE;
     }
 
+    /**
+     * {@inheritDoc} The event's content decides its type (see {@link #typeParForme}); the type the
+     * transport gives only serves for an event whose fields tell none, and never makes an uplink of
+     * an event without any uplink field (issue #13: a status posted to {@code ?event=up}).
+     */
     @Override
     public Lecture lire(JsonNode message, String evenement) {
-        String type = evenement == null || evenement.isBlank() ? null : evenement.strip().toLowerCase(Locale.ROOT);
-        if (type != null && !TYPES.contains(type)) {
-            return invalide("type d'événement ChirpStack inconnu : « " + evenement + " » (" + String.join(", ", TYPES) + ")");
-        }
         if (message == null || !message.isObject()) {
             return invalide("objet JSON attendu (événement ChirpStack), trouvé : " + TtsAdapter.nature(message));
         }
@@ -86,11 +92,20 @@ public final class ChirpstackAdapter extends LoraAdapter {
             }
             return invalide("deviceInfo manquant : événement d'intégration ChirpStack v4 attendu");
         }
+        String type = typeParForme(message);
         if (type == null) {
-            type = typeParForme(message);
-            if (type == null) {
+            String donne = evenement == null || evenement.isBlank() ? null : evenement.strip().toLowerCase(Locale.ROOT);
+            if (donne == null) {
                 return invalide("événement ChirpStack non reconnu (ni " + String.join(", ", TYPES) + ")");
             }
+            if (!TYPES.contains(donne)) {
+                return invalide("type d'événement ChirpStack inconnu : « " + evenement + " » (" + String.join(", ", TYPES) + ")");
+            }
+            if (donne.equals("up")) {
+                return invalide("événement annoncé « up » sans aucun champ d'uplink (" + String.join(", ", CHAMPS_UP)
+                        + ") : ce n'est pas un uplink");
+            }
+            type = donne;
         }
         return switch (type) {
             case "up" -> uplink(message);
@@ -107,7 +122,7 @@ public final class ChirpstackAdapter extends LoraAdapter {
         if (m.has("level") && (m.has("code") || m.has("description"))) {
             return "log";
         }
-        if (aUnDe(m, "rxInfo", "data", "fCnt", "fPort", "object", "confirmed")) {
+        if (aUnDe(m, CHAMPS_UP.toArray(String[]::new))) {
             return "up";
         }
         if (aUnDe(m, "batteryLevel", "batteryLevelUnavailable", "externalPowerSource", "margin")) {
@@ -147,8 +162,8 @@ public final class ChirpstackAdapter extends LoraAdapter {
         if (devEui == null) {
             return invalide("DevEUI invalide : « " + brut + " » (16 caractères hexadécimaux attendus)");
         }
-        Object instant = instant(m);
-        if (instant instanceof Lecture l) {
+        Object date = dateReception(m, true);
+        if (date instanceof Lecture l) {
             return l;
         }
         Integer fPort = null;
@@ -185,10 +200,10 @@ public final class ChirpstackAdapter extends LoraAdapter {
             if (brutGw == null) {
                 continue;
             }
-            String eui = Normalisation.devEui(brutGw);
-            receptions.add(new Reception(eui != null ? eui : brutGw, Normalisation.nombre(rx.get("rssi")),
+            receptions.add(new Reception(Normalisation.passerelle(brutGw, brutGw), Normalisation.nombre(rx.get("rssi")),
                     Normalisation.nombre(rx.get("snr")), Normalisation.position(rx.get("location"))));
         }
+        receptions = Normalisation.uneParPasserelle(receptions);
         var indices = new ArrayList<String>();
         String profil = texte(info, "deviceProfileName");
         if (profil != null) {
@@ -196,8 +211,9 @@ public final class ChirpstackAdapter extends LoraAdapter {
         }
         String modele = interprete.modele(devEui, indices);
         var resultat = interprete.mesures(modele, fPort, octets, m.get("object"), null);
-        return new Lecture.Uplink(new LoraUplink(devEui, (Instant) instant, fPort, fCnt, payload, modele, resultat.mesures(),
-                receptions, interprete.position(devEui, null), SOURCE, simule(info)), resultat.avertissement());
+        DateReception recu = (DateReception) date;
+        return new Lecture.Uplink(new LoraUplink(devEui, recu.instant(), fPort, fCnt, payload, modele, resultat.mesures(),
+                receptions, interprete.position(devEui, null), SOURCE, simule(info), recu.origine()), resultat.avertissement());
     }
 
     private Lecture statut(JsonNode m) {
@@ -208,8 +224,8 @@ public final class ChirpstackAdapter extends LoraAdapter {
             return invalide(brut == null ? "deviceInfo.devEui manquant"
                     : "DevEUI invalide : « " + brut + " » (16 caractères hexadécimaux attendus)");
         }
-        Object instant = instant(m);
-        if (instant instanceof Lecture l) {
+        Object date = dateReception(m, false);
+        if (date instanceof Lecture l) {
             return l;
         }
         boolean secteur = m.path("externalPowerSource").asBoolean(false);
@@ -219,29 +235,35 @@ public final class ChirpstackAdapter extends LoraAdapter {
             return invalide("batteryLevel hors de [0, 100] : « " + m.get("batteryLevel").asText() + " »");
         }
         Integer marge = m.hasNonNull("margin") && m.get("margin").canConvertToInt() ? m.get("margin").asInt() : null;
-        return new Lecture.Statut(new LoraStatut(devEui, (Instant) instant, batterie, marge, SOURCE, simule(info)));
+        return new Lecture.Statut(new LoraStatut(devEui, ((DateReception) date).instant(), batterie, marge, SOURCE, simule(info)));
     }
 
-    /** The event's instant, or the {@link Lecture} rejecting it. */
-    private static Object instant(JsonNode m) {
+    /**
+     * The event's date: {@code time}, else the earliest {@code rxInfo[].nsTime} (both the network
+     * server's), else the earliest {@code rxInfo[].gwTime} or {@code rxInfo[].time} (the gateways');
+     * an uplink without any date is dated when read, a status is rejected. Returns the
+     * {@link DateReception}, or the {@link Lecture} rejecting the event.
+     */
+    private Object dateReception(JsonNode m, boolean uplink) {
         String date = texte(m, "time");
-        if (date == null) {
-            for (JsonNode rx : m.path("rxInfo")) {
-                for (String champ : List.of("nsTime", "gwTime", "time")) {
-                    if (date == null && rx.isObject()) {
-                        date = texte(rx, champ);
-                    }
-                }
+        if (date != null) {
+            try {
+                return new DateReception(Normalisation.instant(date), LoraUplink.ORIGINE_RESEAU);
+            } catch (DateTimeParseException e) {
+                return invalide("time illisible : « " + date + " » (date RFC 3339 avec fuseau attendue)");
             }
         }
-        if (date == null) {
-            return invalide("time manquant");
+        JsonNode rx = m.path("rxInfo");
+        DateReception d = DateReception.auPlusTot(rx, "nsTime", LoraUplink.ORIGINE_RESEAU);
+        if (d == null) {
+            DateReception gw = DateReception.auPlusTot(rx, "gwTime", LoraUplink.ORIGINE_PASSERELLE);
+            DateReception v3 = DateReception.auPlusTot(rx, "time", LoraUplink.ORIGINE_PASSERELLE);
+            d = gw == null || v3 != null && v3.instant().isBefore(gw.instant()) ? v3 : gw;
         }
-        try {
-            return Normalisation.instant(date);
-        } catch (DateTimeParseException e) {
-            return invalide("time illisible : « " + date + " » (date RFC 3339 avec fuseau attendue)");
+        if (d != null) {
+            return d;
         }
+        return uplink ? ingestion() : invalide("time manquant");
     }
 
     private boolean simule(JsonNode info) {

@@ -44,6 +44,10 @@ public final class DecodeurRegistre {
         b.modele("milesight-em300-th", MilesightDecoder.em300Th(), "em300-th", "milesight-iot-em300-th");
         b.modele("milesight-am307", MilesightDecoder.am307(), "am307", "milesight-iot-am307",
                 "am319", "milesight-am319", "milesight-iot-am319");
+        b.modele("milesight-am102", MilesightDecoder.am102(), "am102", "milesight-iot-am102",
+                "am102l", "milesight-am102l", "milesight-iot-am102l");
+        b.modele("milesight-am103", MilesightDecoder.am103(), "am103", "milesight-iot-am103",
+                "am103l", "milesight-am103l", "milesight-iot-am103l");
         b.modele("milesight-em310-udl", MilesightDecoder.em310Udl(), "em310-udl", "milesight-iot-em310-udl");
         b.modele("milesight-em500-udl", MilesightDecoder.em500Udl(), "em500-udl", "milesight-iot-em500-udl");
         b.modele("milesight-em400-udl", MilesightDecoder.em400Udl(), "em400-udl", "milesight-iot-em400-udl");
@@ -51,12 +55,18 @@ public final class DecodeurRegistre {
         b.modele("elsys-ers", elsys, "ers", "ers-lite", "elsys-ers-lite", "ers2", "elsys-ers2");
         b.modele("elsys-ers-co2", elsys, "ers-co2", "ers2-co2", "elsys-ers2-co2", "ers-co2-lite", "elsys-ers-co2-lite");
         b.modele("elsys-elt-ultrasonic", elsys, "elt-ultrasonic");
-        b.modele("dragino-lht65", new DraginoLht65Decoder(), "lht65");
+        b.modele("dragino-lht65", DraginoLht65Decoder.lht65(), "lht65");
+        b.modele("dragino-lht65n", DraginoLht65Decoder.lht65n(), "lht65n");
         b.modele("dragino-ldds75", new DraginoLdds75Decoder(), "ldds75");
-        b.modele("decentlab-dl-pm", new DecentlabDlPmDecoder(), "dl-pm");
+        b.modele("decentlab-dl-pm", DecentlabDecoder.dlPm(), "dl-pm");
+        b.modele("decentlab-dl-iam", DecentlabDecoder.dlIam(), "dl-iam");
+        b.modele("adeunis-comfort", AdeunisComfortDecoder.comfort(), "adeunis-comfort2", "adeunis-comfort-2");
+        b.modele("adeunis-comfort-co2", AdeunisComfortDecoder.comfortCo2(), "adeunis-comfortco2");
         b.modele("nwave-nps", NwaveDecoder.g4(), "nps405", "nwave-nps405", "nps405sm", "nps405fm",
                 "g4-nps-sm", "g4-nps-fm", "nwave-g4-nps-sm", "nwave-g4-nps-fm", "nwave-nps405sm", "nwave-nps405fm");
         b.modele("nwave-nps310", NwaveDecoder.nps310(), "nps310sm", "nwave-nps310sm", "nps310");
+        b.modele("tektelic-kona-home", new TektelicKonaHomeDecoder(), "kona-home", "kona-home-sensor",
+                "tektelic-kona-home-sensor", "t000489x", "tektelic-t000489x", "t000489x-home-base");
         b.modele("bosch-tps110", new BoschTps110Decoder(), "tps110", "tps110-0292", "bosch-tps110-0292",
                 "tpl110-0292", "parking-lot-sensor", "bosch-parking-lot-sensor");
         return b.construire();
@@ -96,7 +106,9 @@ public final class DecodeurRegistre {
     }
 
     /**
-     * Decodes a payload with a model's decoder: pure, never throws on bad input.
+     * Decodes a payload with a model's decoder, then checks that every value is one the device
+     * can report ({@link Plausibilite}): a payload of another model is refused, not read as wrong
+     * values. Pure, never throws on bad input.
      *
      * @param modele a model id (see {@link #modeles()})
      */
@@ -106,7 +118,9 @@ public final class DecodeurRegistre {
             return Decodage.refuse("modèle d'appareil inconnu : « " + modele + " »");
         }
         try {
-            return decodeur.decode(fPort, octets);
+            Decodage d = decodeur.decode(fPort, octets);
+            String invraisemblance = d instanceof Decodage.Reussi r ? Plausibilite.invraisemblance(r.mesures()) : null;
+            return invraisemblance == null ? d : Decodage.refuse(invraisemblance);
         } catch (RuntimeException e) {
             // A decoder bug must not stop the stream: the payload is refused and the bug logged.
             log.error("Decoder {} failed on port {} payload {}", modele, fPort, Octets.hex(octets), e);

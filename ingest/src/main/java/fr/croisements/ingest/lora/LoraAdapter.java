@@ -141,6 +141,11 @@ public abstract sealed class LoraAdapter permits TtsAdapter, ChirpstackAdapter {
         }
     }
 
+    /** When a message is read: the reception time of an uplink that tells none (see {@link DateReception}). */
+    final DateReception ingestion() {
+        return new DateReception(horloge.instant(), LoraUplink.ORIGINE_INGESTION);
+    }
+
     static Lecture invalide(String raison) {
         return new Lecture.Invalide(raison);
     }

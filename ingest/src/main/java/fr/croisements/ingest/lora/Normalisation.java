@@ -2,17 +2,29 @@ package fr.croisements.ingest.lora;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.croisements.events.Position;
+import fr.croisements.events.Reception;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Pure helpers shared by the adapters: identifiers, base64, dates, positions and numbers of the JSON. */
+/** Pure helpers shared by the adapters: identifiers, receptions, base64, dates, positions and numbers of the JSON. */
 final class Normalisation {
 
     private static final Pattern HEX16 = Pattern.compile("[0-9A-F]{16}");
+    /** TTS's default identifier of a device or gateway registered by its EUI: {@code eui-<16 hex>}. */
+    private static final Pattern IDENTIFIANT_EUI = Pattern.compile("eui-([0-9a-fA-F]{16})");
+    /** Best signal first: highest RSSI, then highest SNR, an absent value being the worst. */
+    private static final Comparator<Reception> MEILLEUR_SIGNAL = Comparator
+            .comparing(Reception::rssi, Comparator.nullsFirst(Comparator.<Double>naturalOrder()))
+            .thenComparing(Reception::snr, Comparator.nullsFirst(Comparator.<Double>naturalOrder()))
+            .reversed();
     private static final Pattern SEPARATEURS = Pattern.compile("[-:\\s]");
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
@@ -23,6 +35,48 @@ final class Normalisation {
         }
         String eui = SEPARATEURS.matcher(brut.strip()).replaceAll("").toUpperCase(Locale.ROOT);
         return HEX16.matcher(eui).matches() ? eui : null;
+    }
+
+    /** The EUI in an identifier of the form {@code eui-<16 hex>} (TTS's default), upper case, or {@code null}. */
+    static String euiDansIdentifiant(String identifiant) {
+        if (identifiant == null) {
+            return null;
+        }
+        Matcher m = IDENTIFIANT_EUI.matcher(identifiant);
+        return m.matches() ? m.group(1).toUpperCase(Locale.ROOT) : null;
+    }
+
+    /**
+     * How a gateway is named in the receptions: its EUI (16 uppercase hex) when the message gives
+     * it, or when its identifier is {@code eui-<EUI>}; else its identifier; {@code null} when neither.
+     * A gateway then has one name whatever the path (direct, Packet Broker) or the server.
+     */
+    static String passerelle(String eui, String identifiant) {
+        String normalise = devEui(eui);
+        if (normalise != null) {
+            return normalise;
+        }
+        String dansIdentifiant = euiDansIdentifiant(identifiant);
+        return dansIdentifiant != null ? dansIdentifiant : identifiant;
+    }
+
+    /**
+     * One reception per gateway (issue #13): the same gateway can be listed twice, heard directly
+     * and through Packet Broker, or by two antennas or boards. Keeps the best signal (highest RSSI,
+     * then highest SNR), with its position or else the first position known for that gateway, in
+     * the order the gateways first appear.
+     */
+    static List<Reception> uneParPasserelle(List<Reception> receptions) {
+        var parPasserelle = new LinkedHashMap<String, Reception>();
+        for (Reception r : receptions) {
+            parPasserelle.merge(r.gatewayId(), r, (a, b) -> {
+                Reception meilleure = MEILLEUR_SIGNAL.compare(b, a) < 0 ? b : a;
+                Position position = meilleure.position() != null ? meilleure.position()
+                        : a.position() != null ? a.position() : b.position();
+                return new Reception(meilleure.gatewayId(), meilleure.rssi(), meilleure.snr(), position);
+            });
+        }
+        return List.copyOf(parPasserelle.values());
     }
 
     /**

@@ -7,12 +7,9 @@ import fr.croisements.events.LoraUplink;
 import fr.croisements.events.Position;
 import fr.croisements.events.Reception;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The Things Stack v3 messages ({@code ApplicationUp} JSON), accepted as TTS emits them: a webhook
@@ -24,12 +21,16 @@ import java.util.regex.Pattern;
  *   <li>DevEUI from {@code end_device_ids.dev_eui} (else a {@code device_id} of the form
  *       {@code eui-<16 hex>}), as 16 uppercase hex characters;
  *   <li>instant: {@code uplink_message.received_at} (the network server's reception), else the
- *       top-level {@code received_at};
+ *       top-level {@code received_at}, else the earliest {@code rx_metadata[].time}, else the
+ *       earliest {@code rx_metadata[].gw_time}, else the ingestion time; which one is kept in
+ *       {@code origineInstant};
  *   <li>{@code f_port}, {@code f_cnt}: TTS omits zero values, so an absent one is 0;
  *   <li>{@code frm_payload}: strict base64, kept as received;
  *   <li>receptions from {@code rx_metadata[]}: the gateway EUI ({@code gateway_ids.eui}, or the
- *       forwarder's for Packet Broker), else its {@code gateway_id}; {@code rssi} (else
- *       {@code channel_rssi}); {@code snr} (absent is 0 for LoRa, as TTS omits zero); {@code location};
+ *       forwarder's for Packet Broker, or the one in an {@code eui-<EUI>} identifier), else its
+ *       {@code gateway_id}; {@code rssi} (else {@code channel_rssi}); {@code snr} (absent is 0 for
+ *       LoRa, as TTS omits zero); {@code location}; one per gateway, the best signal kept (a gateway
+ *       heard directly and through Packet Broker is listed twice by TTS);
  *   <li>position: {@code locations["frm-payload"]}, else {@code locations.user}, else any other
  *       location, else the devices file;
  *   <li>model: the devices file, else {@code version_ids} (brand and model), else {@code --modele};
@@ -47,7 +48,6 @@ public final class TtsAdapter extends LoraAdapter {
     static final List<String> AUTRES_MESSAGES = List.of("join_accept", "downlink_ack", "downlink_nack", "downlink_sent",
             "downlink_failed", "downlink_queued", "downlink_queue_invalidated", "location_solved", "service_data",
             "uplink_normalized");
-    private static final Pattern DEVICE_ID_EUI = Pattern.compile("eui-([0-9a-fA-F]{16})");
     private static final String PACKET_BROKER = "packetbroker";
 
     /** With every decoder of the project and no devices file. */
@@ -112,11 +112,7 @@ public final class TtsAdapter extends LoraAdapter {
         JsonNode ids = m.path("end_device_ids");
         String brut = texte(ids, "dev_eui");
         if (brut == null) {
-            String deviceId = texte(ids, "device_id");
-            Matcher eui = deviceId == null ? null : DEVICE_ID_EUI.matcher(deviceId);
-            if (eui != null && eui.matches()) {
-                brut = eui.group(1);
-            }
+            brut = Normalisation.euiDansIdentifiant(texte(ids, "device_id"));
         }
         if (brut == null) {
             return invalide("end_device_ids.dev_eui manquant");
@@ -129,18 +125,9 @@ public final class TtsAdapter extends LoraAdapter {
         if (!up.isObject()) {
             return invalide("uplink_message doit être un objet JSON");
         }
-        String date = texte(up, "received_at");
-        if (date == null) {
-            date = texte(m, "received_at");
-        }
-        if (date == null) {
-            return invalide("received_at manquant (ni uplink_message.received_at ni received_at)");
-        }
-        Instant instant;
-        try {
-            instant = Normalisation.instant(date);
-        } catch (DateTimeParseException e) {
-            return invalide("received_at illisible : « " + date + " » (date RFC 3339 avec fuseau attendue)");
+        Object date = dateReception(m, up);
+        if (date instanceof Lecture l) {
+            return l;
         }
         Integer fPort = 0;
         if (up.hasNonNull("f_port")) {
@@ -175,6 +162,7 @@ public final class TtsAdapter extends LoraAdapter {
                 receptions.add(r);
             }
         }
+        receptions = Normalisation.uneParPasserelle(receptions);
         JsonNode versions = up.path("version_ids");
         var indices = new ArrayList<String>();
         String marque = texte(versions, "brand_id");
@@ -186,8 +174,35 @@ public final class TtsAdapter extends LoraAdapter {
         var resultat = interprete.mesures(modele, fPort, octets, up.get("decoded_payload"), up.get("normalized_payload"));
         Position position = interprete.position(devEui, position(up.path("locations")));
         boolean simule = interprete.simule() || up.path("simulated").asBoolean(false);
-        return new Lecture.Uplink(new LoraUplink(devEui, instant, fPort, fCnt, payload, modele, resultat.mesures(),
-                receptions, position, SOURCE, simule), resultat.avertissement());
+        DateReception recu = (DateReception) date;
+        return new Lecture.Uplink(new LoraUplink(devEui, recu.instant(), fPort, fCnt, payload, modele, resultat.mesures(),
+                receptions, position, SOURCE, simule, recu.origine()), resultat.avertissement());
+    }
+
+    /**
+     * The reception time: {@code uplink_message.received_at}, else {@code received_at} (the network
+     * server's); TTS omits both in some messages (proto3 leaves out what is unset), so then the
+     * earliest {@code rx_metadata[].time}, else the earliest {@code rx_metadata[].gw_time}, else
+     * the ingestion time. Returns the {@link DateReception}, or the {@link Lecture} rejecting an
+     * unreadable {@code received_at}.
+     */
+    private Object dateReception(JsonNode m, JsonNode up) {
+        for (JsonNode n : List.of(up, m)) {
+            String date = texte(n, "received_at");
+            if (date != null) {
+                try {
+                    return new DateReception(Normalisation.instant(date), LoraUplink.ORIGINE_RESEAU);
+                } catch (DateTimeParseException e) {
+                    return invalide("received_at illisible : « " + date + " » (date RFC 3339 avec fuseau attendue)");
+                }
+            }
+        }
+        JsonNode rx = up.path("rx_metadata");
+        DateReception d = DateReception.auPlusTot(rx, "time", LoraUplink.ORIGINE_PASSERELLE);
+        if (d == null) {
+            d = DateReception.auPlusTot(rx, "gw_time", LoraUplink.ORIGINE_HORLOGE_PASSERELLE);
+        }
+        return d != null ? d : ingestion();
     }
 
     /** One {@code rx_metadata} entry; {@code null} when it names no gateway. */
@@ -204,8 +219,7 @@ public final class TtsAdapter extends LoraAdapter {
             String relais = texte(pb, "forwarder_gateway_id");
             id = relais != null ? relais : texte(pb, "forwarder_net_id");
         }
-        String euiNormalise = Normalisation.devEui(eui);
-        String gatewayId = euiNormalise != null ? euiNormalise : id;
+        String gatewayId = Normalisation.passerelle(eui, id);
         if (gatewayId == null) {
             return null;
         }

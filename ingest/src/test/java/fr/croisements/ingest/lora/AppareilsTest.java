@@ -3,6 +3,8 @@ package fr.croisements.ingest.lora;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.croisements.events.LoraUplink;
+import fr.croisements.events.Mesure;
 import fr.croisements.events.Position;
 import java.io.IOException;
 import java.io.StringReader;
@@ -44,11 +46,34 @@ class AppareilsTest {
     }
 
     @Test
+    void aDevicesFileNamesTheIndoorClimateModelsAsUsersWriteThem() throws IOException {
+        Appareils appareils = Appareils.lire(new StringReader("""
+                dev_eui;modele
+                24E124710C408089;Milesight AM103L
+                24E124710C408090;AM102
+                A840410000000002;dragino-lht65n
+                0018B21000000001;Adeunis Comfort CO2
+                0004A30B00000001;decentlab-dl-iam
+                647FDA0000000001;Tektelic Kona Home Sensor
+                """), "appareils.csv");
+        var adapter = DonneesLora.tts(appareils);
+        String message = """
+                {"end_device_ids": {"dev_eui": "0018B21000000001"}, "received_at": "2025-07-14T12:00:01Z",
+                 "uplink_message": {"f_port": 1, "frm_payload": "aoABsz4BpAG0PwGl"}}
+                """;
+
+        LoraUplink u = ((Lecture.Uplink) adapter.lire(DonneesLora.json(message))).uplink();
+
+        assertThat(u.modele()).isEqualTo("adeunis-comfort-co2");
+        assertThat(u.mesures()).containsEntry(Mesures.CO2, new Mesure(420, "ppm"));
+    }
+
+    @Test
     void anAdapterRefusesAnUnknownModelAtOnce() {
         var appareils = Appareils.de(List.of(new Appareils.Appareil("24E124136B316361", "thermo-inconnu", null)));
         assertThatThrownBy(() -> new TtsAdapter(DecodeurRegistre.standard(), appareils))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("modèle inconnu « thermo-inconnu » pour l'appareil 24E124136B316361 ; modèles connus : bosch-tps110,");
+                .hasMessageStartingWith("modèle inconnu « thermo-inconnu » pour l'appareil 24E124136B316361 ; modèles connus : adeunis-comfort, adeunis-comfort-co2, bosch-tps110,");
         assertThatThrownBy(() -> new ChirpstackAdapter(DecodeurRegistre.standard(), Appareils.aucun().avecModeleParDefaut("x")))
                 .hasMessageStartingWith("modèle inconnu « x » pour --modele");
     }

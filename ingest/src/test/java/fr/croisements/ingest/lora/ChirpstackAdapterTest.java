@@ -1,9 +1,11 @@
 package fr.croisements.ingest.lora;
 
 import static fr.croisements.ingest.lora.DonneesLora.echantillon;
+import static fr.croisements.ingest.lora.DonneesLora.echantillonProjet;
 import static fr.croisements.ingest.lora.DonneesLora.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.croisements.events.LoraStatut;
 import fr.croisements.events.LoraUplink;
 import fr.croisements.events.Mesure;
@@ -24,6 +26,11 @@ class ChirpstackAdapterTest {
     private static final Position INSTALLATION = new Position(0.3404, 46.5802, null);
 
     private final ChirpstackAdapter sansAppareils = DonneesLora.chirpstack(Appareils.aucun());
+
+    private static LoraUplink uplink(Lecture l) {
+        assertThat(l).isInstanceOf(Lecture.Uplink.class);
+        return ((Lecture.Uplink) l).uplink();
+    }
 
     private static ChirpstackAdapter avecModele(String modele) {
         return DonneesLora.chirpstack(Appareils.de(List.of(new Appareils.Appareil(DEV_EUI, modele, INSTALLATION))));
@@ -127,6 +134,36 @@ class ChirpstackAdapterTest {
     }
 
     @Test
+    void datesAnUplinkByItsTimeElseTheNetworkServersElseTheGatewaysElseTheIngestion() {
+        ObjectNode message = echantillonProjet("chirpstack-up-deux-antennes.json");
+        LoraUplink parTime = uplink(sansAppareils.lire(message));
+        message.remove("time");
+        LoraUplink parNsTime = uplink(sansAppareils.lire(message));
+        message.withArray("rxInfo").forEach(rx -> ((ObjectNode) rx).remove("nsTime"));
+        LoraUplink parGwTime = uplink(sansAppareils.lire(message));
+        message.withArray("rxInfo").forEach(rx -> ((ObjectNode) rx).remove("gwTime"));
+        LoraUplink parIngestion = uplink(sansAppareils.lire(message));
+
+        assertThat(parTime.instant()).isEqualTo(Instant.parse("2025-07-14T09:15:02.318274Z"));
+        assertThat(parTime.origineInstant()).isEqualTo(LoraUplink.ORIGINE_RESEAU);
+        assertThat(parNsTime.instant()).isEqualTo(Instant.parse("2025-07-14T09:15:02.291Z"));
+        assertThat(parNsTime.origineInstant()).isEqualTo(LoraUplink.ORIGINE_RESEAU);
+        assertThat(parGwTime.instant()).isEqualTo(Instant.parse("2025-07-14T09:15:02.201Z"));
+        assertThat(parGwTime.origineInstant()).isEqualTo(LoraUplink.ORIGINE_PASSERELLE);
+        assertThat(parIngestion.instant()).isEqualTo(DonneesLora.HORLOGE.instant());
+        assertThat(parIngestion.origineInstant()).isEqualTo(LoraUplink.ORIGINE_INGESTION);
+    }
+
+    @Test
+    void listsAGatewayHeardByTwoAntennasOnceWithItsBetterSignal() {
+        LoraUplink u = uplink(sansAppareils.lire(echantillonProjet("chirpstack-up-deux-antennes.json")));
+
+        assertThat(u.receptions()).containsExactly(
+                new Reception("7076FF0056080A1B", -91.0, 9.5, new Position(0.3404, 46.5802, 131.0)),
+                new Reception("7076FF0056080C2D", -119.0, -6.0, null));
+    }
+
+    @Test
     void turnsAStatusEventIntoADeviceStatus() {
         String status = """
                 {"deduplicationId": "8f0d3a4e-0c52-4e3c-9a8c-3c1f0b6d2a11", "time": "2025-07-14T06:00:00+00:00",
@@ -158,15 +195,60 @@ class ChirpstackAdapterTest {
     }
 
     @Test
-    void theGivenTypeWinsOverTheShape() {
-        // an up event posted to ?event=join is counted as a join, as the integration said
+    void issue13AStatusPostedToTheUplinkRouteIsAStatus() {
+        ObjectNode status = echantillonProjet("chirpstack-status.json");
+
+        assertThat(sansAppareils.lire(status, "up")).isEqualTo(new Lecture.Statut(new LoraStatut("A81758FFFE0A1B2C",
+                Instant.parse("2025-07-14T06:00:00.125Z"), 76.38, 12, "chirpstack", false)));
+    }
+
+    @Test
+    void issue13TheContentWinsOverTheGivenTypeWhateverItSays() {
+        ObjectNode up = echantillonProjet("chirpstack-up-deux-antennes.json");
+
+        assertThat(sansAppareils.lire(up, "status")).isInstanceOf(Lecture.Uplink.class);
+        assertThat(sansAppareils.lire(up, "join")).isInstanceOf(Lecture.Uplink.class);
+        assertThat(sansAppareils.lire(up, "uplink")).isInstanceOf(Lecture.Uplink.class);
         assertThat(sansAppareils.lire(json(echantillon("chirpstack_v4_up_em500-co2.json")), "join"))
-                .isEqualTo(new Lecture.Ignore("join"));
+                .isInstanceOf(Lecture.Uplink.class);
+    }
+
+    @Test
+    void anEventWithoutTellingFieldsTakesTheGivenTypeButNeverBecomesAnUplink() {
+        // a status whose margin and battery level are 0: proto3 JSON leaves them all out
+        String vide = """
+                {"deduplicationId": "3f9a6c1e-8b2d-4e7a-9c41-5d0b7e2f1a63", "time": "2025-07-14T06:00:00+00:00",
+                 "deviceInfo": {"devEui": "a81758fffe0a1b2c"}}
+                """;
+
+        assertThat(sansAppareils.lire(json(vide), "status")).isEqualTo(new Lecture.Statut(new LoraStatut("A81758FFFE0A1B2C",
+                Instant.parse("2025-07-14T06:00:00Z"), null, null, "chirpstack", false)));
+        assertThat(sansAppareils.lire(json(vide), "up")).isEqualTo(new Lecture.Invalide("événement annoncé « up » sans aucun"
+                + " champ d'uplink (rxInfo, data, fCnt, fPort, object, confirmed, dr, adr) : ce n'est pas un uplink"));
+    }
+
+    @Test
+    void aStatusPostedToTheUplinkRouteIsPublishedAsAStatus() {
+        var uplinks = DonneesLora.producteurUplinks();
+        var statuts = DonneesLora.producteurStatuts();
+        var rejets = DonneesLora.producteurRejets();
+
+        BilanLora bilan = sansAppareils.publier(echantillonProjet("chirpstack-status.json"), "POST /ingest/chirpstack",
+                "POST /ingest/chirpstack", "up", uplinks, statuts, rejets);
+
+        assertThat(bilan.uplinks()).isZero();
+        assertThat(bilan.statuts()).isEqualTo(1);
+        assertThat(uplinks.history()).isEmpty();
+        assertThat(statuts.history()).singleElement().satisfies(r -> {
+            assertThat(r.key()).isEqualTo("A81758FFFE0A1B2C");
+            assertThat(r.value().batteriePourcent()).isEqualTo(76.38);
+        });
+        assertThat(rejets.history()).isEmpty();
     }
 
     @Test
     void rejectsAnUnknownTypeAnUnknownShapeAndForeignFormats() {
-        assertThat(sansAppareils.lire(json(echantillon("chirpstack_v4_up_em500-co2.json")), "uplink"))
+        assertThat(sansAppareils.lire(json("{\"deviceInfo\": {\"devEui\": \"24e124136b316361\"}}"), "uplink"))
                 .isEqualTo(new Lecture.Invalide("type d'événement ChirpStack inconnu : « uplink » (up, status, join, ack, txack, log, location, integration)"));
         assertThat(sansAppareils.lire(json("{\"deviceInfo\": {\"devEui\": \"24e124136b316361\"}, \"foo\": 1}")))
                 .isEqualTo(new Lecture.Invalide("événement ChirpStack non reconnu (ni up, status, join, ack, txack, log, location, integration)"));
@@ -188,7 +270,7 @@ class ChirpstackAdapterTest {
                 {"time": "2025-07-14T12:00:01Z", "deviceInfo": {"deviceName": "x"}, "fPort": 85}
                 """))).isEqualTo(new Lecture.Invalide("deviceInfo.devEui manquant"));
         assertThat(sansAppareils.lire(json("""
-                {"deviceInfo": {"devEui": "24e124136b316361"}, "fPort": 85}
+                {"deviceInfo": {"devEui": "24e124136b316361"}, "margin": 7, "batteryLevel": 50}
                 """))).isEqualTo(new Lecture.Invalide("time manquant"));
     }
 }

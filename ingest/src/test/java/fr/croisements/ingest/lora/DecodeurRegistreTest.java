@@ -16,10 +16,11 @@ class DecodeurRegistreTest {
 
     @Test
     void knowsTheModelsOfTheTestVectors() {
-        assertThat(REGISTRE.modeles()).containsExactly("bosch-tps110", "decentlab-dl-pm", "dragino-ldds75", "dragino-lht65",
-                "elsys-elt-ultrasonic", "elsys-ers", "elsys-ers-co2", "milesight-am307", "milesight-em300-th",
-                "milesight-em310-udl", "milesight-em400-udl", "milesight-em500-co2", "milesight-em500-udl",
-                "nwave-nps", "nwave-nps310");
+        assertThat(REGISTRE.modeles()).containsExactly("adeunis-comfort", "adeunis-comfort-co2", "bosch-tps110",
+                "decentlab-dl-iam", "decentlab-dl-pm", "dragino-ldds75", "dragino-lht65", "dragino-lht65n",
+                "elsys-elt-ultrasonic", "elsys-ers", "elsys-ers-co2", "milesight-am102", "milesight-am103", "milesight-am307",
+                "milesight-em300-th", "milesight-em310-udl", "milesight-em400-udl", "milesight-em500-co2", "milesight-em500-udl",
+                "nwave-nps", "nwave-nps310", "tektelic-kona-home");
     }
 
     @ParameterizedTest
@@ -34,7 +35,16 @@ class DecodeurRegistreTest {
             "bosch Parking Lot Sensor (TPS110)|bosch-tps110",
             "Nwave G4_NPS_SM|nwave-nps",
             "nwave NPS310SM|nwave-nps310",
-            "AM319|milesight-am307"})
+            "AM319|milesight-am307",
+            "milesight-iot am103l|milesight-am103",
+            "Milesight AM102L (EU868)|milesight-am102",
+            "Dragino LHT65N|dragino-lht65n",
+            "dragino LHT65|dragino-lht65",
+            "Adeunis Comfort CO2|adeunis-comfort-co2",
+            "Adeunis COMFORT 2|adeunis-comfort",
+            "Decentlab DL-IAM-001|decentlab-dl-iam",
+            "tektelic t000489x-home-base|tektelic-kona-home",
+            "Tektelic Kona Home Sensor|tektelic-kona-home"})
     void resolvesIdsAliasesAndLongerNames(String nom, String modele) {
         assertThat(REGISTRE.resoudre(nom)).contains(modele);
     }
@@ -105,6 +115,38 @@ class DecodeurRegistreTest {
                 .isEqualTo(Decodage.refuse("longueur incorrecte pour un Decentlab DL-PM : 7 octets attendus d'après les drapeaux 0x0001, 6 reçus"));
         assertThat(REGISTRE.decoder("decentlab-dl-pm", 1, Octets.depuisHex("011B5000010C25")))
                 .isEqualTo(Decodage.refuse("version de protocole Decentlab 1 inconnue (2 attendue)"));
+    }
+
+    @Test
+    void issue13RefusesAnotherVendorsPayloadWhoseValuesNoSensorCouldReport() {
+        // A Milesight EM300-TH frame 01 75 5C | 03 67 C8 00 | 04 68 3C read as Elsys: type 0x01 (temperature)
+        // takes the next 2 bytes big-endian, 0x755C = 30044, / 10 = 3004.4 °C.
+        assertThat(REGISTRE.decoder("elsys-ers", 85, Octets.depuisHex("01755C0367C80004683C")))
+                .isEqualTo(Decodage.refuse("temperature = 3004,4 °C hors de la plage plausible (-40 à 85 °C) :"
+                        + " la charge utile vient sans doute d'un autre modèle"));
+        // A Tektelic Kona frame 03 67 00 0A | 04 68 28 read as Milesight: channel 03 67 is little-endian there,
+        // 0x0A00 = 2560, / 10 = 256 °C (Tektelic writes 0x000A = 10, / 10 = 1 °C).
+        assertThat(REGISTRE.decoder("milesight-em300-th", 10, Octets.depuisHex("0367000A046828")))
+                .isEqualTo(Decodage.refuse("temperature = 256 °C hors de la plage plausible (-40 à 85 °C) :"
+                        + " la charge utile vient sans doute d'un autre modèle"));
+        // Humidity 12 bits / 10 in a Dragino frame: 0x0FFF = 4095 → 409.5 %.
+        assertThat(REGISTRE.decoder("dragino-lht65", 2, Octets.depuisHex("CBF60B0D0FFF010ADD7FFF")))
+                .isEqualTo(Decodage.refuse("humidite = 409,5 % hors de la plage plausible (0 à 100 %) :"
+                        + " la charge utile vient sans doute d'un autre modèle"));
+    }
+
+    @Test
+    void lht65RefusesAnUnknownExternalSensorModeAndADatalogReply() {
+        // byte 6 = 0x03: no LHT65 external sensor mode 3
+        assertThat(REGISTRE.decoder("dragino-lht65", 2, Octets.depuisHex("CBF60B0D0376030ADD7FFF")))
+                .isEqualTo(Decodage.refuse("mode de capteur externe inconnu 3 (octet 6 = 0x03) pour un Dragino LHT65"));
+        // byte 6 = 0x41: bit 6, a reply to a datalog poll
+        assertThat(REGISTRE.decoder("dragino-lht65", 2, Octets.depuisHex("CBF60B0D0376410ADD7FFF")))
+                .isEqualTo(Decodage.refuse("réponse à une interrogation du journal d'un Dragino LHT65 (bit 6 de l'octet 6) :"
+                        + " relevés d'historique non décodés"));
+        // mode 2 (TMP117 probe) is an LHT65N's, not an LHT65's
+        assertThat(REGISTRE.decoder("dragino-lht65", 2, Octets.depuisHex("CBF60B0D0376020ADD7FFF")))
+                .isEqualTo(Decodage.refuse("mode de capteur externe inconnu 2 (octet 6 = 0x02) pour un Dragino LHT65"));
     }
 
     @Test

@@ -1,11 +1,13 @@
 package fr.croisements.ingest.lora;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.croisements.events.LoraStatut;
 import fr.croisements.events.LoraUplink;
 import fr.croisements.events.Rejet;
 import fr.croisements.events.Topics;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +17,10 @@ import java.time.ZoneOffset;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** The official LoRaWAN test files (read-only, never copied) and helpers shared by the LoRa tests. */
+/**
+ * The official LoRaWAN test files (read-only, never copied), the project's own samples
+ * ({@code src/test/resources/lora}) and helpers shared by the LoRa tests.
+ */
 final class DonneesLora {
 
     static final Clock HORLOGE = Clock.fixed(Instant.parse("2026-01-15T10:00:00Z"), ZoneOffset.UTC);
@@ -33,6 +38,18 @@ final class DonneesLora {
     static String texte(Path fichier) {
         try {
             return Files.readString(fichier);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One of the project's own samples, {@code src/test/resources/lora/<nom>}, as a mutable tree. */
+    static ObjectNode echantillonProjet(String nom) {
+        try (InputStream in = DonneesLora.class.getResourceAsStream("/lora/" + nom)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No test sample /lora/" + nom);
+            }
+            return (ObjectNode) LecteurMessages.MAPPER.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,6 +3,10 @@ package fr.croisements.ingest.lora;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.croisements.events.Position;
+import fr.croisements.events.Reception;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -46,5 +50,33 @@ class NormalisationTest {
     @CsvSource({"24E124136B31636", "24E124136B3163610", "24E124136B31636G", "eui-24e124136b316361"})
     void refusesWhatIsNotAnEui(String brut) {
         assertThat(Normalisation.devEui(brut)).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "7076ff0056080a1b|mairie-toit|7076FF0056080A1B",
+            "-|eui-7076ff0056080a1b|7076FF0056080A1B",
+            "-|mairie-toit|mairie-toit",
+            "pas-une-eui|mairie-toit|mairie-toit",
+            "-|-|-"})
+    void namesAGatewayByItsEuiWhereverItIsWritten(String eui, String identifiant, String nom) {
+        assertThat(Normalisation.passerelle(eui, identifiant)).isEqualTo(nom);
+    }
+
+    @Test
+    void keepsOneReceptionPerGatewayWithTheBestSignalAndAKnownPosition() {
+        var toit = new Position(0.3404, 46.5802, 131.0);
+        var receptions = List.of(
+                new Reception("A", -104.0, 6.5, toit),
+                new Reception("B", -118.0, null, null),
+                new Reception("A", -103.0, 7.0, null),
+                new Reception("B", -118.0, -3.75, null),
+                new Reception("C", null, null, null),
+                new Reception("A", -103.0, 5.0, null));
+
+        assertThat(Normalisation.uneParPasserelle(receptions)).containsExactly(
+                new Reception("A", -103.0, 7.0, toit),
+                new Reception("B", -118.0, -3.75, null),
+                new Reception("C", null, null, null));
     }
 }

@@ -241,4 +241,26 @@ class PublicationLoraTest {
                 .isInstanceOf(KafkaException.class)
                 .hasMessage("Failed to publish panne.ndjson:1: broker injoignable");
     }
+
+    @Test
+    void issue13APayloadOfAnotherVendorUnderAForcedModelGoesToTheRejectsWithItsValuesUnpublished() {
+        // --modele elsys-ers on a Milesight EM300-TH: the uplink keeps its radio metadata, no measure, one reject
+        var force = DonneesLora.tts(Appareils.aucun().avecModeleParDefaut("elsys-ers"));
+
+        BilanLora bilan = force.publier(DonneesLora.echantillonProjet("tts-uplink-sans-received-at.json"), "mon-flux",
+                "mon-flux:1", null, uplinks, statuts, rejets);
+
+        assertThat(bilan.uplinks()).isEqualTo(1);
+        assertThat(bilan.nonDecodes()).isEqualTo(1);
+        assertThat(uplinks.history()).singleElement().satisfies(r -> {
+            assertThat(r.value().modele()).isEqualTo("elsys-ers");
+            assertThat(r.value().mesures()).isEmpty();
+            assertThat(r.value().receptions()).hasSize(2);
+        });
+        assertThat(rejets.history()).singleElement().satisfies(r -> {
+            assertThat(r.value().position()).isEqualTo("mon-flux:1");
+            assertThat(r.value().raison()).isEqualTo("charge utile non décodée (elsys-ers) : temperature = 3004,4 °C"
+                    + " hors de la plage plausible (-40 à 85 °C) : la charge utile vient sans doute d'un autre modèle ; uplink publié sans mesure");
+        });
+    }
 }

@@ -1,9 +1,11 @@
 package fr.croisements.ingest.lora;
 
 import static fr.croisements.ingest.lora.DonneesLora.echantillon;
+import static fr.croisements.ingest.lora.DonneesLora.echantillonProjet;
 import static fr.croisements.ingest.lora.DonneesLora.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.croisements.events.LoraUplink;
 import fr.croisements.events.Mesure;
 import fr.croisements.events.Position;
@@ -105,6 +107,56 @@ class TtsAdapterTest {
     }
 
     @Test
+    void issue13DatesAnUplinkWithoutReceivedAtByTheEarliestGatewayTime() {
+        // TTS leaves out received_at at both levels (proto3 omits unset fields): only rx_metadata[].time remains.
+        LoraUplink u = uplink(sansAppareils.lire(echantillonProjet("tts-uplink-sans-received-at.json")));
+
+        assertThat(u.instant()).isEqualTo(Instant.parse("2025-07-14T12:00:01.409Z"));
+        assertThat(u.origineInstant()).isEqualTo(LoraUplink.ORIGINE_PASSERELLE);
+        assertThat(u.devEui()).isEqualTo("24E124710C408089");
+        assertThat(u.fCnt()).isEqualTo(4211L);
+        assertThat(u.receptions()).hasSize(2);
+    }
+
+    @Test
+    void issue13ThenByTheEarliestGatewayClockThenByTheIngestionTime() {
+        ObjectNode sansTime = echantillonProjet("tts-uplink-sans-received-at.json");
+        sansTime.withArray("/uplink_message/rx_metadata").forEach(rx -> ((ObjectNode) rx).remove("time"));
+        ObjectNode sansDate = sansTime.deepCopy();
+        sansDate.withArray("/uplink_message/rx_metadata").forEach(rx -> ((ObjectNode) rx).remove("gw_time"));
+
+        LoraUplink parHorloge = uplink(sansAppareils.lire(sansTime));
+        LoraUplink parIngestion = uplink(sansAppareils.lire(sansDate));
+
+        assertThat(parHorloge.instant()).isEqualTo(Instant.parse("2025-07-14T12:00:01.398Z"));
+        assertThat(parHorloge.origineInstant()).isEqualTo(LoraUplink.ORIGINE_HORLOGE_PASSERELLE);
+        assertThat(parIngestion.instant()).isEqualTo(DonneesLora.HORLOGE.instant());
+        assertThat(parIngestion.origineInstant()).isEqualTo(LoraUplink.ORIGINE_INGESTION);
+    }
+
+    @Test
+    void theNetworkServersReceptionTimeWinsWhenThereIsOne() {
+        ObjectNode message = echantillonProjet("tts-uplink-sans-received-at.json");
+        message.put("received_at", "2025-07-14T12:00:01.652Z");
+        LoraUplink auPremierNiveau = uplink(sansAppareils.lire(message));
+        message.with("uplink_message").put("received_at", "2025-07-14T12:00:01.448Z");
+        LoraUplink dansLUplink = uplink(sansAppareils.lire(message));
+
+        assertThat(auPremierNiveau.instant()).isEqualTo(Instant.parse("2025-07-14T12:00:01.652Z"));
+        assertThat(auPremierNiveau.origineInstant()).isEqualTo(LoraUplink.ORIGINE_RESEAU);
+        assertThat(dansLUplink.instant()).isEqualTo(Instant.parse("2025-07-14T12:00:01.448Z"));
+        assertThat(dansLUplink.origineInstant()).isEqualTo(LoraUplink.ORIGINE_RESEAU);
+    }
+
+    @Test
+    void skipsAnUnreadableGatewayTime() {
+        ObjectNode message = echantillonProjet("tts-uplink-sans-received-at.json");
+        ((ObjectNode) message.withArray("/uplink_message/rx_metadata").get(1)).put("time", "14/07/2025 12:00");
+
+        assertThat(uplink(sansAppareils.lire(message)).instant()).isEqualTo(Instant.parse("2025-07-14T12:00:01.412Z"));
+    }
+
+    @Test
     void readsSeveralReceptionsWithTheirLocationsIncludingPacketBroker() {
         String message = """
                 {"end_device_ids": {"device_id": "eui-24e124136b316361"},
@@ -129,6 +181,17 @@ class TtsAdapterTest {
                 new Reception("sans-eui", null, -2.0, null));
         assertThat(u.modele()).isEqualTo("milesight-em300-th");
         assertThat(u.mesures()).containsEntry(Mesures.TEMPERATURE, new Mesure(20.0, "°C"));
+    }
+
+    @Test
+    void issue13ListsAGatewayHeardDirectlyAndThroughPacketBrokerOnce() {
+        LoraUplink u = uplink(sansAppareils.lire(echantillonProjet("tts-uplink-packet-broker.json")));
+
+        // mairie-toit: direct -104 dBm / 6.5 dB (with its location), Packet Broker -103 dBm / 7 dB: the better one,
+        // with the location the other gave; eui-7076ff0056080c2d: same RSSI both ways, the better SNR is kept.
+        assertThat(u.receptions()).containsExactly(
+                new Reception("7076FF0056080A1B", -103.0, 7.0, new Position(0.3404, 46.5802, 131.0)),
+                new Reception("7076FF0056080C2D", -118.0, -3.75, null));
     }
 
     @Test
@@ -239,9 +302,6 @@ class TtsAdapterTest {
         assertThat(sansAppareils.lire(json("""
                 {"end_device_ids": {"dev_eui": "XYZ"}, "uplink_message": {"received_at": "2025-07-14T12:00:01Z"}}
                 """))).isEqualTo(new Lecture.Invalide("DevEUI invalide : « XYZ » (16 caractères hexadécimaux attendus)"));
-        assertThat(sansAppareils.lire(json("""
-                {"end_device_ids": {"dev_eui": "24E124136B316361"}, "uplink_message": {"f_port": 85}}
-                """))).isEqualTo(new Lecture.Invalide("received_at manquant (ni uplink_message.received_at ni received_at)"));
         assertThat(sansAppareils.lire(json("""
                 {"end_device_ids": {"dev_eui": "24E124136B316361"}, "uplink_message": {"received_at": "14/07/2025 12:00"}}
                 """))).isEqualTo(new Lecture.Invalide("received_at illisible : « 14/07/2025 12:00 » (date RFC 3339 avec fuseau attendue)"));

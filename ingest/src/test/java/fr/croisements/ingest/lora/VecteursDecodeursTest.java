@@ -17,8 +17,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every vector of {@code shared/datasets/lora/ttn_device_repo_codec_examples.json} (TTN Device
- * Repository codec examples, MIT) and {@code thingsboard_decoder_vectors.json} (ThingsBoard data
- * converters, Apache-2.0), decoded by our registry: each expected field is either asserted against
+ * Repository codec examples, MIT), {@code thingsboard_decoder_vectors.json} (ThingsBoard data
+ * converters, Apache-2.0) and of the project's {@code src/test/resources/lora/vecteurs-constructeurs.json}
+ * (the examples of the decoders added for issue #13, transcribed from the TTN repository and
+ * Milesight), decoded by our registry: each expected field is either asserted against
  * the measure we make of it, or listed in {@link #NON_MESURES} with the reason we do not keep it.
  *
  * <p>Vectors we deliberately disagree with are in {@link #DESACCORDS}, each with our value and why
@@ -30,10 +32,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>ThingsBoard, Milesight AM307 {@code payload_1}: after the 16-byte history record
  *       ({@code 0x20 0xCE}) come 4 bytes {@code 00 19 00 32} that form no AM307 channel. ThingsBoard
  *       skips unknown pairs silently; we refuse the payload and say where (the other AM307 vectors,
- *       with the same values, are decoded).
+ *       with the same values, are decoded);
+ *   <li>TTN repository, Elsys ELT Ultrasonic (an unverified example, commented out in its YAML): its
+ *       pressure, 100 729 hPa, is no barometer's; our plausibility check ({@link Plausibilite})
+ *       refuses the payload.
  * </ul>
- * Unverified vectors (commented out in the source YAML): Elsys ERS and ELT Ultrasonic; we decode
- * them to the expected values, but the ELT pressure (100 729 hPa) is not physically plausible.
+ * Unverified vectors (commented out in the source YAML): Elsys ERS, decoded to the expected values.
  */
 class VecteursDecodeursTest {
 
@@ -63,19 +67,31 @@ class VecteursDecodeursTest {
             Map.entry("lora_frequency", "métadonnée d'enveloppe ajoutée par ThingsBoard"),
             Map.entry("lora_spreading_factor", "métadonnée d'enveloppe ajoutée par ThingsBoard"),
             Map.entry("lora_rssi", "métadonnée d'enveloppe ajoutée par ThingsBoard"),
-            Map.entry("lora_snr", "métadonnée d'enveloppe ajoutée par ThingsBoard"));
+            Map.entry("lora_snr", "métadonnée d'enveloppe ajoutée par ThingsBoard"),
+            Map.entry("protocol_version", "version du protocole Decentlab, vérifiée (2)"),
+            Map.entry("device_id", "numéro de série Decentlab"),
+            Map.entry("ambient_light_visible_infrared", "lecture brute du capteur de lumière (l'éclairement en lux est gardé)"),
+            Map.entry("ambient_light_infrared", "lecture brute du capteur de lumière (l'éclairement en lux est gardé)"),
+            Map.entry("co2_sensor_status", "état interne du capteur de CO2"),
+            Map.entry("raw_ir_reading", "lecture brute infrarouge du capteur de CO2"));
 
     /** Vectors (source file and payload) whose expected values we deliberately do not reproduce. */
     static final Map<String, String> DESACCORDS = Map.of(
+            "vendor/elsys/elt-ultrasonic-codec.yaml|0100E202290301270514060101110E2311",
+            "refusé : pression 100 729,105 hPa hors de la plage plausible (exemple fabriqué, non vérifié par le dépôt TTN)",
             "VENDORS/Nwave/G4_NPS_SM/ChirpStack/uplink/payload_1.json|00D3D800590B",
             "batterie 3,344 V (ThingsBoard lit l'octet 0xD3 comme signé : 2,32 V)",
             "VENDORS/Milesight/AM307/ChirpStack/uplink/payload_1.json|0175550367EE0004687C05000106CB02077DA803087D2500097366270A7D04000B7D20000C7D30000D7D20000E015520CE6535CA0C00E1006E016401C2000A279700190032",
             "refusé : 4 octets après l'enregistrement d'historique ne forment aucun canal AM307");
 
+    /** The project's transcription of the examples of the decoders added for issue #13 (see its description). */
+    static final String VECTEURS_PROJET = "vecteurs-constructeurs.json";
+
     static Stream<Arguments> vecteurs() {
         var tous = new ArrayList<Arguments>();
-        for (String fichier : List.of("ttn_device_repo_codec_examples.json", "thingsboard_decoder_vectors.json")) {
-            JsonNode racine = DonneesLora.json(DonneesLora.dossier().resolve(fichier));
+        for (String fichier : List.of("ttn_device_repo_codec_examples.json", "thingsboard_decoder_vectors.json", VECTEURS_PROJET)) {
+            JsonNode racine = fichier.equals(VECTEURS_PROJET) ? DonneesLora.echantillonProjet(fichier)
+                    : DonneesLora.json(DonneesLora.dossier().resolve(fichier));
             int i = 0;
             for (JsonNode v : racine.get("vectors")) {
                 i++;
@@ -88,8 +104,8 @@ class VecteursDecodeursTest {
     }
 
     @Test
-    void coversEveryVectorOfBothFiles() {
-        assertThat(vecteurs()).hasSize(23 + 21);
+    void coversEveryVectorOfTheThreeFiles() {
+        assertThat(vecteurs()).hasSize(23 + 21 + 12);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -106,6 +122,14 @@ class VecteursDecodeursTest {
         if (cle.startsWith("VENDORS/Milesight/AM307/ChirpStack/uplink/payload_1.json")) {
             assertThat(DESACCORDS).containsKey(cle);
             assertThat(d).isEqualTo(Decodage.refuse("canal inconnu 0x00 0x19 à l'octet 65 pour un AM307"));
+            return;
+        }
+        if (cle.equals("vendor/elsys/elt-ultrasonic-codec.yaml|0100E202290301270514060101110E2311")) {
+            assertThat(DESACCORDS).containsKey(cle);
+            // 0x14 06010111: pressure 0x06010111 = 100 729 105 / 1000 hPa, no barometer reads that
+            assertThat(v.get("expected").get("pressure").asDouble()).isEqualTo(100729.105);
+            assertThat(d).isEqualTo(Decodage.refuse("pression = 100729,105 hPa hors de la plage plausible (300 à 1100 hPa) :"
+                    + " la charge utile vient sans doute d'un autre modèle"));
             return;
         }
         if (v.has("expected_errors")) {
@@ -150,22 +174,23 @@ class VecteursDecodeursTest {
         return switch (champ) {
             case "temperature" -> parking ? new Attendu(Mesures.TEMPERATURE_INTERNE, v.asDouble(), "°C")
                     : new Attendu(Mesures.TEMPERATURE, v.asDouble(), "°C");
-            case "TempC_SHT", "air_temperature" -> new Attendu(Mesures.TEMPERATURE, v.asDouble(), "°C");
+            case "TempC_SHT", "air_temperature", "ambient_temperature" -> new Attendu(Mesures.TEMPERATURE, v.asDouble(), "°C");
             case "TempC_DS" -> new Attendu(Mesures.TEMPERATURE_SONDE, v.asDouble(), "°C");
-            case "humidity", "Hum_SHT", "air_humidity" -> new Attendu(Mesures.HUMIDITE, v.asDouble(), "%");
-            case "co2" -> new Attendu(Mesures.CO2, v.asDouble(), "ppm");
+            case "humidity", "Hum_SHT", "air_humidity", "relative_humidity" -> new Attendu(Mesures.HUMIDITE, v.asDouble(), "%");
+            case "co2", "co2_concentration" -> new Attendu(Mesures.CO2, v.asDouble(), "ppm");
             case "battery" -> new Attendu(Mesures.BATTERIE, v.asDouble(), "%");
             case "battery_voltage", "BatV" -> new Attendu(Mesures.BATTERIE, v.asDouble(), "V");
             case "vdd" -> new Attendu(Mesures.BATTERIE, v.asDouble() / 1000, "V");
             case "pressure" -> new Attendu(Mesures.PRESSION, v.asDouble(), "hPa");
             case "barometric_pressure" -> new Attendu(Mesures.PRESSION, v.asDouble() / 100, "hPa");
             case "distance" -> new Attendu(Mesures.DISTANCE, v.asDouble(), "mm");
-            case "light" -> new Attendu(Mesures.LUMINOSITE, v.asDouble(), "lux");
+            case "light", "illuminance" -> new Attendu(Mesures.LUMINOSITE, v.asDouble(), "lux");
             case "light_level" -> new Attendu(Mesures.NIVEAU_LUMIERE, v.asDouble(), "niveau (0 à 5)");
-            case "motion" -> new Attendu(Mesures.MOUVEMENT, v.asDouble(), "détections");
+            case "motion", "activity_counter" -> new Attendu(Mesures.MOUVEMENT, v.asDouble(), "détections");
             case "pir" -> elsys ? new Attendu(Mesures.MOUVEMENT, v.asDouble(), "détections")
                     : new Attendu(Mesures.PRESENCE, v.asText().equals("trigger") ? 1 : 0, "0/1");
             case "tvoc" -> new Attendu(Mesures.COV, v.asDouble(), "µg/m³");
+            case "total_voc" -> new Attendu(Mesures.COV, v.asDouble(), "ppb");
             case "x", "y", "z" -> new Attendu("acceleration_" + champ, v.asDouble() / 63, "g");
             case "tilt", "position" -> new Attendu(Mesures.INCLINAISON, v.asText().equals("tilt") ? 1 : 0, "0/1");
             case "occupied" -> new Attendu(Mesures.OCCUPATION, v.asBoolean() ? 1 : 0, "0/1");
