@@ -67,14 +67,22 @@ public final class Instances {
     /**
      * Scatter-gather: this instance's items ({@code local}), then those of every other instance holding
      * {@code store} ({@code chemin} of the internal API); when one does not answer, the standby replicas'
-     * after them ({@code localSecours}, and {@code chemin?secours=true} of the others). Items met first
+     * after them ({@code localSecours}, and {@code chemin?secours=true} of the others); the same when this
+     * instance's own active stores cannot be read (a rebalance moves them). Items met first
      * should win when the caller removes duplicates: active tasks come before standby replicas.
      */
     public <T> List<T> rassembler(String store, String chemin, java.util.function.Supplier<List<T>> local,
             java.util.function.Supplier<List<T>> localSecours, TypeReference<List<T>> type) {
-        var items = new ArrayList<T>(local.get());
-        List<HostInfo> hotes = autres(store);
+        var items = new ArrayList<T>();
         boolean absente = false;
+        try {
+            items.addAll(local.get());
+        } catch (StoreIndisponibleException e) {
+            // a rebalance: this instance's tasks are moving; its standby replicas and stale stores fill in
+            log.debug("Local store {} not readable now: {}", store, e.getMessage());
+            absente = true;
+        }
+        List<HostInfo> hotes = autres(store);
         for (HostInfo hote : hotes) {
             try {
                 items.addAll(demander(hote, chemin, type));
@@ -84,7 +92,11 @@ public final class Instances {
             }
         }
         if (absente) {
-            items.addAll(localSecours.get());
+            try {
+                items.addAll(localSecours.get());
+            } catch (StoreIndisponibleException e) {
+                log.debug("Local standby store {} not readable either: {}", store, e.getMessage());
+            }
             String secours = chemin + (chemin.contains("?") ? "&" : "?") + "secours=true";
             for (HostInfo hote : hotes) {
                 try {
