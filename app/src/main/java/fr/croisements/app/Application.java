@@ -31,6 +31,11 @@ import fr.croisements.streams.StreamsSettings;
 import fr.croisements.streams.fichiers.DossierIndicateurs;
 import fr.croisements.streams.fichiers.LecteurIndicateur;
 import fr.croisements.streams.geo.CommuneLocator;
+import fr.croisements.streams.indicateurs.ReferencesParkings;
+import fr.croisements.streams.query.Instances;
+import fr.croisements.streams.query.LocalIndicateursQueries;
+import fr.croisements.viz.interne.InterneRoutes;
+import org.apache.kafka.streams.state.HostInfo;
 import fr.croisements.viz.VizServer;
 import fr.croisements.viz.live.IndicateursEnDirect;
 import fr.croisements.viz.live.LiveFeed;
@@ -64,13 +69,22 @@ final class Application implements AutoCloseable {
      * @param replication of the topics created if missing, and of Kafka Streams' internal topics
      * @param simulation the simulator to start, or {@code null}
      * @param indicateurs the folder of indicator files to run and follow, or {@code null}
+     * @param adressePublique {@code host:port} at which the other instances reach this one's web server
+     *     ({@code application.server}); {@code null}: {@code localhost} and the port served
+     * @param repliquesSecours standby replicas of each store on other instances ({@code num.standby.replicas})
      */
     record Options(String bootstrapServers, int port, Path etat, int partitions, short replication,
-            Simulation simulation, Path indicateurs) {
+            Simulation simulation, Path indicateurs, String adressePublique, int repliquesSecours) {
 
         /** Without indicator files. */
         Options(String bootstrapServers, int port, Path etat, int partitions, short replication, Simulation simulation) {
             this(bootstrapServers, port, etat, partitions, replication, simulation, null);
+        }
+
+        /** One instance on this machine, without standby replica. */
+        Options(String bootstrapServers, int port, Path etat, int partitions, short replication, Simulation simulation,
+                Path indicateurs) {
+            this(bootstrapServers, port, etat, partitions, replication, simulation, indicateurs, null, 0);
         }
     }
 
@@ -93,6 +107,10 @@ final class Application implements AutoCloseable {
     private Pipeline pipeline;
     private final RegistreIndicateurs registre = RegistreIndicateurs.integres();
     private DossierIndicateurs fichiers;
+    /** The car parks known to the cluster, whichever instance holds them. */
+    private java.util.function.Supplier<List<ParcStationnement>> parkingsRoutes = List::of;
+    private static final com.fasterxml.jackson.core.type.TypeReference<List<ParcStationnement>> PARKINGS =
+            new com.fasterxml.jackson.core.type.TypeReference<>() {};
     private int port;
     private SimulateurEnDirect simulateur;
 
@@ -114,8 +132,12 @@ final class Application implements AutoCloseable {
             new ReferencesInseeAdapter(producer).publier(territoires);
         }
 
+        // the web server's port is known before Kafka Streams starts: its metadata carries it to the other instances
+        int portServi = options.port() > 0 ? options.port() : PortLibre.trouver();
+        String adresse = options.adressePublique() != null ? options.adressePublique() : "localhost:" + portServi;
+        HostInfo moi = HostInfo.buildFromEndpoint(adresse);
         var reglages = new StreamsSettings(bootstrap, StreamsSettings.APPLICATION_ID, options.etat(), options.replication(),
-                null);
+                adresse, options.repliquesSecours());
         pipeline = new Pipeline(territoires, reglages);
         aFermer.push(pipeline);
         pipeline.start().awaitRunning(Duration.ofSeconds(60));
@@ -139,13 +161,19 @@ final class Application implements AutoCloseable {
                 simulation != null, simulation == null ? null : simulation.territoire().id(),
                 simulation == null ? null : LocalDate.ofInstant(simulation.debut(), ZoneOffset.UTC),
                 LocalDate.now(ZoneOffset.UTC));
-        var viz = new VizServer(pipeline.queries(registre, this::applicationDuFichier), territoires, liveFeed,
+        var locales = (LocalIndicateursQueries) pipeline.queries(registre, this::applicationDuFichier);
+        parkingsRoutes = () -> Instances.uniques(pipeline.instances(moi).rassembler(ReferencesParkings.STORE,
+                "/interne/parkings", () -> pipeline.parkings(false), () -> pipeline.parkings(true), PARKINGS),
+                ParcStationnement::id);
+        var viz = new VizServer(pipeline.queriesRoutees(registre, this::applicationDuFichier, moi), territoires, liveFeed,
                         this::horloge, catalogue)
                 .avecIndicateurs(registre, () -> fichiers == null ? List.of() : fichiers.etats())
-                .avecCapteurs(pipeline.capteurs())
-                .avecParkings(pipeline::parkings)
+                .avecCapteurs(pipeline.capteursRoutes(moi))
+                .avecParkings(parkingsRoutes)
+                .avecInterne(new InterneRoutes.Stores(locales, locales.avecSecours(), pipeline.capteursLocaux(false),
+                        pipeline.capteursLocaux(true), () -> pipeline.parkings(false), () -> pipeline.parkings(true)))
                 .avecRoutes(webhooks(bootstrap));
-        port = viz.start(options.port());
+        port = viz.start(portServi);
         aFermer.push(viz::stop);
         enDirect.start();
 
@@ -214,10 +242,10 @@ final class Application implements AutoCloseable {
      */
     private void attendreLesParkings(long publies) {
         long limite = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (pipeline.parkings().size() < publies) {
+        while (parkingsRoutes.get().size() < publies) {
             if (System.nanoTime() > limite) {
                 log.warn("Only {} of the {} car parks published are known to the pipeline after 30 s: the first "
-                        + "observations of the others go to rejets", pipeline.parkings().size(), publies);
+                        + "observations of the others go to rejets", parkingsRoutes.get().size(), publies);
                 return;
             }
             try {

@@ -62,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
         Application application;
         try {
             application = Application.demarrer(territoires, new Application.Options(broker.bootstrapServers(), port,
-                    donnees.resolve("streams"), 4, (short) 1, simulee, indicateurs.dossier()));
+                    donnees.resolve("streams"), 4, (short) 1, simulee, indicateurs.dossier(), null, 1));
         } catch (RuntimeException | InterruptedException e) {
             broker.close();
             throw e;

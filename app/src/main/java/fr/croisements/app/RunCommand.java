@@ -47,6 +47,16 @@ final class RunCommand implements Callable<Integer> {
             description = "Facteur de réplication des topics créés et des topics internes (défaut : ${DEFAULT-VALUE} ; 3 sur un vrai cluster).")
     short replication;
 
+    @Option(names = "--adresse-publique", paramLabel = "HOTE:PORT",
+            description = "Adresse à laquelle les autres instances joignent la carte de celle-ci, pour se partager les "
+                    + "requêtes (défaut : localhost et le port de la carte).")
+    String adressePublique;
+
+    @Option(names = "--repliques-secours", paramLabel = "N", defaultValue = "1",
+            description = "Répliques de secours de chaque état sur les autres instances : la carte reste complète "
+                    + "quand une instance s'arrête (défaut : ${DEFAULT-VALUE}).")
+    int repliquesSecours;
+
     @Option(names = "--simuler", description = "Lance aussi le simulateur de levées de bacs (clé dans CROISEMENTS_CLE_PSEUDONYMISATION).")
     boolean simuler;
 
@@ -56,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
         List<Territoire> territoires = packs.territoires();
         Application.Simulation simulee = simuler ? simulation.simulation(Pseudonymiseur.depuisEnvironnement(), spec) : null;
         Application application = Application.demarrer(territoires, new Application.Options(bootstrapServers, port, etat,
-                partitions, replication, simulee, indicateurs.dossier()));
+                partitions, replication, simulee, indicateurs.dossier(), adressePublique, repliquesSecours));
         out.printf("Territoires et cartes : http://localhost:%d/ (cluster Kafka %s)%n", application.port(), bootstrapServers);
         out.println("Ctrl-C pour arrêter.");
         out.flush();

@@ -96,9 +96,15 @@ public final class Pipeline implements AutoCloseable {
         return this;
     }
 
-    /** The cells of the built-in indicators, in this application's stores. */
+    /** The cells of the built-in indicators, in this application's stores (active tasks). */
     public IndicateursQueries queries() {
-        return new LocalIndicateursQueries(streams);
+        return queries(false);
+    }
+
+    /** The same, with the standby replicas this instance holds when {@code secours}. */
+    public IndicateursQueries queries(boolean secours) {
+        var locales = new LocalIndicateursQueries(streams);
+        return secours ? locales.avecSecours() : locales;
     }
 
     /**
@@ -119,9 +125,15 @@ public final class Pipeline implements AutoCloseable {
      * empty while the store cannot be read.
      */
     public List<ParcStationnement> parkings() {
+        return parkings(false);
+    }
+
+    /** This instance's car parks, standby replicas included when {@code secours}; empty while unreadable. */
+    public List<ParcStationnement> parkings(boolean secours) {
         var parcs = new java.util.ArrayList<ParcStationnement>();
-        try (var it = streams.store(org.apache.kafka.streams.StoreQueryParameters.fromNameAndType(ReferencesParkings.STORE,
-                org.apache.kafka.streams.state.QueryableStoreTypes.<String, ParcStationnement>keyValueStore())).all()) {
+        var parametres = org.apache.kafka.streams.StoreQueryParameters.fromNameAndType(ReferencesParkings.STORE,
+                org.apache.kafka.streams.state.QueryableStoreTypes.<String, ParcStationnement>keyValueStore());
+        try (var it = streams.store(secours ? parametres.enableStaleStores() : parametres).all()) {
             it.forEachRemaining(kv -> parcs.add(kv.value));
         } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
             log.debug("Car-park store not readable yet: {}", e.getMessage());
@@ -131,6 +143,36 @@ public final class Pipeline implements AutoCloseable {
 
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /**
+     * The cells of every indicator of {@code registre}, whichever instance of the application holds
+     * them (scatter-gather over the instances' internal API, standby replicas as fallback).
+     *
+     * @param moi this instance's {@code application.server}
+     */
+    public IndicateursQueries queriesRoutees(fr.croisements.events.RegistreIndicateurs registre,
+            java.util.function.Function<String, java.util.Optional<Pipeline>> fichiers,
+            org.apache.kafka.streams.state.HostInfo moi) {
+        var locales = new LocalIndicateursQueries(registre, id -> fichiers.apply(id).map(p -> p.streams).orElse(streams));
+        return new fr.croisements.streams.query.RoutedIndicateursQueries(locales, registre,
+                id -> new fr.croisements.streams.query.Instances(fichiers.apply(id).map(p -> p.streams).orElse(streams), moi));
+    }
+
+    /** The devices and gateways, whichever instance holds them. */
+    public CapteursQueries capteursRoutes(org.apache.kafka.streams.state.HostInfo moi) {
+        return new fr.croisements.streams.query.RoutedCapteursQueries(new LocalCapteursQueries(streams),
+                new LocalCapteursQueries(streams, true), instances(moi));
+    }
+
+    /** The other instances of this application. */
+    public fr.croisements.streams.query.Instances instances(org.apache.kafka.streams.state.HostInfo moi) {
+        return new fr.croisements.streams.query.Instances(streams, moi);
+    }
+
+    /** This instance's devices and gateways, standby replicas included when {@code secours}. */
+    public CapteursQueries capteursLocaux(boolean secours) {
+        return new LocalCapteursQueries(streams, secours);
     }
 
     /** Closes, then deletes this application's local state (an indicator file removed or replaced). */

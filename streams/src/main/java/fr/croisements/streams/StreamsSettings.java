@@ -15,15 +15,24 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param stateDir where this instance keeps its state stores
  * @param replicationFactor of internal topics (1 on the embedded broker, 3 on a real cluster)
  * @param applicationServer {@code host:port} of this instance's HTTP server, for routing queries
+ * @param repliquesSecours standby replicas of each state store on other instances
+ *     ({@code num.standby.replicas}): with 1, a map stays complete while an instance is away
  */
 public record StreamsSettings(
-        String bootstrapServers, String applicationId, Path stateDir, int replicationFactor, String applicationServer) {
+        String bootstrapServers, String applicationId, Path stateDir, int replicationFactor, String applicationServer,
+        int repliquesSecours) {
+
+    /** Without standby replica. */
+    public StreamsSettings(String bootstrapServers, String applicationId, Path stateDir, int replicationFactor,
+            String applicationServer) {
+        this(bootstrapServers, applicationId, stateDir, replicationFactor, applicationServer, 0);
+    }
 
     public static final String APPLICATION_ID = "croisements";
 
     /** The same settings for another application (e.g. an indicator declared by a file). */
     public StreamsSettings avecApplicationId(String autre) {
-        return new StreamsSettings(bootstrapServers, autre, stateDir, replicationFactor, applicationServer);
+        return new StreamsSettings(bootstrapServers, autre, stateDir, replicationFactor, applicationServer, repliquesSecours);
     }
 
     public Properties toProperties() {
@@ -47,6 +56,7 @@ public record StreamsSettings(
         if (applicationServer != null) {
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         }
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, repliquesSecours);
         return props;
     }
 }

@@ -71,6 +71,7 @@ public final class VizServer {
     private Supplier<List<ParcStationnement>> parkings = List::of;
     private Definitions definitions = Definitions.integrees();
     private Supplier<List<?>> fichiersIndicateurs = List::of;
+    private fr.croisements.viz.interne.InterneRoutes interne; // null: a single instance, nothing to hand over
     private Javalin app;
     private ScheduledExecutorService tic;
 
@@ -143,6 +144,19 @@ public final class VizServer {
     }
 
     /**
+     * Serves this instance's own stores to the other instances of the cluster ({@code /interne/…}),
+     * which route their queries here when Kafka Streams' metadata says this instance holds a key.
+     *
+     * @return this server, for chaining
+     * @throws IllegalStateException once started
+     */
+    public VizServer avecInterne(fr.croisements.viz.interne.InterneRoutes.Stores stores) {
+        verifierNonDemarre();
+        this.interne = new fr.croisements.viz.interne.InterneRoutes(Objects.requireNonNull(stores, "stores"));
+        return this;
+    }
+
+    /**
      * Adds a group of routes of the application (e.g. the LoRaWAN webhooks), registered after the
      * map's own; its errors get the same French JSON answers ({@code HttpResponseException} and
      * its status, 503 for {@link StoreIndisponibleException}, 500 otherwise).
@@ -199,6 +213,9 @@ public final class VizServer {
         config.routes.apiBuilder(new DirectRoutes(liveFeed, horloge));
         config.routes.apiBuilder(new CapteursRoutes(capteurs, territoires, horloge, Clock.systemUTC()));
         config.routes.apiBuilder(new ParkingsRoutes(queries, parkings, territoires));
+        if (interne != null) {
+            config.routes.apiBuilder(interne);
+        }
         routesEnPlus.forEach(config.routes::apiBuilder);
         config.routes.exception(StoreIndisponibleException.class, (e, ctx) -> {
             log.info("Store not readable yet on {}: {}", ctx.path(), e.getMessage());

@@ -14,16 +14,27 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 public final class LocalCapteursQueries implements CapteursQueries {
 
     private final KafkaStreams streams;
+    private final boolean secours;
 
     public LocalCapteursQueries(KafkaStreams streams) {
+        this(streams, false);
+    }
+
+    /** @param secours whether standby replicas are read too (see {@link LocalIndicateursQueries#avecSecours()}) */
+    public LocalCapteursQueries(KafkaStreams streams, boolean secours) {
         this.streams = streams;
+        this.secours = secours;
+    }
+
+    private <V> StoreQueryParameters<org.apache.kafka.streams.state.ReadOnlyKeyValueStore<String, V>> parametres(String store) {
+        var p = StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.<String, V>keyValueStore());
+        return secours ? p.enableStaleStores() : p;
     }
 
     @Override
     public List<SanteCapteur> capteurs() {
         var capteurs = new ArrayList<SanteCapteur>();
-        try (var it = streams.store(StoreQueryParameters.fromNameAndType(SanteCapteursTopology.STORE,
-                QueryableStoreTypes.<String, SanteCapteur>keyValueStore())).all()) {
+        try (var it = streams.store(this.<SanteCapteur>parametres(SanteCapteursTopology.STORE)).all()) {
             it.forEachRemaining(kv -> capteurs.add(kv.value));
         } catch (InvalidStateStoreException e) {
             throw new StoreIndisponibleException("Device store not queryable yet: " + e.getMessage(), e);
@@ -34,8 +45,7 @@ public final class LocalCapteursQueries implements CapteursQueries {
     @Override
     public List<SantePasserelle> passerelles() {
         var passerelles = new ArrayList<SantePasserelle>();
-        try (var it = streams.store(StoreQueryParameters.fromNameAndType(SanteCapteursTopology.STORE_PASSERELLES,
-                QueryableStoreTypes.<String, SantePasserelle>keyValueStore())).all()) {
+        try (var it = streams.store(this.<SantePasserelle>parametres(SanteCapteursTopology.STORE_PASSERELLES)).all()) {
             it.forEachRemaining(kv -> passerelles.add(kv.value));
         } catch (InvalidStateStoreException e) {
             throw new StoreIndisponibleException("Gateway store not queryable yet: " + e.getMessage(), e);

@@ -30,6 +30,7 @@ public final class LocalIndicateursQueries implements IndicateursQueries {
 
     private final RegistreIndicateurs registre;
     private final Function<String, KafkaStreams> applications;
+    private final boolean secours;
 
     /** The built-in indicators, all in the stores of {@code streams}. */
     public LocalIndicateursQueries(KafkaStreams streams) {
@@ -41,8 +42,23 @@ public final class LocalIndicateursQueries implements IndicateursQueries {
      * @param applications the application whose stores hold the cells of an indicator, by its id
      */
     public LocalIndicateursQueries(RegistreIndicateurs registre, Function<String, KafkaStreams> applications) {
+        this(registre, applications, false);
+    }
+
+    /**
+     * @param secours whether standby replicas (and stores still restoring) are read too, not only the
+     *     active tasks: a fallback when the instance holding the active task is away
+     */
+    public LocalIndicateursQueries(RegistreIndicateurs registre, Function<String, KafkaStreams> applications,
+            boolean secours) {
         this.registre = registre;
         this.applications = applications;
+        this.secours = secours;
+    }
+
+    /** The same stores, standby replicas included. */
+    public LocalIndicateursQueries avecSecours() {
+        return new LocalIndicateursQueries(registre, applications, true);
     }
 
     @Override
@@ -84,8 +100,9 @@ public final class LocalIndicateursQueries implements IndicateursQueries {
         DefinitionIndicateur definition = registre.parId(indicateur)
                 .orElseThrow(() -> new IllegalArgumentException("indicateur inconnu : " + indicateur));
         try {
-            return applications.apply(indicateur).store(StoreQueryParameters.fromNameAndType(definition.store(),
-                    QueryableStoreTypes.<String, Indicateur>keyValueStore()));
+            var parametres = StoreQueryParameters.fromNameAndType(definition.store(),
+                    QueryableStoreTypes.<String, Indicateur>keyValueStore());
+            return applications.apply(indicateur).store(secours ? parametres.enableStaleStores() : parametres);
         } catch (InvalidStateStoreException e) {
             throw indisponible(e);
         }

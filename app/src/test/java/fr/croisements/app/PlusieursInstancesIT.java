@@ -1,0 +1,121 @@
+package fr.croisements.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.croisements.app.kafka.EmbeddedKafka;
+import fr.croisements.datasets.Territoire;
+import fr.croisements.datasets.Territoires;
+import fr.croisements.events.Indicateurs;
+import fr.croisements.events.LeveeBac;
+import fr.croisements.events.Topics;
+import fr.croisements.ingest.privacy.Pseudonymiseur;
+import fr.croisements.ingest.waste.LeveesSimulateur;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two instances of the pipeline against one broker, one application id, one standby replica: each
+ * holds about half of the partitions, and each answers the whole map, routing to the other what it
+ * does not hold. When one instance's streams stop, the other answers every query at once, complete,
+ * from its standby replicas, then from the tasks it takes over.
+ */
+class PlusieursInstancesIT {
+
+    private static final Instant LUNDI = Instant.parse("2025-03-03T00:00:00Z");
+    private static final String CARTE = "/api/territoires/bassin-de-pompey/communes.geojson?indicateur="
+            + Indicateurs.TAUX_PRESENTATION_BACS.id();
+    private static Path dossier;
+    private static EmbeddedKafka broker;
+    private static Application premiere;
+    private static Application seconde;
+
+    @BeforeAll
+    static void demarrer() throws Exception {
+        dossier = Files.createTempDirectory("croisements-it-instances");
+        broker = EmbeddedKafka.start(dossier.resolve("kafka"), true, 0);
+        List<Territoire> territoires = List.of(Territoires.charger("bassin-de-pompey"));
+        premiere = Application.demarrer(territoires, options("a"));
+        seconde = Application.demarrer(territoires, options("b"));
+        var pseudonymiseur = Pseudonymiseur.avecCle("cle-de-test-des-instances".getBytes(StandardCharsets.UTF_8));
+        try (var producer = KafkaClients.producer(broker.bootstrapServers(), Topics.DECHETS_LEVEES, "it-instances")) {
+            new LeveesSimulateur(territoires.get(0), 5, pseudonymiseur).periode(LUNDI, LUNDI.plus(Duration.ofDays(7)))
+                    .forEach((LeveeBac l) -> producer.send(new ProducerRecord<>(Topics.DECHETS_LEVEES.name(), null,
+                            l.instant().toEpochMilli(), l.idBac(), l)));
+        }
+    }
+
+    private static Application.Options options(String nom) {
+        return new Application.Options(broker.bootstrapServers(), 0, dossier.resolve("etat-" + nom), 4, (short) 1, null,
+                null, null, 1);
+    }
+
+    @AfterAll
+    static void arreter() {
+        for (AutoCloseable a : new AutoCloseable[] {seconde, premiere, broker}) {
+            try {
+                if (a != null) {
+                    a.close();
+                }
+            } catch (Exception e) {
+                // closing the rest matters more
+            }
+        }
+        Dossiers.effacerSansErreur(dossier);
+    }
+
+    @Test
+    void bothInstancesAnswerTheWholeMapAndTheSurvivorStaysCompleteWhenOneStops() throws Exception {
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            Map<String, String> a = valeurs(premiere.port());
+            assertThat(a).as("the first instance's map").hasSize(13);
+            assertThat(valeurs(seconde.port())).as("the second instance's map").isEqualTo(a);
+        });
+        // each instance holds only part of the cells: the whole map needed the other one
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
+            int localesA = premiere.pipeline().queries().dernieres(Indicateurs.TAUX_PRESENTATION_BACS.id()).size();
+            int localesB = seconde.pipeline().queries().dernieres(Indicateurs.TAUX_PRESENTATION_BACS.id()).size();
+            assertThat(localesA).as("communes held by the first instance").isLessThan(13);
+            assertThat(localesB).as("communes held by the second instance").isLessThan(13);
+            assertThat(localesA + localesB).isEqualTo(13);
+        });
+        Map<String, String> avant = valeurs(premiere.port());
+        // the standby replicas of the second instance's tasks have caught up on the first one
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> premiere.pipeline().queries(true)
+                .dernieres(Indicateurs.TAUX_PRESENTATION_BACS.id()).size() == 13);
+
+        seconde.pipeline().close();
+        // at once, and until the rebalance is over, the survivor answers the whole map
+        for (int i = 0; i < 5; i++) {
+            assertThat(valeurs(premiere.port())).isEqualTo(avant);
+        }
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            assertThat(premiere.pipeline().queries().dernieres(Indicateurs.TAUX_PRESENTATION_BACS.id())).hasSize(13);
+            assertThat(valeurs(premiere.port())).isEqualTo(avant);
+        });
+    }
+
+    /** The value (or "secret") of each commune on the map of an instance. */
+    private static Map<String, String> valeurs(int port) throws Exception {
+        JsonNode carte = PipelineContract.getJson(port, CARTE);
+        var valeurs = new TreeMap<String, String>();
+        for (JsonNode f : carte.get("features")) {
+            JsonNode p = f.get("properties");
+            if (p.get("valeur").isNumber() || p.get("secret").asBoolean()) {
+                valeurs.put(p.get("code").asText(), p.get("secret").asBoolean() ? "secret" : p.get("valeur").asText());
+            }
+        }
+        return valeurs;
+    }
+}
