@@ -35,6 +35,14 @@ import fr.croisements.streams.indicateurs.ReferencesParkings;
 import fr.croisements.streams.query.Instances;
 import fr.croisements.streams.query.LocalIndicateursQueries;
 import fr.croisements.viz.interne.InterneRoutes;
+import fr.croisements.viz.sante.SanteRoutes;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.streams.state.HostInfo;
 import fr.croisements.viz.VizServer;
 import fr.croisements.viz.live.IndicateursEnDirect;
@@ -172,7 +180,8 @@ final class Application implements AutoCloseable {
                 .avecParkings(parkingsRoutes)
                 .avecInterne(new InterneRoutes.Stores(locales, locales.avecSecours(), pipeline.capteursLocaux(false),
                         pipeline.capteursLocaux(true), () -> pipeline.parkings(false), () -> pipeline.parkings(true)))
-                .avecRoutes(webhooks(bootstrap));
+                .avecRoutes(webhooks(bootstrap))
+                .avecRoutes(new SanteRoutes(metriques(liveFeed), pipeline::pasPret));
         port = viz.start(portServi);
         aFermer.push(viz::stop);
         enDirect.start();
@@ -283,6 +292,24 @@ final class Application implements AutoCloseable {
         }
         producer.flush();
         log.info("Published the simulated week before the clock: {} lifts", semaine.size());
+    }
+
+    /** The meters of the instance: Kafka Streams and its clients, the JVM, the live clients. */
+    private PrometheusMeterRegistry metriques(LiveFeed liveFeed) {
+        var registre = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registre.config().commonTags("application", StreamsSettings.APPLICATION_ID);
+        pipeline.metriques(registre);
+        new JvmMemoryMetrics().bindTo(registre);
+        var ramassage = new JvmGcMetrics();
+        ramassage.bindTo(registre);
+        aFermer.push(ramassage);
+        new JvmThreadMetrics().bindTo(registre);
+        new ProcessorMetrics().bindTo(registre);
+        Gauge.builder("direct_clients", liveFeed, LiveFeed::nombreAbonnes)
+                .description("Pages ouvertes qui reçoivent les mises à jour en direct").register(registre);
+        Gauge.builder("indicateurs_fichiers", registre, r -> registre().idsDeclaresParFichier().size())
+                .description("Indicateurs déclarés par fichier et en marche").register(registre);
+        return registre;
     }
 
     /** The application running an indicator declared by a file, if it is one. */

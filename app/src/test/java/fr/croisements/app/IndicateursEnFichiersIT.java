@@ -98,6 +98,12 @@ class IndicateursEnFichiersIT {
             });
             JsonNode territoire = PipelineContract.getJson(port, "/api/territoires/bassin-de-pompey");
             assertThat(territoire.toString()).contains("omr-essai");
+            // an operable instance: alive, ready, and its meters in Prometheus' format
+            assertThat(PipelineContract.getJson(port, "/sante").get("etat").asText()).isEqualTo("vivant");
+            assertThat(PipelineContract.getJson(port, "/pret").get("etat").asText()).isEqualTo("prêt");
+            assertThat(PipelineContract.get(port, "/metriques")).contains("kafka_stream_")
+                    .contains("http_requetes_seconds_count{application=\"croisements\",route=\"/api/territoires/{id}\",statut=\"200\"}")
+                    .contains("direct_clients").contains("indicateurs_fichiers{application=\"croisements\"} 1.0");
             // exports and catalogue, as for a built-in indicator, saying which file declares it
             String csv = PipelineContract.get(port, "/api/indicateurs/omr-essai/territoires/bassin-de-pompey.csv");
             assertThat(csv.lines().count()).isGreaterThan(attendu.size());

@@ -185,13 +185,45 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
+    /** Binds Kafka Streams' metrics (and its clients') to {@code registre}, for {@code /metriques}. */
+    public void metriques(io.micrometer.core.instrument.MeterRegistry registre) {
+        new io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics(streams).bindTo(registre);
+    }
+
+    /**
+     * Why the application cannot answer queries now, in French, or empty when it runs and its
+     * stores can be read.
+     */
+    public java.util.Optional<String> pasPret() {
+        KafkaStreams.State etat = streams.state();
+        if (etat != KafkaStreams.State.RUNNING) {
+            return java.util.Optional.of("Kafka Streams n'est pas en marche (état " + etat + ")");
+        }
+        try {
+            queries().dernieres(fr.croisements.events.Indicateurs.TOUS.get(0).id());
+            return java.util.Optional.empty();
+        } catch (fr.croisements.streams.query.StoreIndisponibleException e) {
+            return java.util.Optional.of("les états de Kafka Streams ne peuvent pas encore être lus");
+        }
+    }
+
+    /** Closes within {@link #ARRET}, and says whether it did. */
     @Override
     public void close() {
         long t0 = System.nanoTime();
         // leave the group: a restarted instance then gets its partitions at once instead of waiting
         // for the session of this one to time out (45 s)
-        streams.close(CloseOptions.timeout(Duration.ofSeconds(5))
+        boolean ferme = streams.close(CloseOptions.timeout(ARRET)
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
-        log.info("Kafka Streams closed in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        if (ferme) {
+            log.info("Kafka Streams closed in {} ms", ms);
+        } else {
+            log.warn("Kafka Streams not closed within {} ({} ms, state {}): its threads may still release the state "
+                    + "directory", ARRET, ms, streams.state());
+        }
     }
+
+    /** How long {@link #close()} waits for the stream threads. */
+    static final Duration ARRET = Duration.ofSeconds(5);
 }
