@@ -1,0 +1,467 @@
+package fr.croisements.app.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.croisements.app.kafka.EmbeddedKafka;
+import fr.croisements.datasets.Territoire;
+import fr.croisements.datasets.Territoires;
+import fr.croisements.events.Indicateur;
+import fr.croisements.events.Indicateurs;
+import fr.croisements.events.JsonSerde;
+import fr.croisements.events.LeveeBac;
+import fr.croisements.events.Topics;
+import fr.croisements.ingest.privacy.Pseudonymiseur;
+import fr.croisements.ingest.waste.LeveesSimulateur;
+import fr.croisements.streams.geo.CommuneLocator;
+import fr.croisements.streams.indicateurs.SemainesIso;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fault scenarios against real instances: a broker embedded in this process, two
+ * {@code croisements run} instances as separate processes of the same jar (one application id,
+ * one standby replica), and a replay of simulated bin lifts of the Bassin de Pompey. Each scenario
+ * is checked against an oracle computed from the lifts themselves: every (commune, ISO week) cell
+ * must count the same distinct bins and the same lifts (0 lost, 0 counted twice: exactly-once), and
+ * every map query made while an instance is away must be answered, complete.
+ *
+ * <ol>
+ *   <li>{@code arret-brutal}: half of the lifts, then one instance killed without warning
+ *       ({@code kill -9}), the other half, the instance started again on its state directory;</li>
+ *   <li>{@code reequilibrage}: the map queried while an instance stops cleanly and starts again
+ *       (two rebalances), with the rest of the lifts flowing.</li>
+ * </ol>
+ */
+public final class EssaiPannes {
+
+    private static final Logger log = LoggerFactory.getLogger(EssaiPannes.class);
+    private static final Instant DEBUT = Instant.parse("2025-03-03T00:00:00Z");
+    private static final String TERRITOIRE = "bassin-de-pompey";
+    private static final String CARTE = "/api/territoires/" + TERRITOIRE + "/communes.geojson?indicateur="
+            + Indicateurs.TAUX_PRESENTATION_BACS.id();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Duration ATTENTE = Duration.ofSeconds(180);
+
+    /**
+     * One scenario's figures.
+     *
+     * @param evenements lifts replayed so far
+     * @param attendues cells of the oracle
+     * @param trouvees cells published
+     * @param perdues cells counting fewer bins or lifts than the oracle, or missing
+     * @param doubles cells counting more lifts or bins than the oracle
+     * @param retablissement from the fault until every cell equals the oracle again
+     * @param requetes map queries made while an instance was away
+     * @param completes those answered with every commune
+     */
+    public record Resultat(String scenario, long evenements, int attendues, int trouvees, int perdues, int doubles,
+            Duration retablissement, int requetes, int completes) {
+
+        boolean reussi() {
+            return perdues == 0 && doubles == 0 && attendues == trouvees && requetes == completes;
+        }
+    }
+
+    private final Path jar;
+    private final int semaines;
+    private final long graine;
+
+    /**
+     * @param jar the croisements jar whose {@code run} the instances execute
+     */
+    public EssaiPannes(Path jar, int semaines, long graine) {
+        this.jar = jar.toAbsolutePath();
+        this.semaines = semaines;
+        this.graine = graine;
+    }
+
+    public List<Resultat> executer() throws Exception {
+        Path dossier = Files.createTempDirectory("croisements-pannes");
+        var resultats = new ArrayList<Resultat>();
+        Territoire pompey = Territoires.charger(TERRITOIRE);
+        List<LeveeBac> levees = new LeveesSimulateur(pompey, graine,
+                Pseudonymiseur.avecCle("cle-des-essais-de-pannes".getBytes(StandardCharsets.UTF_8)))
+                .periode(DEBUT, DEBUT.plus(Duration.ofDays(7L * semaines))).toList();
+        var oracle = new Oracle(new CommuneLocator(pompey.communes()));
+        try (EmbeddedKafka broker = EmbeddedKafka.start(dossier.resolve("kafka"), true, 0);
+                var suivi = new Suivi(broker.bootstrapServers());
+                var producteur = producteur(broker.bootstrapServers())) {
+            String bootstrap = broker.bootstrapServers();
+            var a = new Instance("a", dossier, bootstrap);
+            var b = new Instance("b", dossier, bootstrap);
+            try {
+                a.demarrer();
+                attendrePret(a);
+                b.demarrer();
+                attendrePret(b);
+                int tiers = levees.size() / 3;
+
+                // 1. kill -9 in the middle of a replay, then the instance starts again
+                publier(producteur, levees.subList(0, tiers), oracle);
+                attendre(suivi, oracle);
+                var avant = complete(a);
+                b.tuer();
+                long t0 = System.nanoTime();
+                int[] requetes = interroger(a, avant, Duration.ofSeconds(10));
+                publier(producteur, levees.subList(tiers, 2 * tiers), oracle);
+                b.demarrer();
+                attendrePret(b);
+                boolean egal = attendre(suivi, oracle);
+                resultats.add(resultat("arret-brutal", 2L * tiers, oracle, suivi, egal, t0, requetes));
+
+                // 2. a clean stop and a restart while the map is queried and lifts flow
+                var avant2 = complete(a);
+                long t1 = System.nanoTime();
+                b.arreter();
+                int[] requetes2 = interroger(a, avant2, Duration.ofSeconds(5));
+                b.demarrer();
+                publier(producteur, levees.subList(2 * tiers, levees.size()), oracle);
+                int[] pendantRetour = interrogerJusquAPret(a, b);
+                boolean egal2 = attendre(suivi, oracle);
+                resultats.add(resultat("reequilibrage", levees.size(), oracle, suivi, egal2, t1,
+                        new int[] {requetes2[0] + pendantRetour[0], requetes2[1] + pendantRetour[1]}));
+            } finally {
+                b.fermer();
+                a.fermer();
+            }
+        } finally {
+            effacer(dossier);
+        }
+        return resultats;
+    }
+
+    /** The table printed by {@code croisements essai-pannes}. */
+    public static String tableau(List<Resultat> resultats) {
+        var t = new StringBuilder();
+        t.append(String.format(Locale.ROOT, "%-14s %10s %10s %10s %7s %12s %14s %18s%n", "scénario", "levées",
+                "attendues", "trouvées", "perdues", "comptées 2×", "rétablissement", "requêtes servies"));
+        for (Resultat r : resultats) {
+            t.append(String.format(Locale.ROOT, "%-14s %10d %10d %10d %7d %12d %13.1fs %11d / %-4d%n", r.scenario(),
+                    r.evenements(), r.attendues(), r.trouvees(), r.perdues(), r.doubles(),
+                    r.retablissement().toMillis() / 1000.0, r.completes(), r.requetes()));
+        }
+        return t.toString();
+    }
+
+    public static boolean reussis(List<Resultat> resultats) {
+        return !resultats.isEmpty() && resultats.stream().allMatch(Resultat::reussi);
+    }
+
+    private Resultat resultat(String scenario, long evenements, Oracle oracle, Suivi suivi, boolean egal, long t0,
+            int[] requetes) {
+        Duration retablissement = Duration.ofNanos(System.nanoTime() - t0);
+        var ecarts = oracle.comparer(suivi.cellules());
+        log.info("Scenario {}: {} cells expected, {} found, {} lost, {} double-counted, equal: {}", scenario,
+                oracle.nombre(), suivi.cellules().size(), ecarts[0], ecarts[1], egal);
+        return new Resultat(scenario, evenements, oracle.nombre(), suivi.cellules().size(), ecarts[0], ecarts[1],
+                retablissement, requetes[0], requetes[1]);
+    }
+
+    /** Queries the map of {@code instance} for {@code duree}: how many queries, how many complete and unchanged. */
+    private static int[] interroger(Instance instance, Map<String, String> attendue, Duration duree) throws InterruptedException {
+        int requetes = 0;
+        int completes = 0;
+        long limite = System.nanoTime() + duree.toNanos();
+        while (System.nanoTime() < limite) {
+            requetes++;
+            Map<String, String> carte = carte(instance);
+            if (carte != null && carte.keySet().containsAll(attendue.keySet())) {
+                completes++;
+            }
+            Thread.sleep(200);
+        }
+        return new int[] {requetes, completes};
+    }
+
+    /** Queries the map of {@code a} until {@code b} is ready again. */
+    private static int[] interrogerJusquAPret(Instance a, Instance b) throws InterruptedException {
+        int requetes = 0;
+        int completes = 0;
+        long limite = System.nanoTime() + ATTENTE.toNanos();
+        while (!pret(b) && System.nanoTime() < limite) {
+            requetes++;
+            Map<String, String> carte = carte(a);
+            if (carte != null && carte.size() == 13) {
+                completes++;
+            }
+            Thread.sleep(200);
+        }
+        return new int[] {requetes, completes};
+    }
+
+    private static Map<String, String> complete(Instance instance) throws InterruptedException {
+        long limite = System.nanoTime() + ATTENTE.toNanos();
+        while (System.nanoTime() < limite) {
+            Map<String, String> carte = carte(instance);
+            if (carte != null && carte.size() == 13) {
+                return carte;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the map of " + instance.nom + " never showed the 13 communes");
+    }
+
+    /** The communes with a cell on the map of an instance, or {@code null} when it does not answer 200. */
+    private static Map<String, String> carte(Instance instance) {
+        try {
+            var reponse = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + instance.port + CARTE))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            if (reponse.statusCode() != 200) {
+                return null;
+            }
+            var communes = new HashMap<String, String>();
+            for (JsonNode f : JsonSerde.MAPPER.readTree(reponse.body()).get("features")) {
+                JsonNode p = f.get("properties");
+                if (p.get("debut").isTextual()) {
+                    communes.put(p.get("code").asText(), p.get("debut").asText());
+                }
+            }
+            return communes;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static boolean pret(Instance instance) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + instance.port + "/pret"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void attendrePret(Instance instance) throws InterruptedException {
+        long limite = System.nanoTime() + ATTENTE.toNanos();
+        while (!pret(instance)) {
+            if (System.nanoTime() > limite || !instance.vivante()) {
+                throw new IllegalStateException("instance " + instance.nom + " not ready; the end of its log:\n"
+                        + instance.finDuJournal());
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** Waits until the published cells equal the oracle; false when {@link #ATTENTE} runs out first. */
+    private static boolean attendre(Suivi suivi, Oracle oracle) {
+        long limite = System.nanoTime() + ATTENTE.toNanos();
+        while (System.nanoTime() < limite) {
+            suivi.lire();
+            int[] ecarts = oracle.comparer(suivi.cellules());
+            if (ecarts[0] == 0 && ecarts[1] == 0 && suivi.cellules().size() == oracle.nombre()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void publier(KafkaProducer<String, LeveeBac> producteur, List<LeveeBac> levees, Oracle oracle) {
+        for (LeveeBac l : levees) {
+            producteur.send(new ProducerRecord<>(Topics.DECHETS_LEVEES.name(), null, l.instant().toEpochMilli(), l.idBac(), l));
+            oracle.ajouter(l);
+        }
+        producteur.flush();
+    }
+
+    private static KafkaProducer<String, LeveeBac> producteur(String bootstrap) {
+        var props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(props, Topics.DECHETS_LEVEES.keySerde().serializer(),
+                Topics.DECHETS_LEVEES.valueSerde().serializer());
+    }
+
+    /** The cells as they should be: distinct bins and lifts per commune and ISO week. */
+    private static final class Oracle {
+        private final CommuneLocator locator;
+        private final Map<String, Set<String>> bacs = new HashMap<>();
+        private final Map<String, Long> levees = new HashMap<>();
+
+        Oracle(CommuneLocator locator) {
+            this.locator = locator;
+        }
+
+        void ajouter(LeveeBac l) {
+            locator.codeInseeAt(l.longitude(), l.latitude()).ifPresent(code -> {
+                String cle = code + "|" + SemainesIso.debut(l.instant());
+                bacs.computeIfAbsent(cle, k -> new HashSet<>()).add(l.idBac());
+                levees.merge(cle, 1L, Long::sum);
+            });
+        }
+
+        int nombre() {
+            return bacs.size();
+        }
+
+        /** {lost, double-counted} cells of {@code cellules} against the oracle. */
+        int[] comparer(Map<String, Indicateur> cellules) {
+            int perdues = 0;
+            int doubles = 0;
+            for (var e : bacs.entrySet()) {
+                Indicateur c = cellules.get(e.getKey());
+                long attendus = e.getValue().size();
+                if (c == null) {
+                    perdues++;
+                } else if (c.secret()) {
+                    if (attendus >= Indicateurs.SEUIL_SECRET) {
+                        perdues++; // fewer bins counted than there are
+                    }
+                } else {
+                    long bacsComptes = c.numerateur().longValue();
+                    long leveesComptees = c.mesures().getOrDefault("levees", 0.0).longValue();
+                    if (bacsComptes < attendus || leveesComptees < levees.get(e.getKey())) {
+                        perdues++;
+                    } else if (bacsComptes > attendus || leveesComptees > levees.get(e.getKey())) {
+                        doubles++;
+                    }
+                }
+            }
+            return new int[] {perdues, doubles};
+        }
+    }
+
+    /** The latest committed cell of each (commune, week) of the presentation rate. */
+    private static final class Suivi implements AutoCloseable {
+        private final KafkaConsumer<String, Indicateur> consumer;
+        private final Map<String, Indicateur> cellules = new HashMap<>();
+
+        Suivi(String bootstrap) {
+            var props = new Properties();
+            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "true");
+            consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                    Topics.INDICATEURS_TAUX_PRESENTATION.valueSerde().deserializer());
+            String topic = Topics.INDICATEURS_TAUX_PRESENTATION.name();
+            fr.croisements.app.kafka.TopicsAdmin.creer(bootstrap, List.of(Topics.INDICATEURS_TAUX_PRESENTATION), 4, (short) 1);
+            var parts = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+        }
+
+        void lire() {
+            for (var r : consumer.poll(Duration.ofMillis(200))) {
+                if (r.value() != null) {
+                    cellules.put(r.key() + "|" + r.value().debut(), r.value());
+                }
+            }
+        }
+
+        Map<String, Indicateur> cellules() {
+            return cellules;
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+        }
+    }
+
+    /** One {@code croisements run} process. */
+    private final class Instance {
+        final String nom;
+        final int port;
+        final Path etat;
+        final Path journal;
+        final String bootstrap;
+        private Process processus;
+
+        Instance(String nom, Path dossier, String bootstrap) throws IOException {
+            this.nom = nom;
+            this.port = portLibre();
+            this.etat = dossier.resolve("etat-" + nom);
+            this.journal = dossier.resolve("instance-" + nom + ".log");
+            this.bootstrap = bootstrap;
+        }
+
+        void demarrer() throws IOException {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            processus = new ProcessBuilder(java, "-Xmx768m", "-jar", jar.toString(), "run", "--bootstrap-servers", bootstrap,
+                    "--port", String.valueOf(port), "--etat", etat.toString(), "--partitions", "4",
+                    "--repliques-secours", "1")
+                    .directory(etat.getParent().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(journal.toFile()))
+                    .start();
+        }
+
+        String finDuJournal() {
+            try {
+                List<String> lignes = Files.readAllLines(journal);
+                return String.join("\n", lignes.subList(Math.max(0, lignes.size() - 30), lignes.size()));
+            } catch (IOException e) {
+                return "(journal illisible : " + e.getMessage() + ")";
+            }
+        }
+
+        boolean vivante() {
+            return processus != null && processus.isAlive();
+        }
+
+        /** {@code kill -9}: no clean close, no leaving the group. */
+        void tuer() throws InterruptedException {
+            processus.destroyForcibly();
+            processus.waitFor();
+        }
+
+        /** A clean stop (SIGTERM: the instance closes its parts, leaves the group). */
+        void arreter() throws InterruptedException {
+            processus.destroy();
+            if (!processus.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                processus.destroyForcibly().waitFor();
+            }
+        }
+
+        void fermer() {
+            if (processus != null && processus.isAlive()) {
+                processus.destroyForcibly();
+            }
+        }
+    }
+
+    private static int portLibre() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void effacer(Path dossier) {
+        try (var chemins = Files.walk(dossier)) {
+            chemins.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            log.debug("Temporary folder {} left: {}", dossier, e.getMessage());
+        }
+    }
+}
