@@ -144,9 +144,9 @@ public record BilanImport(
         if (horsCog.isEmpty()) {
             return;
         }
-        lignes.add("Codes des fichiers absents du COG actuel (communes fusionnées ou disparues depuis)"
-                + (rattachementsConnus ? " :" : " ; les listes de communes lues ne donnent pas les anciens codes :"
-                + " successeur inconnu :"));
+        lignes.add("Codes des fichiers absents du COG actuel (communes fusionnées ou disparues depuis"
+                + (rattachementsConnus ? ")" : " ; successeur inconnu : les listes de communes lues ne donnent pas les"
+                + " anciens codes)") + " :");
         for (CodesHorsCog fichier : horsCog) {
             var cites = new ArrayList<String>();
             fichier.codes().stream().filter(CodeHorsCog::dansUnTerritoire).forEach(c -> cites.add(decrire(c)));

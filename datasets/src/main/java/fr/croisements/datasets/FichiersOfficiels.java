@@ -342,7 +342,9 @@ public final class FichiersOfficiels {
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String membre = json.currentName();
                 JsonToken valeur = json.nextToken();
-                if (membre.equals("type") && valeur == JsonToken.VALUE_STRING) {
+                if (membre.equals("territoire") || membre.equals("sourceContours")) {
+                    return Examen.refus("pack de territoire (fait par croisements import), pas un fichier officiel");
+                } else if (membre.equals("type") && valeur == JsonToken.VALUE_STRING) {
                     type = json.getText();
                 } else if (membre.equals("features") && valeur == JsonToken.START_ARRAY) {
                     return json.nextToken() == JsonToken.START_OBJECT ? examinerContour(json.readValueAsTree())

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  */
 enum FormeFichier {
 
-    TERRITOIRES_PROJET(NatureFichier.TERRITOIRES, "CSV du projet (colonne territoire)",
+    TERRITOIRES_PROJET(NatureFichier.TERRITOIRES, "CSV du projet, avec la colonne territoire",
             List.of("territoire", "code_insee"), CommuneTerritoire.COLONNES),
     COMMUNES_PROJET(NatureFichier.COMMUNES, "CSV tiré du COG, avec l'EPCI de chaque commune",
             List.of("code_insee", "epci_siren"), LigneCommune.COLONNES),
@@ -26,7 +26,7 @@ enum FormeFichier {
             LigneDossierComplet.COLONNES),
     COMPARATEUR_INSEE(NatureFichier.COMPARATEUR, "Insee", List.of("codgeo", "p\\d\\d_pop", "superf"),
             LigneComparateur.Colonnes.INSEE.requises()),
-    COMPARATEUR_COMPILATION(NatureFichier.COMPARATEUR, "compilation CSV (COG, comparateur, codes postaux)",
+    COMPARATEUR_COMPILATION(NatureFichier.COMPARATEUR, "compilation CSV du COG, du comparateur et des codes postaux",
             List.of("insee_com", "population_\\d{4}"), LigneComparateur.Colonnes.COMPILATION.requises()),
     FILOSOFI_COMMUNES_INSEE(NatureFichier.FILOSOFI_COMMUNES, "Insee, revenus disponibles", List.of("codgeo", "med\\d\\d"),
             LigneFilosofi.COLONNES_REQUISES_COMMUNE),

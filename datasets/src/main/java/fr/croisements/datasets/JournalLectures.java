@@ -77,9 +77,10 @@ final class JournalLectures {
         Duration duree = Duration.ofNanos(System.nanoTime() - debut);
         lus.add(new BilanImport.FichierLu(chemin, fichier.nature(), filtre.lus, filtre.gardes, duree));
         codes.put(chemin, Collections.unmodifiableSet(filtre.vus));
-        String unite = fichier.nature() == NatureFichier.CONTOURS ? "contours" : "lignes";
-        suivi.accept("  " + chemin.getFileName() + " : " + filtre.lus + " " + unite + " lues, " + filtre.gardes
-                + " gardées pour le territoire, en " + BilanImport.duree(duree) + ".");
+        boolean contours = fichier.nature() == NatureFichier.CONTOURS;
+        suivi.accept("  " + chemin.getFileName() + " : " + filtre.lus + (contours ? " contours lus, " : " lignes lues, ")
+                + filtre.gardes + (contours ? " gardés" : " gardées") + " pour le territoire, en "
+                + BilanImport.duree(duree) + ".");
         return resultat;
     }
 

@@ -50,7 +50,7 @@ record LigneCog(String type, String code, String nom, String departement, String
             case DELEGUEE -> "commune déléguée de";
             case ASSOCIEE -> "commune associée de";
             case ARRONDISSEMENT -> "arrondissement municipal de";
-            default -> "ancien code de";
+            default -> "ancienne commune fusionnée dans";
         };
     }
 

@@ -31,7 +31,7 @@ final class ListeCommunes {
      * @param code the code, e.g. of a commune merged since
      * @param nom its name, or {@code null} when the list does not give it
      * @param commune the current commune it is part of
-     * @param lien how, in French: "commune déléguée de", "ancien code de"…
+     * @param lien how, in French: "commune déléguée de", "ancienne commune fusionnée dans"…
      */
     record Rattachement(String code, String nom, String commune, String lien) {}
 
@@ -80,7 +80,9 @@ final class ListeCommunes {
                 });
                 default -> throw new IllegalArgumentException("Not a list of communes or EPCI: " + liste.forme());
             }
-            lecture.fichiers.add(fichier);
+            if (liste.nature() == NatureFichier.COMMUNES) {
+                lecture.fichiers.add(fichier);
+            }
         }
         return lecture.resultat();
     }
@@ -127,7 +129,7 @@ final class ListeCommunes {
         return signalements;
     }
 
-    /** The names of the files read, for a message: "a.csv, b.json". */
+    /** The names of the lists of communes read (not of EPCI), for a message: "a.csv, b.json". */
     String noms() {
         return String.join(", ", fichiers.stream().map(f -> f.getFileName().toString()).toList());
     }
@@ -173,7 +175,7 @@ final class ListeCommunes {
             if (ligne.actuelle()) {
                 commune(ligne.communeActuelle());
                 ligne.anciensCodes().forEach(ancien -> rattachements.putIfAbsent(ancien,
-                        new Rattachement(ancien, null, ligne.code(), "ancien code de")));
+                        new Rattachement(ancien, null, ligne.code(), "ancienne commune fusionnée dans")));
             } else {
                 rattachements.putIfAbsent(ligne.code(), new Rattachement(ligne.code(), ligne.nom(), ligne.commune(),
                         ligne.lien()));

@@ -311,8 +311,8 @@ public final class TerritoireImporter {
             int nombreEpci = choisies.size();
             for (String code : perimetre.communes()) {
                 choisies.add(liste.commune(code).orElseThrow(() -> new EntreeInvalide(liste.noms(), 0, "la commune " + code
-                        + " n'y figure pas" + liste.rattachement(code).map(r -> " : c'est un " + r.lien() + " " + r.commune()
-                        + ", donner " + r.commune()).orElse(" (la liste couvre " + couverture() + ")"))));
+                        + " n'y figure pas" + liste.rattachement(code).map(r -> " : " + code + " est " + r.lien() + " "
+                        + r.commune() + ", donner " + r.commune()).orElse(" (la liste couvre " + couverture() + ")"))));
             }
             boolean epciSeul = perimetre.epciSiren() != null && choisies.size() == nombreEpci;
             List<LigneCommune> communes = choisies.stream().sorted(Comparator.comparing(LigneCommune::codeInsee)).toList();

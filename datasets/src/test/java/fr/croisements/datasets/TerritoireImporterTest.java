@@ -47,7 +47,7 @@ class TerritoireImporterTest {
             + "2A0080101;10,0;23000;9000;40000;0,3;0\n";
 
     /** 2A004 is drawn clockwise with a near-collinear vertex; 2A006 shares its east edge. */
-    private static final String CONTOURS = """
+    static final String CONTOURS = """
             {"type":"FeatureCollection","features":[
             {"type":"Feature","properties":{"code":"2A004","nom":"Ajaccio"},"geometry":{"type":"Polygon","coordinates":\
             [[[8.0,42.0],[8.0,42.1],[8.1,42.1],[8.1,42.0],[8.05,42.000001],[8.0,42.0]]]}},
