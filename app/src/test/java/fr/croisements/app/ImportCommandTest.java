@@ -78,8 +78,10 @@ class ImportCommandTest {
     void refuses_a_name_without_a_new_territory_and_an_invalid_siren() {
         assertThat(executer("import", "--nom", "Sans EPCI")).isEqualTo(2);
         assertThat(executer("import", "--epci", "12345")).isEqualTo(2);
+        assertThat(executer("import", "--communes", "54159,1053")).isEqualTo(2);
         assertThat(erreurs.toString()).contains("--nom et --id vont avec --epci ou --communes",
-                "SIREN d'EPCI invalide : « 12345 » (9 chiffres attendus)", "Pour l'aide : croisements import --help");
+                "SIREN d'EPCI invalide : « 12345 » (9 chiffres attendus)",
+                "Code commune invalide : « 1053 » (code Insee de 5 caractères attendu, par exemple 01053, 2A004 ou 97411).", "Pour l'aide : croisements import --help");
     }
 
     @Test
@@ -105,7 +107,7 @@ class ImportCommandTest {
                 "Lecture de dossier_complet_extrait_territoires.csv (dossier complet, 31 ko)…");
         assertThat(texte.indexOf("Fichiers reconnus :")).isLessThan(texte.indexOf("Lecture de "));
         assertThat(texte.indexOf("Lecture de ")).isLessThan(texte.indexOf("Pack écrit : "));
-        assertThat(texte).containsPattern("dossier_complet_extrait_territoires\\.csv : 82 lignes lues, 0 gardées pour le"
+        assertThat(texte).containsPattern("dossier_complet_extrait_territoires\\.csv : 82 lignes lues, 0 gardée pour le"
                 + " territoire, en \\d+ ms\\.");
     }
 

@@ -78,8 +78,8 @@ final class JournalLectures {
         lus.add(new BilanImport.FichierLu(chemin, fichier.nature(), filtre.lus, filtre.gardes, duree));
         codes.put(chemin, Collections.unmodifiableSet(filtre.vus));
         boolean contours = fichier.nature() == NatureFichier.CONTOURS;
-        suivi.accept("  " + chemin.getFileName() + " : " + filtre.lus + (contours ? " contours lus, " : " lignes lues, ")
-                + filtre.gardes + (contours ? " gardés" : " gardées") + " pour le territoire, en "
+        suivi.accept("  " + chemin.getFileName() + " : " + accorde(filtre.lus, contours ? "contour lu" : "ligne lue")
+                + ", " + accorde(filtre.gardes, contours ? "gardé" : "gardée") + " pour le territoire, en "
                 + BilanImport.duree(duree) + ".");
         return resultat;
     }
@@ -101,6 +101,11 @@ final class JournalLectures {
 
     List<Signalement> signalements() {
         return List.copyOf(signalements);
+    }
+
+    /** "0 ligne lue", "1 ligne lue", "2 lignes lues": every word takes an s above 1, as in French. */
+    static String accorde(long nombre, String mots) {
+        return nombre + " " + (nombre > 1 ? mots.replace(" ", "s ") + "s" : mots);
     }
 
     /** "512 Mo", "31 ko": a file's size, in French units. */
