@@ -119,8 +119,8 @@ final class FichiersInsee {
         var parCle = new TreeMap<String, T>();
         var origine = new TreeMap<String, Path>();
         for (FichiersOfficiels.Reconnu fichier : fichiers) {
-            ImportCsv<T> lu = journal.lire(fichier, communes::contains, filtre -> TableCsv.importer(fichier.chemin(),
-                    null, fichier.forme().requises(), parse.apply(fichier.forme()), ligne -> filtre.test(commune.apply(ligne))));
+            ImportCsv<T> lu = journal.lire(fichier, communes::contains, filtre -> fichier.importer(parse.apply(fichier.forme()),
+                    ligne -> filtre.test(commune.apply(ligne))));
             journal.signaler(lu.signalements());
             for (T ligne : lu.valeurs()) {
                 String code = cle.apply(ligne);

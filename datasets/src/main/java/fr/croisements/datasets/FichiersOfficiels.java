@@ -16,7 +16,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * The official files of an import, each recognised by its content, never by its name: a CSV by the
@@ -28,32 +31,48 @@ import java.util.stream.Stream;
  */
 public final class FichiersOfficiels {
 
-    /** A file recognised (or imposed) in a format, hence a nature. */
-    record Reconnu(Path chemin, FormeFichier forme, boolean impose) {
+    /**
+     * A file recognised (or imposed) in a format, hence a nature.
+     *
+     * @param ligneEntete the line of a CSV's header: 1, or more after a spreadsheet's title lines
+     */
+    record Reconnu(Path chemin, FormeFichier forme, boolean impose, int ligneEntete) {
         NatureFichier nature() {
             return forme.nature();
+        }
+
+        /** Reads a CSV file of this format, keeping the rows asked for; see {@link TableCsv#importer}. */
+        <T> ImportCsv<T> importer(Function<CSVRecord, Lecture<T>> parse, Predicate<? super T> garder) {
+            return TableCsv.importer(chemin, null, forme.requises(), parse, garder, ligneEntete);
         }
     }
 
     /** A file left out, and why, in French. */
     record Ignore(Path chemin, String raison) {}
 
-    /** What examining a file gave: a format, or why none. */
-    private record Examen(FormeFichier forme, String raison, long ligne) {
-        static Examen de(FormeFichier forme) {
-            return new Examen(forme, null, 0);
+    /**
+     * What examining a file gave: a format (and the line of its header), or why none and where.
+     *
+     * @param ecart for a CSV, the number of required columns missing from the closest format
+     *     (0 when recognised, {@link Integer#MAX_VALUE} when no format is close)
+     */
+    private record Examen(FormeFichier forme, String raison, long ligne, int ecart) {
+        static Examen de(FormeFichier forme, long ligne) {
+            return new Examen(forme, null, ligne, 0);
         }
 
         static Examen refus(String raison) {
-            return new Examen(null, raison, 0);
+            return new Examen(null, raison, 0, Integer.MAX_VALUE);
         }
 
-        static Examen refusEnTete(String raison) {
-            return new Examen(null, raison, 1);
+        static Examen refus(String raison, long ligne, int ecart) {
+            return new Examen(null, raison, ligne, ecart);
         }
     }
 
     private static final int OCTETS_EXAMINES = 4096;
+    /** Lines a spreadsheet's sheet saved as CSV may have before its header (title, notes, source). */
+    private static final int LIGNES_AVANT_ENTETE = 10;
 
     private final Path dossier;
     private final List<Reconnu> reconnus;
@@ -86,7 +105,7 @@ public final class FichiersOfficiels {
                     .forEach(fichier -> {
                         Examen examen = examiner(fichier, null);
                         if (examen.forme() != null) {
-                            reconnus.add(new Reconnu(fichier, examen.forme(), false));
+                            reconnus.add(new Reconnu(fichier, examen.forme(), false, (int) Math.max(1, examen.ligne())));
                         } else {
                             ignores.add(new Ignore(fichier, examen.raison()));
                         }
@@ -128,7 +147,7 @@ public final class FichiersOfficiels {
                 nouveaux.add(r);
             }
         }
-        nouveaux.add(new Reconnu(chemin, examen.forme(), true));
+        nouveaux.add(new Reconnu(chemin, examen.forme(), true, (int) Math.max(1, examen.ligne())));
         List<Ignore> restants = ignores.stream()
                 .filter(i -> !i.chemin().toAbsolutePath().normalize().equals(normalise))
                 .toList();
@@ -176,6 +195,7 @@ public final class FichiersOfficiels {
         lignes.add(reconnus.isEmpty() ? "Aucun fichier reconnu." : "Fichiers reconnus :");
         for (Reconnu r : reconnus) {
             lignes.add("  " + affiche(r.chemin()) + " → " + r.nature().mot() + " : " + r.forme().libelle()
+                    + (r.ligneEntete() > 1 ? ", en-tête ligne " + r.ligneEntete() : "")
                     + (r.impose() ? ", imposé par --fichier" : ""));
         }
         if (!ignores.isEmpty()) {
@@ -264,39 +284,58 @@ public final class FichiersOfficiels {
         return ' ';
     }
 
+    /**
+     * A CSV: the first of its first lines that is the header of a format (a spreadsheet's sheet
+     * saved as CSV may have a title and notes above it), else why none, from the closest line.
+     */
     private static Examen examinerCsv(Path fichier, NatureFichier imposee) {
-        String entete;
+        List<String> lignes;
         try {
-            entete = TableCsv.premiereLigne(fichier);
+            lignes = TableCsv.premieresLignes(fichier, LIGNES_AVANT_ENTETE + 1);
         } catch (UncheckedIOException e) {
             return Examen.refus("illisible (" + e.getCause().getMessage() + ")");
         }
-        if (entete == null || entete.isBlank()) {
-            return Examen.refusEnTete("première ligne vide : une ligne d'en-tête est attendue");
+        Examen proche = null;
+        for (int i = 0; i < lignes.size(); i++) {
+            if (lignes.get(i).isBlank()) {
+                continue;
+            }
+            Examen examen = examinerEntete(fichier, lignes.get(i), i + 1, imposee);
+            if (examen.forme() != null) {
+                return examen;
+            }
+            if (proche == null || examen.ecart() < proche.ecart()) {
+                proche = examen;
+            }
         }
+        return proche != null ? proche : Examen.refus("première ligne vide : une ligne d'en-tête est attendue", 1,
+                Integer.MAX_VALUE);
+    }
+
+    private static Examen examinerEntete(Path fichier, String entete, int ligne, NatureFichier imposee) {
         List<String> colonnes;
         try {
             colonnes = TableCsv.colonnes(entete, TableCsv.separateur(entete), fichier);
         } catch (EntreeInvalide e) {
-            return Examen.refusEnTete(e.raison());
+            return Examen.refus(e.raison(), ligne, Integer.MAX_VALUE);
         }
         if (imposee != null) {
-            return examinerColonnes(colonnes, imposee);
+            return examinerColonnes(colonnes, imposee, ligne);
         }
         for (FormeFichier forme : FormeFichier.csvs().toList()) {
             if (forme.signee(colonnes)) {
                 List<String> manquantes = forme.manquantes(colonnes);
-                return manquantes.isEmpty() ? Examen.de(forme) : Examen.refusEnTete("ressemble à « " + forme.libelle()
-                        + " », mais " + colonnesManquantes(manquantes, colonnes));
+                return manquantes.isEmpty() ? Examen.de(forme, ligne) : Examen.refus("ressemble à « " + forme.libelle()
+                        + " », mais " + colonnesManquantes(manquantes, colonnes), ligne, manquantes.size());
             }
         }
-        return Examen.refusEnTete(colonnes.size() < 2
+        return Examen.refus(colonnes.size() < 2
                 ? "pas un tableau CSV (une seule colonne lue : « " + TableCsv.citer(colonnes) + " »)"
-                : "en-tête non reconnu (colonnes lues : " + TableCsv.citer(colonnes) + ")");
+                : "en-tête non reconnu (colonnes lues : " + TableCsv.citer(colonnes) + ")", ligne, Integer.MAX_VALUE);
     }
 
     /** The first format of the nature whose required columns the header has, else why none (the closest one). */
-    private static Examen examinerColonnes(List<String> colonnes, NatureFichier nature) {
+    private static Examen examinerColonnes(List<String> colonnes, NatureFichier nature, int ligne) {
         List<FormeFichier> formes = FormeFichier.csvs().filter(f -> f.nature() == nature).toList();
         if (formes.isEmpty()) {
             return Examen.refus("un fichier JSON est attendu");
@@ -304,14 +343,15 @@ public final class FichiersOfficiels {
         FormeFichier proche = formes.get(0);
         for (FormeFichier forme : formes) {
             if (forme.manquantes(colonnes).isEmpty()) {
-                return Examen.de(forme);
+                return Examen.de(forme, ligne);
             }
             if (forme.manquantes(colonnes).size() < proche.manquantes(colonnes).size()) {
                 proche = forme;
             }
         }
-        return Examen.refusEnTete(colonnesManquantes(proche.manquantes(colonnes), colonnes) + " (colonnes lues : "
-                + TableCsv.citer(colonnes) + ")");
+        List<String> manquantes = proche.manquantes(colonnes);
+        return Examen.refus(colonnesManquantes(manquantes, colonnes) + " (colonnes lues : " + TableCsv.citer(colonnes) + ")",
+                ligne, manquantes.size());
     }
 
     /**
@@ -375,17 +415,17 @@ public final class FichiersOfficiels {
                     + String.join(" ou ", ContoursCommunes.PROPRIETES_CODE.subList(0, 2)) + " ; propriétés lues : "
                     + (lues.isEmpty() ? "aucune" : TableCsv.citer(lues)) + ")");
         }
-        return Examen.de(FormeFichier.CONTOURS_GEOJSON);
+        return Examen.de(FormeFichier.CONTOURS_GEOJSON, 0);
     }
 
     private static Examen examinerListe(JsonNode element) {
         if (element.has("membres") && element.has("code")) {
-            return Examen.de(FormeFichier.EPCI_ETALAB);
+            return Examen.de(FormeFichier.EPCI_ETALAB, 0);
         }
         String type = element.path("type").asText("");
         if (element.has("code") && element.has("nom")
                 && (element.has("departement") || type.startsWith("commune-") || type.startsWith("arrondissement-"))) {
-            return Examen.de(FormeFichier.COMMUNES_ETALAB);
+            return Examen.de(FormeFichier.COMMUNES_ETALAB, 0);
         }
         var cles = new ArrayList<String>();
         element.fieldNames().forEachRemaining(cles::add);

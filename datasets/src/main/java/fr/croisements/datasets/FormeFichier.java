@@ -16,9 +16,9 @@ enum FormeFichier {
             List.of("territoire", "code_insee"), CommuneTerritoire.COLONNES),
     COMMUNES_PROJET(NatureFichier.COMMUNES, "CSV tiré du COG, avec l'EPCI de chaque commune",
             List.of("code_insee", "epci_siren"), LigneCommune.COLONNES),
-    COMMUNES_COG(NatureFichier.COMMUNES, "code officiel géographique de l'Insee (communes)",
+    COMMUNES_COG(NatureFichier.COMMUNES, "code officiel géographique de l'Insee",
             List.of("typecom", "com"), LigneCog.COLONNES),
-    COMMUNES_EPCI_INSEE(NatureFichier.COMMUNES, "composition communale des EPCI (Insee)",
+    COMMUNES_EPCI_INSEE(NatureFichier.COMMUNES, "composition communale des EPCI de l'Insee",
             List.of("codgeo", "epci", "libepci"), LigneCommune.COLONNES_INSEE),
     EPCI_PROJET(NatureFichier.EPCI, "CSV du projet", List.of("epci_siren", "nb_communes"), LigneEpci.COLONNES),
     EPCI_INSEE(NatureFichier.EPCI, "liste des EPCI de l'Insee", List.of("epci", "nature_epci"), LigneEpci.COLONNES_INSEE),
@@ -35,9 +35,9 @@ enum FormeFichier {
     /** A GeoJSON FeatureCollection whose features carry a commune code ({@link ContoursCommunes#PROPRIETES_CODE}). */
     CONTOURS_GEOJSON(NatureFichier.CONTOURS, "GeoJSON", null, null),
     /** {@code communes.json} of the npm package {@code @etalab/decoupage-administratif}. */
-    COMMUNES_ETALAB(NatureFichier.COMMUNES, "JSON Etalab decoupage-administratif (communes.json)", null, null),
+    COMMUNES_ETALAB(NatureFichier.COMMUNES, "communes.json du paquet decoupage-administratif d'Etalab", null, null),
     /** {@code epci.json} of the same package: the EPCI with their member communes. */
-    EPCI_ETALAB(NatureFichier.EPCI, "JSON Etalab decoupage-administratif (epci.json)", null, null);
+    EPCI_ETALAB(NatureFichier.EPCI, "epci.json du paquet decoupage-administratif d'Etalab", null, null);
 
     private final NatureFichier nature;
     private final String libelle;

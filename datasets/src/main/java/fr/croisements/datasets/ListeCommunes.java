@@ -61,18 +61,16 @@ final class ListeCommunes {
         var lecture = new Collecte();
         for (FichiersOfficiels.Reconnu liste : listes) {
             Path fichier = liste.chemin();
-            List<String> requises = liste.forme().csv() ? liste.forme().requises() : List.of();
             switch (liste.forme()) {
-                case COMMUNES_PROJET -> lecture.lire(TableCsv.importer(fichier, null, requises, LigneCommune::parse),
+                case COMMUNES_PROJET -> lecture.lire(liste.importer(LigneCommune::parse, tout -> true),
                         lecture::commune);
-                case COMMUNES_EPCI_INSEE -> lecture.lire(TableCsv.importer(fichier, null, requises,
-                        LigneCommune::parseInsee), lecture::commune);
-                case COMMUNES_COG -> lecture.lire(TableCsv.importer(fichier, null, requises, LigneCog::parse),
+                case COMMUNES_EPCI_INSEE -> lecture.lire(liste.importer(LigneCommune::parseInsee, tout -> true), lecture::commune);
+                case COMMUNES_COG -> lecture.lire(liste.importer(LigneCog::parse, tout -> true),
                         lecture::cog);
                 case COMMUNES_ETALAB -> lecture.lire(TableauJson.importer(fichier, LigneCog::parseEtalab), lecture::cog);
-                case EPCI_PROJET -> lecture.lire(TableCsv.importer(fichier, null, requises, LigneEpci::parse),
+                case EPCI_PROJET -> lecture.lire(liste.importer(LigneEpci::parse, tout -> true),
                         lecture::epci);
-                case EPCI_INSEE -> lecture.lire(TableCsv.importer(fichier, null, requises, LigneEpci::parseInsee),
+                case EPCI_INSEE -> lecture.lire(liste.importer(LigneEpci::parseInsee, tout -> true),
                         lecture::epci);
                 case EPCI_ETALAB -> lecture.lire(TableauJson.importer(fichier, LigneEpci::parseEtalab), e -> {
                     lecture.epci(e.epci());

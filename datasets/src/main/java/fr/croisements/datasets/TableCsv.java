@@ -76,11 +76,24 @@ final class TableCsv {
      */
     static <T> ImportCsv<T> importer(Path fichier, Character separateur, List<String> colonnesRequises,
             Function<CSVRecord, Lecture<T>> parse, Predicate<? super T> garder) {
+        return importer(fichier, separateur, colonnesRequises, parse, garder, 1);
+    }
+
+    /**
+     * Reads, checks and parses every data row of a file whose header is not on its first line: a
+     * spreadsheet's sheet saved as CSV may start with a title and notes (INSEE's EPCI file has five
+     * lines before its header), which are skipped.
+     *
+     * @param ligneEntete the line of the header (1 for the first)
+     * @see #importer(Path, Character, List, Function, Predicate)
+     */
+    static <T> ImportCsv<T> importer(Path fichier, Character separateur, List<String> colonnesRequises,
+            Function<CSVRecord, Lecture<T>> parse, Predicate<? super T> garder, int ligneEntete) {
         Charset annonce = encodageAnnonce(fichier);
         try {
-            return lire(fichier, annonce, separateur, colonnesRequises, parse, garder);
+            return lire(fichier, annonce, separateur, colonnesRequises, parse, garder, ligneEntete);
         } catch (PasDeLUtf8 e) {
-            ImportCsv<T> lu = lire(fichier, WINDOWS_1252, separateur, colonnesRequises, parse, garder);
+            ImportCsv<T> lu = lire(fichier, WINDOWS_1252, separateur, colonnesRequises, parse, garder, ligneEntete);
             var signalements = new ArrayList<Signalement>();
             signalements.add(new Signalement(lu.fichier(), 0, Signalement.Gravite.AVERTISSEMENT,
                     "fichier lu en Windows-1252 : ses octets ne sont pas de l'UTF-8 valide"));
@@ -90,24 +103,27 @@ final class TableCsv {
     }
 
     /**
-     * The header line of a file, decoded as {@link #importer} would (byte order mark dropped), or
-     * {@code null} for an empty file; only the first line is read.
+     * The first lines of a file (at most {@code nombre}), decoded as {@link #importer} would (byte
+     * order mark dropped); empty for an empty file. Only those lines are read.
      *
      * @throws UncheckedIOException naming the file when it cannot be read
      */
-    static String premiereLigne(Path fichier) {
+    static List<String> premieresLignes(Path fichier, int nombre) {
         Charset annonce = encodageAnnonce(fichier);
         try {
-            return premiereLigne(fichier, annonce);
+            return premieresLignes(fichier, annonce, nombre);
         } catch (PasDeLUtf8 e) {
-            return premiereLigne(fichier, WINDOWS_1252);
+            return premieresLignes(fichier, WINDOWS_1252, nombre);
         }
     }
 
-    private static String premiereLigne(Path fichier, Charset encodage) {
+    private static List<String> premieresLignes(Path fichier, Charset encodage, int nombre) {
+        var lignes = new ArrayList<String>();
         try (BufferedReader lecteur = lecteur(fichier, encodage)) {
-            String ligne = lecteur.readLine();
-            return ligne == null ? null : sansBom(ligne);
+            for (String ligne = lecteur.readLine(); ligne != null && lignes.size() < nombre; ligne = lecteur.readLine()) {
+                lignes.add(lignes.isEmpty() ? sansBom(ligne) : ligne);
+            }
+            return lignes;
         } catch (CharacterCodingException e) {
             throw new PasDeLUtf8();
         } catch (IOException e) {
@@ -140,12 +156,16 @@ final class TableCsv {
     }
 
     private static <T> ImportCsv<T> lire(Path fichier, Charset encodage, Character separateur,
-            List<String> colonnesRequises, Function<CSVRecord, Lecture<T>> parse, Predicate<? super T> garder) {
+            List<String> colonnesRequises, Function<CSVRecord, Lecture<T>> parse, Predicate<? super T> garder,
+            int ligneEntete) {
         String nom = fichier.getFileName().toString();
         var valeurs = new ArrayList<T>();
         var signalements = new ArrayList<Signalement>();
         try (BufferedReader lecteur = lecteur(fichier, encodage)) {
             String premiere = lecteur.readLine();
+            for (int i = 1; i < ligneEntete && premiere != null; i++) {
+                premiere = lecteur.readLine();
+            }
             if (premiere == null || sansBom(premiere).isBlank()) {
                 throw new EntreeInvalide(fichier.toString(), 0, "fichier vide : une ligne d'en-tête est attendue");
             }
@@ -154,17 +174,17 @@ final class TableCsv {
             List<String> colonnes = colonnes(entete, sep, fichier);
             List<String> manquantes = colonnesRequises.stream().filter(c -> !aLaColonne(colonnes, c)).toList();
             if (!manquantes.isEmpty()) {
-                throw new EntreeInvalide(fichier.toString(), 1, (manquantes.size() == 1 ? "colonne manquante : "
+                throw new EntreeInvalide(fichier.toString(), ligneEntete, (manquantes.size() == 1 ? "colonne manquante : "
                         : "colonnes manquantes : ") + String.join(", ", manquantes) + " (séparateur « "
                         + nomSeparateur(sep) + " », colonnes lues : " + citer(colonnes) + ")");
             }
             // Column names are trimmed, values are not: a code that loses spaces must say so (CodesInsee).
-            CSVParser parser = parser(lecteur, sep, colonnes, fichier);
+            CSVParser parser = parser(lecteur, sep, colonnes, fichier, ligneEntete);
             try (parser) {
                 var lignes = parser.iterator();
                 while (true) {
-                    // the line where the next row starts: the header is line 1, the parser counts the lines after it
-                    long ligne = parser.getCurrentLineNumber() + 2;
+                    // the line where the next row starts: the parser counts the lines after the header
+                    long ligne = parser.getCurrentLineNumber() + ligneEntete + 1;
                     CSVRecord row;
                     try {
                         if (!lignes.hasNext()) {
@@ -204,8 +224,8 @@ final class TableCsv {
         return new ImportCsv<>(nom, valeurs, signalements);
     }
 
-    private static CSVParser parser(BufferedReader lecteur, char separateur, List<String> colonnes, Path fichier)
-            throws IOException {
+    private static CSVParser parser(BufferedReader lecteur, char separateur, List<String> colonnes, Path fichier,
+            int ligneEntete) throws IOException {
         var format = CSVFormat.RFC4180.builder()
                 .setDelimiter(separateur)
                 .setHeader(colonnes.toArray(String[]::new))
@@ -215,7 +235,7 @@ final class TableCsv {
         try {
             return CSVParser.parse(lecteur, format);
         } catch (IllegalArgumentException e) {
-            throw new EntreeInvalide(fichier.toString(), 1, "en-tête illisible (" + e.getMessage() + ")", e);
+            throw new EntreeInvalide(fichier.toString(), ligneEntete, "en-tête illisible (" + e.getMessage() + ")", e);
         }
     }
 

@@ -269,8 +269,7 @@ public final class TerritoireImporter {
             exiger(REQUISES_LIVRES);
             var lignes = new ArrayList<CommuneTerritoire>();
             for (FichiersOfficiels.Reconnu fichier : fichiers.de(NatureFichier.TERRITOIRES)) {
-                ImportCsv<CommuneTerritoire> lu = TableCsv.importer(fichier.chemin(), null, fichier.forme().requises(),
-                        CommuneTerritoire::parse);
+                ImportCsv<CommuneTerritoire> lu = fichier.importer(CommuneTerritoire::parse, tout -> true);
                 journal.signaler(lu.signalements());
                 lignes.addAll(lu.valeurs());
             }

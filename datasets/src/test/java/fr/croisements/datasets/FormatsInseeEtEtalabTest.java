@@ -29,11 +29,20 @@ class FormatsInseeEtEtalabTest {
             + "COM,2A006,94,2A,2ACTC,2A1,1,AFA,Afa,Afa,2A10,\r\n"
             + "COM,2A008,94,2A,2ACTC,2A1,1,ALATA,Alata,Alata,2A10,\r\n";
 
-    /** The sheet Composition_communale of INSEE's EPCI file, saved as CSV by a spreadsheet. */
-    private static final String COMPOSITION = "CODGEO;LIBGEO;EPCI;LIBEPCI;DEP;REG\n"
+    /**
+     * The sheet Composition_communale of INSEE's EPCI file, saved as CSV by a spreadsheet: its title
+     * lines come first; line 10 has a damaged code.
+     */
+    private static final String COMPOSITION = "Composition communale des EPCI au 1er janvier 2024;;;;;\n"
+            + "Découpage communal en vigueur au 1er janvier 2024;;;;;\n"
+            + ";;;;;\n"
+            + "Source : Insee, code officiel géographique;;;;;\n"
+            + ";;;;;\n"
+            + "CODGEO;LIBGEO;EPCI;LIBEPCI;DEP;REG\n"
             + "2A004;Ajaccio;242010056;CA du Pays Ajaccien;2A;94\n"
             + "2A006;Afa;242010056;CA du Pays Ajaccien;2A;94\n"
-            + "2A008;Alata;ZZZZZZZZZ;Sans objet;2A;94\n";
+            + "2A008;Alata;ZZZZZZZZZ;Sans objet;2A;94\n"
+            + "2A0X0;Nulle part;242010056;CA du Pays Ajaccien;2A;94\n";
 
     private static final String LISTE_EPCI = "EPCI;LIBEPCI;NATURE_EPCI;NB_COM\n"
             + "242010056;CA du Pays Ajaccien;CA;2\n"
@@ -107,6 +116,11 @@ class FormatsInseeEtEtalabTest {
                 "    revenu_median et taux_pauvrete : les 2 communes, aucun fichier « Filosofi par commune ».",
                 "Codes des fichiers absents du COG actuel (communes fusionnées ou disparues depuis) :",
                 "  base_cc_comparateur.csv : 2A099 (commune déléguée de 2A004 Ajaccio, dans le territoire).");
+        assertThat(bilan.signalements()).extracting(Signalement::toString).contains("composition.csv:10 : ligne ignorée :"
+                + " code commune invalide « 2A0X0 » dans la colonne CODGEO (attendu 5 caractères, par exemple 01053, 2A004,"
+                + " 97411)");
+        assertThat(FichiersOfficiels.reconnaitre(dossier).compteRendu(TerritoireImporter.REQUISES_NOUVEAU)).contains(
+                "  composition.csv → communes : liste des communes (composition communale des EPCI de l'Insee), en-tête ligne 6");
         assertThat(suivi).anySatisfy(l -> assertThat(l).startsWith("Lecture de base_cc_comparateur.csv (base du"
                 + " comparateur de territoires, 1 ko)…"));
         assertThat(suivi).anySatisfy(l -> assertThat(l).matches(
