@@ -409,10 +409,21 @@ public final class TerritoireImporter {
                     raison = sansLigne == codes.size() ? "pas de ligne dans " + noms
                             : sansLigne == 0 ? "valeur vide ou sans objet dans " + noms
                             : "pas de ligne ou valeur vide dans " + noms;
+                    if (sansLigne > 0 && aDesLignesIgnorees(nature)) {
+                        raison += " (ou une ligne ignorée : voir les signalements)";
+                    }
                 }
                 absences.add(new BilanImport.Absence(variable, codes, territoire.communes().size(), raison));
             });
             return absences;
+        }
+
+        /** Whether rows of the files of a nature were skipped (their commune may be one of the pack's). */
+        private boolean aDesLignesIgnorees(NatureFichier nature) {
+            Set<String> noms = fichiers.de(nature).stream().map(f -> f.chemin().getFileName().toString())
+                    .collect(Collectors.toSet());
+            return journal.signalements().stream()
+                    .anyMatch(s -> s.gravite() == Signalement.Gravite.REJET && noms.contains(s.fichier()));
         }
 
         /**

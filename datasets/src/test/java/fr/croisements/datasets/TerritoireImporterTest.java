@@ -217,6 +217,20 @@ class TerritoireImporterTest {
     }
 
     @Test
+    void the_report_says_a_row_of_the_territory_may_have_been_skipped() throws IOException {
+        Files.writeString(dossier.resolve(DonneesOfficielles.FILOSOFI_COMMUNES), FILOSOFI.replace("2A006;1300;22540;s",
+                "2A006;1300;22.540;s"), StandardCharsets.UTF_8);
+
+        BilanImport bilan = TerritoireImporter.importerLivres(FichiersOfficiels.reconnaitre(dossier),
+                dossier.resolve("packs"), ligne -> { });
+
+        assertThat(bilan.texte()).contains("    revenu_median et taux_pauvrete : 1 commune sur 2 (2A006), pas de ligne dans"
+                        + " filosofi2021_communes_dep_17_54_86_92.csv (ou une ligne ignorée : voir les signalements).",
+                "  filosofi2021_communes_dep_17_54_86_92.csv:3 : ligne ignorée : valeur « 22.540 » non numérique dans la"
+                        + " colonne MED21 (ce fichier a une virgule décimale : un point serait un séparateur de milliers)");
+    }
+
+    @Test
     void without_a_comparateur_nor_filosofi_the_import_succeeds_with_the_figures_it_has() throws IOException {
         Files.delete(dossier.resolve(DonneesOfficielles.COMPARATEUR));
         Files.delete(dossier.resolve(DonneesOfficielles.FILOSOFI_COMMUNES));
