@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.locationtech.jts.coverage.CoverageSimplifier;
 import org.locationtech.jts.geom.Envelope;
@@ -58,6 +60,38 @@ final class ContoursCommunes {
                 .filter(p -> properties.hasNonNull(p) && !properties.get(p).asText().isBlank())
                 .findFirst()
                 .orElse(null);
+    }
+
+    /**
+     * The names of the properties of a FeatureCollection's first feature (empty when it has none):
+     * enough to tell the france-geojson files ({@code code} and {@code nom} only) from others.
+     *
+     * @throws EntreeInvalide naming the file when it is not readable JSON
+     */
+    static Set<String> proprietes(Path fichier) {
+        try (JsonParser json = JsonSerde.MAPPER.createParser(fichier.toFile())) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                return Set.of();
+            }
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String membre = json.currentName();
+                if (json.nextToken() == JsonToken.START_ARRAY && membre.equals("features")) {
+                    if (json.nextToken() != JsonToken.START_OBJECT) {
+                        return Set.of();
+                    }
+                    var noms = new TreeSet<String>();
+                    JsonNode feature = json.readValueAsTree();
+                    feature.path("properties").fieldNames().forEachRemaining(noms::add);
+                    return noms;
+                }
+                json.skipChildren();
+            }
+            return Set.of();
+        } catch (JsonProcessingException e) {
+            throw new EntreeInvalide(fichier.toString(), 0, "JSON illisible (" + e.getOriginalMessage() + ")", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read GeoJSON file " + fichier, e);
+        }
     }
 
     /** Every contour of a FeatureCollection; see {@link #lire(Path, Predicate)}. */

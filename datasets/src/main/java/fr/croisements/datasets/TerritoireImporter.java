@@ -383,7 +383,8 @@ public final class TerritoireImporter {
                         simplifies.get(i)));
                 iris.addAll(insee.iris(membre.codeInsee()));
             }
-            var territoire = new Territoire(id, nom, epciSiren, SOURCES, SOURCE_CONTOURS, communes, iris);
+            var territoire = new Territoire(id, nom, epciSiren, SOURCES,
+                    contours.source(sorted.stream().map(CommuneTerritoire::codeInsee).toList()), communes, iris);
             var absences = absences(territoire);
             absences.forEach(a -> log.info("Territory {}: {} absent for {} of {} communes ({})", id, a.variable(),
                     a.communes().size(), a.sur(), a.communes()));

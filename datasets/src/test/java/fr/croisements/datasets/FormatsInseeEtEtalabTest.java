@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.croisements.events.EntreeInvalide;
+import fr.croisements.events.Source;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,6 +143,19 @@ class FormatsInseeEtEtalabTest {
         assertThat(Files.readString(bilan.packs().get(0))).isEqualTo(insee);
         assertThat(bilan.horsCog()).singleElement().satisfies(f -> assertThat(f.codes()).containsExactly(
                 new BilanImport.CodeHorsCog("2A099", "2A004", "Ajaccio", "ancienne commune fusionnée dans", true)));
+    }
+
+    @Test
+    void contours_of_another_producer_are_credited_as_an_imported_file_not_as_the_2018_ones() throws Exception {
+        ecrireInsee();
+        Files.writeString(dossier.resolve("COMMUNE.json"), TerritoireImporterTest.CONTOURS
+                .replace("\"code\"", "\"INSEE_COM\"").replace("\"nom\"", "\"NOM\""), StandardCharsets.UTF_8);
+
+        Territoire territoire = Territoires.lire(importer(dossier.resolve("packs")).packs().get(0));
+
+        assertThat(territoire.communes()).hasSize(2);
+        assertThat(territoire.sourceContours()).isEqualTo(new Source("Contours des communes (fichier importé :"
+                + " COMMUNE.json)", "non précisé", "non précisé", "non précisée", false));
     }
 
     @Test
