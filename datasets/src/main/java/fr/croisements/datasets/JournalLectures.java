@@ -77,6 +77,8 @@ final class JournalLectures {
         Duration duree = Duration.ofNanos(System.nanoTime() - debut);
         lus.add(new BilanImport.FichierLu(chemin, fichier.nature(), filtre.lus, filtre.gardes, duree));
         codes.put(chemin, Collections.unmodifiableSet(filtre.vus));
+        log.info("Read {} ({}): {} rows, {} kept, in {} ms", chemin, fichier.nature().mot(), filtre.lus, filtre.gardes,
+                duree.toMillis());
         boolean contours = fichier.nature() == NatureFichier.CONTOURS;
         suivi.accept("  " + chemin.getFileName() + " : " + accorde(filtre.lus, contours ? "contour lu" : "ligne lue")
                 + ", " + accorde(filtre.gardes, contours ? "gardé" : "gardée") + " pour le territoire, en "

@@ -102,6 +102,9 @@ public final class TerritoireImporter {
             "CU", "Communauté urbaine",
             "METRO", "Métropole");
 
+    /** Where the progress lines go when no person reads them: nowhere (the log has each file read, in English). */
+    private static final Consumer<String> SANS_SUIVI = ligne -> { };
+
     private TerritoireImporter() {}
 
     private static Map<String, Source> sources() {
@@ -148,7 +151,7 @@ public final class TerritoireImporter {
      */
     public static Map<String, String> generer(Path depuis) {
         SortedMap<String, String> packs = new TreeMap<>();
-        new Import(FichiersOfficiels.reconnaitre(depuis), TerritoireImporter::journaliser).livres()
+        new Import(FichiersOfficiels.reconnaitre(depuis), SANS_SUIVI).livres()
                 .forEach((id, territoire) -> packs.put(id, PackGeoJson.ecrire(territoire)));
         return Collections.unmodifiableSortedMap(packs);
     }
@@ -161,7 +164,7 @@ public final class TerritoireImporter {
      * @return the written files, sorted by territory id
      */
     public static List<Path> ecrire(Path depuis, Path versDossier) {
-        return importerLivres(FichiersOfficiels.reconnaitre(depuis), versDossier, TerritoireImporter::journaliser).packs();
+        return importerLivres(FichiersOfficiels.reconnaitre(depuis), versDossier, SANS_SUIVI).packs();
     }
 
     /**
@@ -181,7 +184,7 @@ public final class TerritoireImporter {
      * @return the written file
      */
     public static Path ecrire(Path depuis, Perimetre perimetre, Path versDossier) {
-        return importer(FichiersOfficiels.reconnaitre(depuis), perimetre, versDossier, TerritoireImporter::journaliser)
+        return importer(FichiersOfficiels.reconnaitre(depuis), perimetre, versDossier, SANS_SUIVI)
                 .packs().get(0);
     }
 
@@ -219,19 +222,9 @@ public final class TerritoireImporter {
         return run.bilan(List.of(fichier));
     }
 
-    /** The shipped territories of a folder, built and simplified, by id (for tests). */
-    static SortedMap<String, Territoire> territoires(Path depuis) {
-        return new Import(FichiersOfficiels.reconnaitre(depuis), TerritoireImporter::journaliser).livres();
-    }
-
     /** The territory of an EPCI or a list of communes of a folder, built and simplified (for tests). */
     static Territoire territoire(Path depuis, Perimetre perimetre) {
-        return new Import(FichiersOfficiels.reconnaitre(depuis), TerritoireImporter::journaliser).nouveau(perimetre);
-    }
-
-    /** The progress lines, when no person reads them: the log. */
-    private static void journaliser(String ligne) {
-        log.debug("{}", ligne.strip());
+        return new Import(FichiersOfficiels.reconnaitre(depuis), SANS_SUIVI).nouveau(perimetre);
     }
 
     private static Path ecrireFichier(Path versDossier, String id, String texte) {
