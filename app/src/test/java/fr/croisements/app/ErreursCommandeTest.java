@@ -49,16 +49,29 @@ class ErreursCommandeTest {
         assertThat(erreurs.toString()).doesNotContain("\tat ", "at fr.croisements", "Exception", "Caused by");
     }
 
+    /**
+     * Files are recognised by their header (issue #9): a list without its territoire column is read as a
+     * plain list of communes, so the shipped territories lack theirs; given as that list, it is refused
+     * naming its line and the column.
+     */
     @Test
     void aMissingColumnInAnOfficialFileStopsTheImportNamingTheFileAndLine() throws Exception {
         Path officiels = officielsSansColonne();
+        Path liste = officiels.resolve("insee/communes_territoires.csv");
 
         int code = executer("import", "--depuis", officiels.toString(), "--vers", dossier.resolve("packs").toString());
+        int impose = executer("import", "--depuis", officiels.toString(), "--fichier", "territoires=" + liste,
+                "--vers", dossier.resolve("packs").toString());
 
         assertThat(code).isEqualTo(Croisements.ENTREE_INUTILISABLE);
-        assertThat(erreurs.toString()).isEqualTo(String.format("Erreur : %s:1 : colonne manquante : territoire"
-                + " (séparateur « ; », colonnes lues : code_insee, nom, departement, epci_siren, epci_nom)%n",
-                officiels.resolve("insee/communes_territoires.csv")));
+        assertThat(impose).isEqualTo(Croisements.ENTREE_INUTILISABLE);
+        assertThat(erreurs.toString()).isEqualTo(String.format("Erreur : %s : aucun fichier « communes des territoires"
+                + " livrés » reconnu : ajouter la liste des communes des territoires livrés (communes_territoires.csv,"
+                + " colonne territoire) (ou l'indiquer avec --fichier territoires=CHEMIN)%n"
+                + "Erreur : %s:1 : ne se lit pas comme « communes des territoires livrés » (--fichier territoires) :"
+                + " colonne manquante : territoire (colonnes lues : code_insee, nom, departement, epci_siren, epci_nom)%n",
+                officiels, liste));
+        assertThat(sortie.toString()).contains("  insee/communes_territoires.csv → communes : liste des communes");
         sansPileDAppels();
     }
 
@@ -105,15 +118,16 @@ class ErreursCommandeTest {
     void withDebugTheStackTraceFollowsTheMessage() throws Exception {
         Path officiels = officielsSansColonne();
 
-        int apres = executer("import", "--debug", "--depuis", officiels.toString(), "--vers", dossier.toString());
+        int apres = executer("import", "--debug", "--depuis", officiels.toString(), "--vers", dossier.toString(),
+                "--fichier", "territoires=" + officiels.resolve("insee/communes_territoires.csv"));
         int avant = executer("--debug", "ingest", "tts", "m.json", "--appareils", appareilsFaux().toString(),
                 "--bootstrap-servers", "localhost:9092");
 
         assertThat(apres).isEqualTo(Croisements.ENTREE_INUTILISABLE);
         assertThat(avant).isEqualTo(Croisements.ENTREE_INUTILISABLE);
         assertThat(erreurs.toString())
-                .contains("Erreur : " + officiels.resolve("insee/communes_territoires.csv") + ":1 : colonne manquante")
-                .contains("fr.croisements.events.EntreeInvalide: ", "\tat fr.croisements.datasets.TableCsv.importer(",
+                .contains("Erreur : " + officiels.resolve("insee/communes_territoires.csv") + ":1 : ne se lit pas comme")
+                .contains("fr.croisements.events.EntreeInvalide: ", "\tat fr.croisements.datasets.FichiersOfficiels.imposer(",
                         "Erreur : appareils.csv:3 : DevEUI invalide", "\tat fr.croisements.ingest.lora.Appareils.lire(");
     }
 

@@ -71,18 +71,32 @@ final class CellulesInsee {
 
     private CellulesInsee() {}
 
-    /** Pure: the figures of the given columns, or the reason naming the first cell that is not a figure. */
+    /** Pure: the figures of the given columns, by column, or the reason naming the first cell that is not a figure. */
     static Lecture<Chiffres> lire(CSVRecord row, List<String> colonnes, Decimale decimale) {
+        var parCle = new LinkedHashMap<String, String>();
+        colonnes.forEach(c -> parCle.put(c, c));
+        return lire(row, parCle, decimale);
+    }
+
+    /**
+     * Pure: the figures of the given columns, by key (a format's column may be named otherwise than
+     * the key the figures are read by), or the reason naming the first cell that is not a figure.
+     *
+     * @param colonnes the file's column of each key, in order
+     */
+    static Lecture<Chiffres> lire(CSVRecord row, Map<String, String> colonnes, Decimale decimale) {
         var valeurs = new LinkedHashMap<String, Double>();
         var secrets = new TreeSet<String>();
-        for (String colonne : colonnes) {
+        for (var entree : colonnes.entrySet()) {
+            String cle = entree.getKey();
+            String colonne = entree.getValue();
             String valeur = TableCsv.valeur(row, colonne);
             if (valeur == null) {
                 continue;
             }
             String marqueur = valeur.toLowerCase(Locale.ROOT);
             if (SECRETS.contains(marqueur)) {
-                secrets.add(colonne);
+                secrets.add(cle);
             } else if (!ABSENTS.contains(marqueur)) {
                 if (!decimale.motif.matcher(valeur).matches()) {
                     return Lecture.rejet("valeur « " + valeur + " » non numérique dans la colonne " + colonne
@@ -90,7 +104,7 @@ final class CellulesInsee {
                                     ? " (ce fichier a une virgule décimale : un point serait un séparateur de milliers)"
                                     : ""));
                 }
-                valeurs.put(colonne, new BigDecimal(valeur.replace(',', '.')).doubleValue());
+                valeurs.put(cle, new BigDecimal(valeur.replace(',', '.')).doubleValue());
             }
         }
         return Lecture.de(new Chiffres(valeurs, secrets));

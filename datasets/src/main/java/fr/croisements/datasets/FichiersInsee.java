@@ -2,92 +2,98 @@ package fr.croisements.datasets;
 
 import fr.croisements.events.EntreeInvalide;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * The INSEE figure files of a folder of official files, read once, joined on the commune code
- * (IRIS rows on the first 5 characters of their code):
+ * The INSEE figures of an import, for the communes of the territories only, joined on the commune
+ * code (IRIS rows on the first 5 characters of their code). Each nature is optional and may come in
+ * several files (national, departmental, extracts):
  *
  * <ul>
- *   <li>{@value #COMPARATEUR}: population, households, area, unemployed and labour force;</li>
- *   <li>{@value #DOSSIER_COMPLET}: age bands and household types, census 2022;</li>
- *   <li>{@value #FILOSOFI_COMMUNES}: median income and poverty rate, Filosofi 2021;</li>
- *   <li>{@value #FILOSOFI_IRIS}: declared income by IRIS, Filosofi 2021.</li>
+ *   <li>{@link NatureFichier#COMPARATEUR}: population, households, area, unemployed and labour force;</li>
+ *   <li>{@link NatureFichier#DOSSIER_COMPLET}: age bands and household types, census 2022;</li>
+ *   <li>{@link NatureFichier#FILOSOFI_COMMUNES}: median income and poverty rate, Filosofi 2021;</li>
+ *   <li>{@link NatureFichier#FILOSOFI_IRIS}: declared income by IRIS, Filosofi 2021.</li>
  * </ul>
  *
- * Rows skipped and values repaired are kept as {@link Signalement}s. Immutable.
+ * Files are streamed and only the rows of the communes asked for are kept, so a national file of
+ * several hundred megabytes needs no more memory than an extract. A commune of a nature without file,
+ * or without a row in its files, simply lacks its figures. Immutable once read.
  */
 final class FichiersInsee {
 
-    static final String COMPARATEUR = "insee/comparateur_communes_dep_17_54_86_92.csv";
-    static final String DOSSIER_COMPLET = "insee/dossier_complet_extrait_territoires.csv";
-    static final String FILOSOFI_COMMUNES = "insee/filosofi2021_communes_dep_17_54_86_92.csv";
-    static final String FILOSOFI_IRIS = "insee/filosofi2021_iris_revenus_declares_dep_17_54_86_92.csv";
-
-    private final Path fichierComparateur;
+    private final Set<NatureFichier> natures;
     private final Map<String, LigneComparateur> comparateur;
     private final Map<String, LigneDossierComplet> dossierComplet;
     private final Map<String, LigneFilosofi> filosofi;
     private final Map<String, List<LigneFilosofi>> irisParCommune;
-    private final List<Signalement> signalements;
 
-    private FichiersInsee(Path fichierComparateur, Map<String, LigneComparateur> comparateur,
+    private FichiersInsee(Set<NatureFichier> natures, Map<String, LigneComparateur> comparateur,
             Map<String, LigneDossierComplet> dossierComplet, Map<String, LigneFilosofi> filosofi,
-            Map<String, List<LigneFilosofi>> irisParCommune, List<Signalement> signalements) {
-        this.fichierComparateur = fichierComparateur;
+            Map<String, List<LigneFilosofi>> irisParCommune) {
+        this.natures = Collections.unmodifiableSet(natures);
         this.comparateur = comparateur;
         this.dossierComplet = dossierComplet;
         this.filosofi = filosofi;
         this.irisParCommune = irisParCommune;
-        this.signalements = List.copyOf(signalements);
     }
 
     /**
-     * Reads the four files of a folder.
+     * Reads the figure files of an import, keeping the rows of some communes; rows skipped or
+     * repaired go to the journal.
      *
-     * @throws EntreeInvalide naming the file when one lacks a column or holds a code twice
+     * @param communes the codes of the communes to keep
+     * @throws EntreeInvalide naming the file when one lacks a column, or a commune has two different rows
      * @throws java.io.UncheckedIOException naming the file when one cannot be read
      */
-    static FichiersInsee lire(Path depuis) {
-        var signalements = new ArrayList<Signalement>();
-        Path fichierComparateur = depuis.resolve(COMPARATEUR);
-        var comparateur = parCode(lire(fichierComparateur, LigneComparateur.COLONNES, LigneComparateur::parse,
-                signalements), LigneComparateur::codeInsee, fichierComparateur);
-        Path fichierDossier = depuis.resolve(DOSSIER_COMPLET);
-        var dossier = parCode(lire(fichierDossier, LigneDossierComplet.COLONNES, LigneDossierComplet::parse,
-                signalements), LigneDossierComplet::codeInsee, fichierDossier);
-        Path fichierFilosofi = depuis.resolve(FILOSOFI_COMMUNES);
-        var filosofi = parCode(lire(fichierFilosofi, List.of(LigneFilosofi.CODE_COMMUNE, LigneFilosofi.MED21,
-                LigneFilosofi.TP6021), LigneFilosofi::parseCommune, signalements), LigneFilosofi::code, fichierFilosofi);
-        Path fichierIris = depuis.resolve(FILOSOFI_IRIS);
-        var iris = parCode(lire(fichierIris, List.of(LigneFilosofi.CODE_IRIS, LigneFilosofi.DEC_MED21),
-                LigneFilosofi::parseIris, signalements), LigneFilosofi::code, fichierIris);
+    static FichiersInsee lire(FichiersOfficiels fichiers, Set<String> communes, JournalLectures journal) {
+        var natures = EnumSet.noneOf(NatureFichier.class);
+        for (NatureFichier nature : List.of(NatureFichier.COMPARATEUR, NatureFichier.DOSSIER_COMPLET,
+                NatureFichier.FILOSOFI_COMMUNES, NatureFichier.FILOSOFI_IRIS)) {
+            if (fichiers.a(nature)) {
+                natures.add(nature);
+            }
+        }
+        var comparateur = lire(fichiers.de(NatureFichier.COMPARATEUR), forme -> row -> LigneComparateur.parse(row,
+                forme == FormeFichier.COMPARATEUR_INSEE ? LigneComparateur.Colonnes.INSEE
+                        : LigneComparateur.Colonnes.COMPILATION),
+                LigneComparateur::codeInsee, LigneComparateur::codeInsee, communes, journal);
+        var dossier = lire(fichiers.de(NatureFichier.DOSSIER_COMPLET), forme -> LigneDossierComplet::parse,
+                LigneDossierComplet::codeInsee, LigneDossierComplet::codeInsee, communes, journal);
+        var filosofi = lire(fichiers.de(NatureFichier.FILOSOFI_COMMUNES), forme -> LigneFilosofi::parseCommune,
+                LigneFilosofi::code, LigneFilosofi::code, communes, journal);
+        var iris = lire(fichiers.de(NatureFichier.FILOSOFI_IRIS), forme -> LigneFilosofi::parseIris,
+                LigneFilosofi::code, LigneFilosofi::codeCommune, communes, journal);
         Map<String, List<LigneFilosofi>> irisParCommune = iris.values().stream().collect(
                 Collectors.groupingBy(LigneFilosofi::codeCommune, TreeMap::new, Collectors.toList()));
-        return new FichiersInsee(fichierComparateur, comparateur, dossier, filosofi, irisParCommune, signalements);
+        return new FichiersInsee(natures, comparateur, dossier, filosofi, irisParCommune);
     }
 
-    /** Whether the comparateur has a row for the commune (the figures every pack needs). */
-    boolean aUneLigne(String codeInsee) {
-        return comparateur.containsKey(codeInsee);
+    /** Whether the import has a file of this nature. */
+    boolean a(NatureFichier nature) {
+        return natures.contains(nature);
     }
 
-    Path fichierComparateur() {
-        return fichierComparateur;
+    /** Whether the files of a nature have a row for the commune. */
+    boolean aUneLigne(NatureFichier nature, String codeInsee) {
+        return switch (nature) {
+            case COMPARATEUR -> comparateur.containsKey(codeInsee);
+            case DOSSIER_COMPLET -> dossierComplet.containsKey(codeInsee);
+            case FILOSOFI_COMMUNES -> filosofi.containsKey(codeInsee);
+            case FILOSOFI_IRIS -> irisParCommune.containsKey(codeInsee);
+            default -> throw new IllegalArgumentException("Not a nature of figures: " + nature);
+        };
     }
 
-    /** Whether the dossier complet extract has a row for the commune (it covers only the 82 territory communes). */
-    boolean dansLeDossierComplet(String codeInsee) {
-        return dossierComplet.containsKey(codeInsee);
-    }
-
-    /** The figures and secrets of a commune; those of a file without a row for it are absent. */
+    /** The figures and secrets of a commune; those of a nature without a row for it are absent. */
     ChiffresCommune chiffres(String codeInsee) {
         return ChiffresCommune.commune(comparateur.get(codeInsee), dossierComplet.get(codeInsee), filosofi.get(codeInsee));
     }
@@ -102,25 +108,35 @@ final class FichiersInsee {
                 .toList();
     }
 
-    /** Rows skipped and values repaired in the four files. */
-    List<Signalement> signalements() {
-        return signalements;
-    }
-
-    private static <T> List<T> lire(Path fichier, List<String> colonnes,
-            Function<org.apache.commons.csv.CSVRecord, Lecture<T>> parse, List<Signalement> signalements) {
-        ImportCsv<T> lu = TableCsv.importer(fichier, null, colonnes, parse);
-        signalements.addAll(lu.signalements());
-        return lu.valeurs();
-    }
-
-    private static <T> Map<String, T> parCode(List<T> lignes, Function<T, String> code, Path fichier) {
-        var parCode = new TreeMap<String, T>();
-        for (T ligne : lignes) {
-            if (parCode.put(code.apply(ligne), ligne) != null) {
-                throw new EntreeInvalide(fichier.toString(), 0, "le code " + code.apply(ligne) + " y figure deux fois");
+    /**
+     * The rows of the communes asked for in the files of one nature, by key. A key twice in a file,
+     * or in two files with different figures, is an error; the same row in two files (a national
+     * file and an extract) is kept once.
+     */
+    private static <T> Map<String, T> lire(List<FichiersOfficiels.Reconnu> fichiers,
+            Function<FormeFichier, Function<CSVRecord, Lecture<T>>> parse, Function<T, String> cle,
+            Function<T, String> commune, Set<String> communes, JournalLectures journal) {
+        var parCle = new TreeMap<String, T>();
+        var origine = new TreeMap<String, Path>();
+        for (FichiersOfficiels.Reconnu fichier : fichiers) {
+            ImportCsv<T> lu = journal.lire(fichier, communes::contains, filtre -> fichier.importer(parse.apply(fichier.forme()),
+                    ligne -> filtre.test(commune.apply(ligne))));
+            journal.signaler(lu.signalements());
+            for (T ligne : lu.valeurs()) {
+                String code = cle.apply(ligne);
+                T deja = parCle.putIfAbsent(code, ligne);
+                if (deja == null) {
+                    origine.put(code, fichier.chemin());
+                } else if (origine.get(code).equals(fichier.chemin())) {
+                    throw new EntreeInvalide(fichier.chemin().toString(), 0, "le code " + code + " y figure deux fois");
+                } else if (!deja.equals(ligne)) {
+                    throw new EntreeInvalide(fichier.chemin().toString(), 0, "le code " + code + " y a d'autres chiffres"
+                            + " que dans " + origine.get(code).getFileName() + " (" + fichier.nature().libelle()
+                            + " elle aussi) : ne garder qu'un des deux fichiers, ou choisir avec --fichier "
+                            + fichier.nature().mot() + "=CHEMIN");
+                }
             }
         }
-        return Collections.unmodifiableMap(parCode);
+        return Collections.unmodifiableMap(parCle);
     }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What an importer read from one CSV file: the rows kept, in file order, and every problem found
- * (rows skipped, values repaired or left empty), in file order.
+ * What an importer read from one CSV file (or JSON array, {@link TableauJson}): the rows kept, in
+ * file order, and every problem found (rows skipped, values repaired or left empty), in file order.
  *
  * @param fichier the file name
  * @param valeurs the rows kept

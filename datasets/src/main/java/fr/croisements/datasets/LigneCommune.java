@@ -5,9 +5,11 @@ import java.util.List;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * One row of a list of communes in the format of {@code insee/communes_dep_17_54_86_92.csv} (every
- * current commune of some départements, COG, with its EPCI) or of {@code insee/communes_territoires.csv}
- * (the same columns, plus {@code territoire} and {@code epci_type}).
+ * One current commune of a list of communes with their EPCI: the project's CSV (the format of
+ * {@code insee/communes_dep_17_54_86_92.csv}, every current commune of some départements, COG, with
+ * its EPCI, or of {@code insee/communes_territoires.csv}, the same columns plus {@code territoire} and
+ * {@code epci_type}), or INSEE's composition communale des EPCI ({@code CODGEO, LIBGEO, EPCI, LIBEPCI,
+ * DEP, REG}, the sheet of INSEE's EPCI file saved as CSV; {@code ZZZZZZZZZ} is a commune without EPCI).
  *
  * @param codeInsee COG code, a string
  * @param nom name as published, with its article ("La Rochelle")
@@ -35,26 +37,48 @@ record LigneCommune(
     static final String EPCI_TYPE = "epci_type";
     static final String POPULATION = "population_municipale";
 
-    /** Columns without which the file cannot be read. */
+    /** Columns without which the project's file cannot be read. */
     static final List<String> COLONNES = List.of(CODE, NOM, DEPARTEMENT, EPCI_SIREN, EPCI_NOM);
+    /** Columns without which INSEE's composition communale des EPCI cannot be read. */
+    static final List<String> COLONNES_INSEE = List.of("CODGEO", "LIBGEO", "DEP", "EPCI", "LIBEPCI");
+
+    /** INSEE's code for "no EPCI" (the few single-commune islands). */
+    static final String SANS_EPCI = "ZZZZZZZZZ";
+
+    /** Where a format puts each field; {@code epciType} and {@code population} may be {@code null} (not in the format). */
+    private record Colonnes(String code, String nom, String departement, String epciSiren, String epciNom,
+            String epciType, String population) {}
+
+    private static final Colonnes PROJET = new Colonnes(CODE, NOM, DEPARTEMENT, EPCI_SIREN, EPCI_NOM, EPCI_TYPE, POPULATION);
+    private static final Colonnes INSEE = new Colonnes("CODGEO", "LIBGEO", "DEP", "EPCI", "LIBEPCI", null, null);
 
     /**
-     * Pure: one row, or the reason it is skipped (invalid or missing code, name or département, a
-     * département that is not the start of the code, an invalid EPCI SIREN, a population that is not
-     * a whole number). Damaged codes are repaired with a warning, see {@link CodesInsee}.
+     * Pure: one row of the project's file, or the reason it is skipped (invalid or missing code, name
+     * or département, a département that is not the start of the code, an invalid EPCI SIREN, a
+     * population that is not a whole number). Damaged codes are repaired with a warning, see {@link CodesInsee}.
      */
     static Lecture<LigneCommune> parse(CSVRecord row) {
+        return parse(row, PROJET);
+    }
+
+    /** Pure: one row of INSEE's composition communale des EPCI, checked as {@link #parse(CSVRecord)}. */
+    static Lecture<LigneCommune> parseInsee(CSVRecord row) {
+        return parse(row, INSEE);
+    }
+
+    private static Lecture<LigneCommune> parse(CSVRecord row, Colonnes colonnes) {
         var avertissements = new ArrayList<String>();
-        Lecture<String> code = CodesInsee.codeCommune(TableCsv.brut(row, CODE), CODE);
+        Lecture<String> code = CodesInsee.codeCommune(TableCsv.brut(row, colonnes.code()), colonnes.code());
         if (code.estRejet()) {
             return Lecture.rejet(code.raison());
         }
         avertissements.addAll(code.avertissements());
-        String nom = TableCsv.valeur(row, NOM);
+        String nom = TableCsv.valeur(row, colonnes.nom());
         if (nom == null) {
             return Lecture.rejet("nom absent pour la commune " + code.valeur());
         }
-        Lecture<String> departement = CodesInsee.departement(TableCsv.brut(row, DEPARTEMENT), DEPARTEMENT);
+        Lecture<String> departement = CodesInsee.departement(TableCsv.brut(row, colonnes.departement()),
+                colonnes.departement());
         if (departement.estRejet()) {
             return Lecture.rejet(departement.raison());
         }
@@ -63,21 +87,25 @@ record LigneCommune(
             return Lecture.rejet("le département « " + departement.valeur() + " » ne correspond pas au code commune « "
                     + code.valeur() + " »");
         }
-        String epciSiren = TableCsv.valeur(row, EPCI_SIREN);
+        String epciSiren = TableCsv.valeur(row, colonnes.epciSiren());
+        if (SANS_EPCI.equalsIgnoreCase(epciSiren)) {
+            epciSiren = null;
+        }
         if (epciSiren != null) {
-            Lecture<String> siren = CodesInsee.siren(TableCsv.brut(row, EPCI_SIREN), EPCI_SIREN);
+            Lecture<String> siren = CodesInsee.siren(TableCsv.brut(row, colonnes.epciSiren()), colonnes.epciSiren());
             if (siren.estRejet()) {
                 return Lecture.rejet(siren.raison());
             }
             avertissements.addAll(siren.avertissements());
+            epciSiren = siren.valeur();
         }
-        String population = TableCsv.valeur(row, POPULATION);
+        String population = colonnes.population() == null ? null : TableCsv.valeur(row, colonnes.population());
         if (population != null && !population.matches("\\d+")) {
             return Lecture.rejet("population « " + population + " » qui n'est pas un nombre entier dans la colonne "
-                    + POPULATION);
+                    + colonnes.population());
         }
-        String epciNom = TableCsv.valeur(row, EPCI_NOM);
-        String epciType = TableCsv.valeur(row, EPCI_TYPE);
+        String epciNom = epciSiren == null ? null : TableCsv.valeur(row, colonnes.epciNom());
+        String epciType = colonnes.epciType() == null ? null : TableCsv.valeur(row, colonnes.epciType());
         return Lecture.de(new LigneCommune(
                 code.valeur(),
                 nom,

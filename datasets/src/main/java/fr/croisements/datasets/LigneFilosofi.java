@@ -23,6 +23,8 @@ record LigneFilosofi(String code, CellulesInsee.Chiffres cellules) {
     static final String TP6021 = "TP6021";
     /** Commune columns read. */
     static final List<String> COLONNES_COMMUNE = List.of(MED21, TP6021);
+    /** Columns without which a commune file cannot be read. */
+    static final List<String> COLONNES_REQUISES_COMMUNE = List.of(CODE_COMMUNE, MED21, TP6021);
 
     /** Median declared income per consumption unit, EUR. */
     static final String DEC_MED21 = "DEC_MED21";
@@ -36,6 +38,8 @@ record LigneFilosofi(String code, CellulesInsee.Chiffres cellules) {
     static final String DEC_GI21 = "DEC_GI21";
     /** IRIS columns read. */
     static final List<String> COLONNES_IRIS = List.of(DEC_MED21, DEC_D121, DEC_D921, DEC_TP6021, DEC_GI21);
+    /** Columns without which an IRIS file cannot be read (the others are absent when missing). */
+    static final List<String> COLONNES_REQUISES_IRIS = List.of(CODE_IRIS, DEC_MED21);
 
     /** Pure: one commune row, or why it is skipped (invalid code, a cell that is neither a number nor a marker). */
     static Lecture<LigneFilosofi> parseCommune(CSVRecord row) {

@@ -1,5 +1,6 @@
 package fr.croisements.datasets;
 
+import fr.croisements.events.Zone;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,6 +22,12 @@ public record Perimetre(String epciSiren, List<String> communes, String id, Stri
         communes = communes == null ? List.of() : List.copyOf(communes);
         if (epciSiren == null && communes.isEmpty()) {
             throw new IllegalArgumentException("donner le SIREN d'un EPCI ou au moins un code commune");
+        }
+        for (String code : communes) {
+            if (code == null || !code.matches(Zone.CODE_COMMUNE)) {
+                throw new IllegalArgumentException("code commune invalide : « " + code + " » (code Insee de 5 caractères"
+                        + " attendu, par exemple 01053, 2A004 ou 97411)");
+            }
         }
         if (epciSiren != null && !epciSiren.matches("\\d{9}")) {
             throw new IllegalArgumentException("SIREN d'EPCI invalide : « " + epciSiren + " » (9 chiffres attendus)");

@@ -11,7 +11,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.locationtech.jts.geom.Geometry;
@@ -27,20 +29,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Generates the territory packs from the official files (the {@code shared/datasets} folder):
- * {@code insee/communes_territoires.csv} says which communes make each shipped territory (and
- * {@code insee/communes_dep_17_54_86_92.csv} which communes make any EPCI, for
- * {@code croisements import --epci}); the figures come from the comparateur, the dossier complet
- * extract and the Filosofi files ({@link FichiersInsee}, derived figures in {@link ChiffresCommune}),
- * the contours from {@code geo/communes-<dep>-<name>.geojson}, all joined on the INSEE code.
+ * Generates territory packs from official files recognised by their content ({@link FichiersOfficiels}),
+ * whatever their names: a list of the shipped territories' communes ({@link NatureFichier#TERRITOIRES})
+ * to regenerate them, or a list of communes ({@link NatureFichier#COMMUNES}, with their EPCI) to make
+ * the pack of any EPCI or list of communes ({@code croisements import --epci}); the figures of the
+ * comparateur, dossier complet and Filosofi files ({@link FichiersInsee}, derived figures in
+ * {@link ChiffresCommune}); the contours ({@link ContoursLus}); all joined on the INSEE code.
  *
- * <p>The contours of each territory are simplified together ({@link #TOLERANCE_DEGRES}) so that
- * neighbouring communes still share their boundaries. The output is deterministic: the same
- * files give the same bytes. A territory commune without a contour or a comparateur row stops
- * the import with an {@link EntreeInvalide} naming the file and the code, in French; a commune without a dossier complet
- * or Filosofi row gets no such figures, and the pack lists it under {@code absences}. Rows of the
- * official files that are skipped or repaired are logged as warnings with their file and line.
- * Stateless and thread-safe.
+ * <p>Only the list of communes and the contours are required: a commune without a contour stops the
+ * import with an {@link EntreeInvalide} naming the files and the code, in French; figures that the
+ * files do not have (a nature without file, a commune without row) are absent, the pack lists them
+ * under {@code absences} and the {@link BilanImport} says why. The contours of each territory are
+ * simplified together ({@link #TOLERANCE_DEGRES}) so that neighbouring communes still share their
+ * boundaries. The output is deterministic: the same files give the same bytes. Rows of the official
+ * files that are skipped or repaired are logged as warnings with their file and line, and listed in
+ * the report. Stateless and thread-safe.
  */
 public final class TerritoireImporter {
 
@@ -58,11 +61,12 @@ public final class TerritoireImporter {
      */
     static final double TOLERANCE_DEGRES = 0.0005;
 
-    static final String FICHIER_TERRITOIRES = "insee/communes_territoires.csv";
-    static final String FICHIER_COMMUNES = "insee/communes_dep_17_54_86_92.csv";
-    static final String FICHIER_EPCI = "insee/epci_territoires.csv";
-    static final String FICHIER_COMPARATEUR = FichiersInsee.COMPARATEUR;
-    static final String DOSSIER_CONTOURS = "geo";
+    /** The files without which the shipped territories cannot be regenerated. */
+    public static final Set<NatureFichier> REQUISES_LIVRES = Collections.unmodifiableSet(
+            EnumSet.of(NatureFichier.TERRITOIRES, NatureFichier.CONTOURS));
+    /** The files without which a new territory cannot be made: only the list of communes and the contours. */
+    public static final Set<NatureFichier> REQUISES_NOUVEAU = Collections.unmodifiableSet(
+            EnumSet.of(NatureFichier.COMMUNES, NatureFichier.CONTOURS));
 
     private static final String LICENCE = "Licence Ouverte 2.0";
 
@@ -97,6 +101,9 @@ public final class TerritoireImporter {
             "CA", "Communauté d'agglomération",
             "CU", "Communauté urbaine",
             "METRO", "Métropole");
+
+    /** Where the progress lines go when no person reads them: nowhere (the log has each file read, in English). */
+    private static final Consumer<String> SANS_SUIVI = ligne -> { };
 
     private TerritoireImporter() {}
 
@@ -135,41 +142,36 @@ public final class TerritoireImporter {
     }
 
     /**
-     * Generates every pack of {@code communes_territoires.csv} in memory.
+     * Generates every shipped territory of a folder of official files in memory.
      *
-     * @param depuis the folder of official files
+     * @param depuis the folder of official files, searched with its sub-folders
      * @return pack text by territory id, sorted by id
-     * @throws EntreeInvalide naming the file and the code, in French, when a commune lacks a contour or figures
+     * @throws EntreeInvalide in French, naming the file, when a required file is missing or a commune lacks a contour
      * @throws UncheckedIOException when a file cannot be read
      */
     public static Map<String, String> generer(Path depuis) {
         SortedMap<String, String> packs = new TreeMap<>();
-        territoires(depuis).forEach((id, territoire) -> packs.put(id, PackGeoJson.ecrire(territoire)));
+        new Import(FichiersOfficiels.reconnaitre(depuis), SANS_SUIVI).livres()
+                .forEach((id, territoire) -> packs.put(id, PackGeoJson.ecrire(territoire)));
         return Collections.unmodifiableSortedMap(packs);
     }
 
     /**
-     * Generates every pack of {@code communes_territoires.csv} and writes it as {@code <id>.geojson}
-     * (UTF-8) in a folder, created if needed. Existing packs are overwritten; other files are left alone.
+     * Generates every shipped territory of a folder of official files and writes it as
+     * {@code <id>.geojson} (UTF-8) in a folder, created if needed. Existing packs are overwritten;
+     * other files are left alone.
      *
      * @return the written files, sorted by territory id
      */
     public static List<Path> ecrire(Path depuis, Path versDossier) {
-        var written = new ArrayList<Path>();
-        for (var pack : generer(depuis).entrySet()) {
-            written.add(ecrireFichier(versDossier, pack.getKey(), pack.getValue()));
-        }
-        log.info("Wrote {} territory packs to {}", written.size(), versDossier);
-        return List.copyOf(written);
+        return importerLivres(FichiersOfficiels.reconnaitre(depuis), versDossier, SANS_SUIVI).packs();
     }
 
     /**
-     * Generates the pack of any EPCI or list of communes of the national list of communes
-     * ({@value #FICHIER_COMMUNES}), in memory.
+     * Generates the pack of any EPCI or list of communes of the lists of communes of a folder, in memory.
      *
-     * @throws EntreeInvalide in French, when the EPCI has no commune in the list, a listed commune
-     *     is not in it, several communes are given without EPCI nor name, or a commune lacks a
-     *     contour or a comparateur row
+     * @throws EntreeInvalide in French, when the EPCI has no commune in the lists, a listed commune
+     *     is not in them, several communes are given without EPCI nor name, or a commune lacks a contour
      */
     public static String generer(Path depuis, Perimetre perimetre) {
         return PackGeoJson.ecrire(territoire(depuis, perimetre));
@@ -182,10 +184,47 @@ public final class TerritoireImporter {
      * @return the written file
      */
     public static Path ecrire(Path depuis, Perimetre perimetre, Path versDossier) {
-        Territoire territoire = territoire(depuis, perimetre);
+        return importer(FichiersOfficiels.reconnaitre(depuis), perimetre, versDossier, SANS_SUIVI)
+                .packs().get(0);
+    }
+
+    /**
+     * Regenerates every shipped territory ({@link NatureFichier#TERRITOIRES}) and writes the packs,
+     * as {@code <id>.geojson}, in a folder created if needed.
+     *
+     * @param suivi where the lines for the person go as the files are read (in French)
+     * @throws EntreeInvalide in French, naming the file, when a file required
+     *     ({@link #REQUISES_LIVRES}) is missing or unusable, or a commune lacks a contour
+     */
+    public static BilanImport importerLivres(FichiersOfficiels fichiers, Path versDossier, Consumer<String> suivi) {
+        var run = new Import(fichiers, suivi);
+        var ecrits = new ArrayList<Path>();
+        run.livres().forEach((id, territoire) -> ecrits.add(ecrireFichier(versDossier, id, PackGeoJson.ecrire(territoire))));
+        log.info("Wrote {} territory packs to {}", ecrits.size(), versDossier);
+        return run.bilan(ecrits);
+    }
+
+    /**
+     * Makes the pack of an EPCI or list of communes of the lists of communes ({@link NatureFichier#COMMUNES})
+     * and writes it as {@code <id>.geojson} in a folder created if needed, overwriting a pack of the same id.
+     *
+     * @param suivi where the lines for the person go as the files are read (in French)
+     * @throws EntreeInvalide in French, naming the file: a file required ({@link #REQUISES_NOUVEAU})
+     *     missing or unusable, an EPCI without commune in the lists, a commune not in them, several
+     *     communes without EPCI nor name, a commune without contour
+     */
+    public static BilanImport importer(FichiersOfficiels fichiers, Perimetre perimetre, Path versDossier,
+            Consumer<String> suivi) {
+        var run = new Import(fichiers, suivi);
+        Territoire territoire = run.nouveau(perimetre);
         Path fichier = ecrireFichier(versDossier, territoire.id(), PackGeoJson.ecrire(territoire));
         log.info("Wrote territory pack {} to {}", territoire.id(), fichier);
-        return fichier;
+        return run.bilan(List.of(fichier));
+    }
+
+    /** The territory of an EPCI or a list of communes of a folder, built and simplified (for tests). */
+    static Territoire territoire(Path depuis, Perimetre perimetre) {
+        return new Import(FichiersOfficiels.reconnaitre(depuis), SANS_SUIVI).nouveau(perimetre);
     }
 
     private static Path ecrireFichier(Path versDossier, String id, String texte) {
@@ -199,155 +238,269 @@ public final class TerritoireImporter {
         }
     }
 
-    /** Every territory of {@code communes_territoires.csv}, built and simplified, by id. */
-    static SortedMap<String, Territoire> territoires(Path depuis) {
-        ImportCsv<CommuneTerritoire> lignes = TableCsv.importer(depuis.resolve(FICHIER_TERRITOIRES), null,
-                CommuneTerritoire.COLONNES, CommuneTerritoire::parse);
-        signaler(lignes.signalements());
-        Map<String, List<CommuneTerritoire>> parTerritoire = lignes.valeurs().stream()
-                .collect(Collectors.groupingBy(CommuneTerritoire::idTerritoire, TreeMap::new, Collectors.toList()));
-        if (parTerritoire.isEmpty()) {
-            throw new EntreeInvalide(depuis.resolve(FICHIER_TERRITOIRES).toString(), 0, "aucune commune de territoire lisible");
-        }
-        Map<String, LigneEpci> epcis = epcis(depuis, true);
-        var insee = FichiersInsee.lire(depuis);
-        signaler(insee.signalements());
-        var contours = new ContoursParDepartement(depuis.resolve(DOSSIER_CONTOURS));
+    /** One run of the importer: the files, what is read from them, and what is found on the way. */
+    private static final class Import {
+        private final FichiersOfficiels fichiers;
+        private final JournalLectures journal;
+        private final ListeCommunes liste;
+        private final List<BilanImport.PackImporte> packs = new ArrayList<>();
+        private FichiersInsee insee;
+        private ContoursLus contours;
+        private Set<String> communesDesPacks = new TreeSet<>();
 
-        SortedMap<String, Territoire> territoires = new TreeMap<>();
-        parTerritoire.forEach((id, membres) -> {
-            String siren = epciSiren(id, membres);
-            verifierNombreDeCommunes(id, siren, membres.size(), epcis);
-            territoires.put(id, territoire(id, nom(id, membres), siren, membres, insee, contours));
-        });
-        return territoires;
+        Import(FichiersOfficiels fichiers, Consumer<String> suivi) {
+            this.fichiers = fichiers;
+            this.journal = new JournalLectures(suivi);
+            var listes = new ArrayList<>(fichiers.de(NatureFichier.COMMUNES));
+            listes.addAll(fichiers.de(NatureFichier.EPCI));
+            this.liste = ListeCommunes.lire(listes);
+            journal.signaler(liste.signalements());
+        }
+
+        /** Every territory of the lists of the shipped territories, built and simplified, by id. */
+        SortedMap<String, Territoire> livres() {
+            exiger(REQUISES_LIVRES);
+            var lignes = new ArrayList<CommuneTerritoire>();
+            for (FichiersOfficiels.Reconnu fichier : fichiers.de(NatureFichier.TERRITOIRES)) {
+                ImportCsv<CommuneTerritoire> lu = fichier.importer(CommuneTerritoire::parse, tout -> true);
+                journal.signaler(lu.signalements());
+                lignes.addAll(lu.valeurs());
+            }
+            Map<String, List<CommuneTerritoire>> parTerritoire = lignes.stream()
+                    .collect(Collectors.groupingBy(CommuneTerritoire::idTerritoire, TreeMap::new, Collectors.toList()));
+            if (parTerritoire.isEmpty()) {
+                throw new EntreeInvalide(fichiers.noms(NatureFichier.TERRITOIRES), 0, "aucune commune de territoire lisible");
+            }
+            lireChiffresEtContours(lignes.stream().map(CommuneTerritoire::codeInsee).collect(Collectors.toSet()));
+            SortedMap<String, Territoire> territoires = new TreeMap<>();
+            parTerritoire.forEach((id, membres) -> {
+                String siren = epciSiren(id, membres);
+                verifierNombreDeCommunes(id, siren, membres.size(), liste.epcis());
+                territoires.put(id, territoire(id, nom(id, membres), siren, membres));
+            });
+            return territoires;
+        }
+
+        /** The territory of an EPCI or a list of communes of the lists of communes, built and simplified. */
+        Territoire nouveau(Perimetre perimetre) {
+            exiger(REQUISES_NOUVEAU);
+            if (liste.communes().isEmpty()) {
+                throw new EntreeInvalide(liste.noms(), 0, "aucune commune lisible dans la liste des communes");
+            }
+            var choisies = new LinkedHashSet<LigneCommune>();
+            if (perimetre.epciSiren() != null) {
+                if (!liste.connaitLesEpci()) {
+                    throw new EntreeInvalide(liste.noms(), 0, "ces listes de communes ne disent pas à quel EPCI appartient"
+                            + " chaque commune : ajouter la composition communale des EPCI de l'Insee, ou epci.json"
+                            + " d'Etalab, ou donner les communes avec --communes");
+                }
+                liste.communes().stream().filter(c -> perimetre.epciSiren().equals(c.epciSiren())).forEach(choisies::add);
+                if (choisies.isEmpty()) {
+                    throw new EntreeInvalide(liste.noms(), 0, "aucune commune de l'EPCI " + perimetre.epciSiren()
+                            + " (vérifier le SIREN : la liste couvre " + couverture() + ")");
+                }
+            }
+            int nombreEpci = choisies.size();
+            for (String code : perimetre.communes()) {
+                choisies.add(liste.commune(code).orElseThrow(() -> new EntreeInvalide(liste.noms(), 0, "la commune " + code
+                        + " n'y figure pas" + liste.rattachement(code).map(r -> " : " + code + " est " + r.lien() + " "
+                        + r.commune() + ", donner " + r.commune()).orElse(" (la liste couvre " + couverture() + ")"))));
+            }
+            boolean epciSeul = perimetre.epciSiren() != null && choisies.size() == nombreEpci;
+            List<LigneCommune> communes = choisies.stream().sorted(Comparator.comparing(LigneCommune::codeInsee)).toList();
+
+            String nom = perimetre.nom();
+            String baseId;
+            if (epciSeul) {
+                var membres = communes.stream().map(c -> CommuneTerritoire.de("EPCI", c)).toList();
+                nom = nom != null ? nom : nomEpci(membres.get(0).epciNom(), membres.get(0).epciType());
+                baseId = membres.get(0).epciNom();
+            } else if (communes.size() == 1) {
+                nom = nom != null ? nom : nom("commune", List.of(CommuneTerritoire.de("COMMUNE", communes.get(0))));
+                baseId = communes.get(0).nom();
+            } else if (nom == null) {
+                throw new EntreeInvalide("plusieurs communes sans EPCI commun : donner un nom au territoire (--nom)");
+            } else {
+                baseId = nom;
+            }
+            String id = perimetre.id() != null ? perimetre.id() : idDe(baseId);
+            String siren = epciSeul ? perimetre.epciSiren() : null;
+            List<CommuneTerritoire> membres = communes.stream().map(c -> CommuneTerritoire.de(id, c)).toList();
+            if (siren != null) {
+                verifierNombreDeCommunes(id, siren, membres.size(), liste.epcis());
+            }
+            lireChiffresEtContours(communes.stream().map(LigneCommune::codeInsee).collect(Collectors.toSet()));
+            return territoire(id, nom, siren, membres);
+        }
+
+        /** "les départements 17, 54, 86 et 92", from the communes of the lists. */
+        private String couverture() {
+            List<String> departements = List.copyOf(liste.departements());
+            return (departements.size() == 1 ? "le département " : "les départements ")
+                    + FichiersOfficiels.enumeration(departements);
+        }
+
+        private void exiger(Set<NatureFichier> natures) {
+            for (NatureFichier nature : natures) {
+                if (!fichiers.a(nature)) {
+                    throw new EntreeInvalide(fichiers.ou(), 0, "aucun fichier « " + nature.libelle() + " » reconnu : "
+                            + conseil(nature) + " (ou l'indiquer avec --fichier " + nature.mot() + "=CHEMIN)");
+                }
+            }
+        }
+
+        /** Reads the figures and contours of the communes of the packs (and the contours of communes gone since). */
+        private void lireChiffresEtContours(Set<String> codes) {
+            communesDesPacks = new TreeSet<>(codes);
+            insee = FichiersInsee.lire(fichiers, codes, journal);
+            Set<String> departements = liste.departements();
+            contours = ContoursLus.lire(fichiers.de(NatureFichier.CONTOURS), code -> codes.contains(code)
+                    || (liste.commune(code).isEmpty() && departements.contains(departement(code))), journal);
+        }
+
+        private Territoire territoire(String id, String nom, String epciSiren, List<CommuneTerritoire> membres) {
+            List<CommuneTerritoire> sorted = membres.stream()
+                    .sorted(Comparator.comparing(CommuneTerritoire::codeInsee))
+                    .toList();
+            var originaux = new ArrayList<Geometry>();
+            for (CommuneTerritoire membre : sorted) {
+                originaux.add(contours.contour(membre.codeInsee(), membre.nom()));
+            }
+            List<Geometry> simplifies = ContoursCommunes.simplifier(originaux, TOLERANCE_DEGRES);
+            var communes = new ArrayList<Commune>();
+            var iris = new ArrayList<Iris>();
+            for (int i = 0; i < sorted.size(); i++) {
+                CommuneTerritoire membre = sorted.get(i);
+                ChiffresCommune chiffres = insee.chiffres(membre.codeInsee());
+                communes.add(new Commune(membre.codeInsee(), membre.nom(), chiffres.chiffres(), chiffres.secrets(),
+                        simplifies.get(i)));
+                iris.addAll(insee.iris(membre.codeInsee()));
+            }
+            var territoire = new Territoire(id, nom, epciSiren, SOURCES,
+                    contours.source(sorted.stream().map(CommuneTerritoire::codeInsee).toList()), communes, iris);
+            var absences = absences(territoire);
+            absences.forEach(a -> log.info("Territory {}: {} absent for {} of {} communes ({})", id, a.variable(),
+                    a.communes().size(), a.sur(), a.communes()));
+            List<String> disparues = contoursDisparus(id, originaux);
+            log.info("Territory pack {}: {} communes, {} IRIS, {} contour vertices (from {}, tolerance {} degrees)",
+                    id, communes.size(), iris.size(), ContoursCommunes.sommets(simplifies), ContoursCommunes.sommets(originaux),
+                    TOLERANCE_DEGRES);
+            packs.add(new BilanImport.PackImporte(id, nom, communes.size(), iris.size(), absences, disparues));
+            return territoire;
+        }
+
+        /** The variables some communes lack, and why: no file of their nature, no row, or no value in the row. */
+        private List<BilanImport.Absence> absences(Territoire territoire) {
+            var absences = new ArrayList<BilanImport.Absence>();
+            PackGeoJson.absences(territoire).forEach((variable, codes) -> {
+                NatureFichier nature = natureDe(variable);
+                String raison;
+                if (!insee.a(nature)) {
+                    raison = "aucun fichier « " + nature.libelle() + " »";
+                } else {
+                    long sansLigne = codes.stream().filter(c -> !insee.aUneLigne(nature, c)).count();
+                    String noms = fichiers.noms(nature);
+                    raison = sansLigne == codes.size() ? "pas de ligne dans " + noms
+                            : sansLigne == 0 ? "valeur vide ou sans objet dans " + noms
+                            : "pas de ligne ou valeur vide dans " + noms;
+                    if (sansLigne > 0 && aDesLignesIgnorees(nature)) {
+                        raison += " (ou une ligne ignorée : voir les signalements)";
+                    }
+                }
+                absences.add(new BilanImport.Absence(variable, codes, territoire.communes().size(), raison));
+            });
+            return absences;
+        }
+
+        /** Whether rows of the files of a nature were skipped (their commune may be one of the pack's). */
+        private boolean aDesLignesIgnorees(NatureFichier nature) {
+            Set<String> noms = fichiers.de(nature).stream().map(f -> f.chemin().getFileName().toString())
+                    .collect(Collectors.toSet());
+            return journal.signalements().stream()
+                    .anyMatch(s -> s.gravite() == Signalement.Gravite.REJET && noms.contains(s.fichier()));
+        }
+
+        /**
+         * Contours of communes that no longer exist (e.g. a contour file of an older COG) and touch
+         * the territory: if such a commune merged into one of the territory's, the contour of that
+         * commune nouvelle lacks its part.
+         */
+        private List<String> contoursDisparus(String id, List<Geometry> originaux) {
+            var disparues = new ArrayList<String>();
+            contours.tous().forEach((code, contour) -> {
+                if (!communesDesPacks.contains(code) && liste.commune(code).isEmpty()
+                        && originaux.stream().anyMatch(contour::intersects)) {
+                    log.warn("Territory {}: commune {} of the contour files no longer exists and touches the territory;"
+                            + " if it merged into one of its communes, that commune's contour lacks its part", id, code);
+                    disparues.add(code);
+                }
+            });
+            return disparues;
+        }
+
+        /** The report: files read, packs, absences, codes absent from the COG, problems of the files. */
+        BilanImport bilan(List<Path> ecrits) {
+            var horsCog = new ArrayList<BilanImport.CodesHorsCog>();
+            if (!liste.communes().isEmpty()) {
+                Set<String> departements = liste.departements();
+                journal.codes().forEach((fichier, codes) -> {
+                    List<BilanImport.CodeHorsCog> absents = codes.stream()
+                            .filter(code -> liste.commune(code).isEmpty() && departements.contains(departement(code)))
+                            .map(this::horsCog)
+                            .toList();
+                    if (!absents.isEmpty()) {
+                        horsCog.add(new BilanImport.CodesHorsCog(fichier, absents));
+                    }
+                });
+            }
+            return new BilanImport(journal.lus(), ecrits, packs, horsCog, liste.connaitDesRattachements(),
+                    journal.signalements());
+        }
+
+        private BilanImport.CodeHorsCog horsCog(String code) {
+            return liste.rattachement(code)
+                    .map(r -> new BilanImport.CodeHorsCog(code, r.commune(),
+                            liste.commune(r.commune()).map(LigneCommune::nom).orElse(null), r.lien(),
+                            communesDesPacks.contains(r.commune())))
+                    .orElse(new BilanImport.CodeHorsCog(code, null, null, null, false));
+        }
     }
 
-    /** The territory of an EPCI or a list of communes of the national list, built and simplified. */
-    static Territoire territoire(Path depuis, Perimetre perimetre) {
-        Path fichierCommunes = depuis.resolve(FICHIER_COMMUNES);
-        ImportCsv<LigneCommune> liste = TableCsv.importer(fichierCommunes, null, LigneCommune.COLONNES, LigneCommune::parse);
-        signaler(liste.signalements());
-        Map<String, LigneCommune> parCode = new TreeMap<>();
-        liste.valeurs().forEach(c -> parCode.putIfAbsent(c.codeInsee(), c));
-
-        var choisies = new LinkedHashSet<LigneCommune>();
-        if (perimetre.epciSiren() != null) {
-            parCode.values().stream().filter(c -> perimetre.epciSiren().equals(c.epciSiren())).forEach(choisies::add);
-            if (choisies.isEmpty()) {
-                throw new EntreeInvalide(fichierCommunes.toString(), 0, "aucune commune de l'EPCI " + perimetre.epciSiren()
-                        + " (vérifier le SIREN : la liste couvre les départements 17, 54, 86 et 92)");
-            }
-        }
-        int nombreEpci = choisies.size();
-        for (String code : perimetre.communes()) {
-            LigneCommune commune = parCode.get(code);
-            if (commune == null) {
-                throw new EntreeInvalide(fichierCommunes.toString(), 0, "la commune " + code + " n'y figure pas"
-                        + " (la liste couvre les départements 17, 54, 86 et 92)");
-            }
-            choisies.add(commune);
-        }
-        boolean epciSeul = perimetre.epciSiren() != null && choisies.size() == nombreEpci;
-        List<LigneCommune> communes = choisies.stream().sorted(Comparator.comparing(LigneCommune::codeInsee)).toList();
-
-        String nom = perimetre.nom();
-        String baseId;
-        if (epciSeul) {
-            var membres = communes.stream().map(c -> CommuneTerritoire.de("EPCI", c)).toList();
-            nom = nom != null ? nom : nomEpci(membres.get(0).epciNom(), membres.get(0).epciType());
-            baseId = membres.get(0).epciNom();
-        } else if (communes.size() == 1) {
-            nom = nom != null ? nom : nom("commune", List.of(CommuneTerritoire.de("COMMUNE", communes.get(0))));
-            baseId = communes.get(0).nom();
-        } else if (nom == null) {
-            throw new EntreeInvalide("plusieurs communes sans EPCI commun : donner un nom au territoire (--nom)");
-        } else {
-            baseId = nom;
-        }
-        String id = perimetre.id() != null ? perimetre.id() : idDe(baseId);
-        String siren = epciSeul ? perimetre.epciSiren() : null;
-        List<CommuneTerritoire> membres = communes.stream().map(c -> CommuneTerritoire.de(id, c)).toList();
-        if (siren != null && Files.exists(depuis.resolve(FICHIER_EPCI))) {
-            verifierNombreDeCommunes(id, siren, membres.size(), epcis(depuis, false));
-        }
-
-        var insee = FichiersInsee.lire(depuis);
-        signaler(insee.signalements());
-        var contours = new ContoursParDepartement(depuis.resolve(DOSSIER_CONTOURS));
-        Territoire territoire = territoire(id, nom, siren, membres, insee, contours);
-        contours.signalerCommunesDisparues(id, membres, parCode.keySet());
-        return territoire;
+    /** The département of a commune code: 3 characters overseas ({@code 97411}), else 2 ({@code 2A004}). */
+    static String departement(String code) {
+        return code.startsWith("97") ? code.substring(0, 3) : code.substring(0, 2);
     }
 
-    private static Territoire territoire(
-            String id,
-            String nom,
-            String epciSiren,
-            List<CommuneTerritoire> membres,
-            FichiersInsee insee,
-            ContoursParDepartement contours) {
-        List<CommuneTerritoire> sorted = membres.stream()
-                .sorted(Comparator.comparing(CommuneTerritoire::codeInsee))
-                .toList();
-        var originaux = new ArrayList<Geometry>();
-        for (CommuneTerritoire membre : sorted) {
-            if (!insee.aUneLigne(membre.codeInsee())) {
-                throw new EntreeInvalide(insee.fichierComparateur().toString(), 0, "aucune ligne pour la commune "
-                        + membre.codeInsee() + " (" + membre.nom() + ", territoire " + id + ")");
-            }
-            originaux.add(contours.contour(membre));
-        }
-        List<Geometry> simplifies = ContoursCommunes.simplifier(originaux, TOLERANCE_DEGRES);
-        var communes = new ArrayList<Commune>();
-        var iris = new ArrayList<Iris>();
-        var horsDossierComplet = new ArrayList<String>();
-        for (int i = 0; i < sorted.size(); i++) {
-            CommuneTerritoire membre = sorted.get(i);
-            ChiffresCommune chiffres = insee.chiffres(membre.codeInsee());
-            communes.add(new Commune(membre.codeInsee(), membre.nom(), chiffres.chiffres(), chiffres.secrets(),
-                    simplifies.get(i)));
-            iris.addAll(insee.iris(membre.codeInsee()));
-            if (!insee.dansLeDossierComplet(membre.codeInsee())) {
-                horsDossierComplet.add(membre.codeInsee());
+    /** The nature of the files a commune variable comes from. */
+    private static NatureFichier natureDe(String variable) {
+        for (NatureFichier nature : NatureFichier.values()) {
+            if (nature.variables().contains(variable)) {
+                return nature;
             }
         }
-        var territoire = new Territoire(id, nom, epciSiren, SOURCES, SOURCE_CONTOURS, communes, iris);
-        if (!horsDossierComplet.isEmpty()) {
-            log.warn("Territory {}: {} of {} communes are not in {} (it covers only the 82 communes of the four"
-                    + " reference territories): their ages and household figures are absent, listed under \"absences\"",
-                    id, horsDossierComplet.size(), sorted.size(), FichiersInsee.DOSSIER_COMPLET);
-        }
-        PackGeoJson.absences(territoire).forEach((variable, codes) -> log.info(
-                "Territory {}: {} absent (not published) for {} commune(s): {}", id, variable, codes.size(), codes));
-        log.info("Territory pack {}: {} communes, {} IRIS, {} contour vertices (from {}, tolerance {} degrees)",
-                id, communes.size(), iris.size(), ContoursCommunes.sommets(simplifies), ContoursCommunes.sommets(originaux),
-                TOLERANCE_DEGRES);
-        return territoire;
+        throw new IllegalArgumentException("No nature of file gives " + variable);
     }
 
-    /** Rows of {@value #FICHIER_EPCI} by SIREN; the file is required for the shipped territories. */
-    private static Map<String, LigneEpci> epcis(Path depuis, boolean requis) {
-        Path fichier = depuis.resolve(FICHIER_EPCI);
-        if (!requis && !Files.exists(fichier)) {
-            return Map.of();
-        }
-        ImportCsv<LigneEpci> lignes = TableCsv.importer(fichier, null, LigneEpci.COLONNES, LigneEpci::parse);
-        signaler(lignes.signalements());
-        return lignes.valeurs().stream().collect(Collectors.toMap(LigneEpci::siren, e -> e, (a, b) -> a));
+    /** What to add when a required file is missing, in French. */
+    private static String conseil(NatureFichier nature) {
+        return switch (nature) {
+            case COMMUNES -> "ajouter la liste des communes du COG de l'Insee avec la composition communale des EPCI,"
+                    + " ou communes.json et epci.json d'Etalab";
+            case TERRITOIRES -> "ajouter la liste des communes des territoires livrés (communes_territoires.csv,"
+                    + " colonne territoire)";
+            case CONTOURS -> "ajouter les contours des communes en GeoJSON (IGN Admin Express, ou contours"
+                    + " administratifs d'Etalab)";
+            default -> "ajouter ce fichier";
+        };
     }
 
     /** Warns when the EPCI list counts more member communes than the territory has (an EPCI across départements). */
     private static void verifierNombreDeCommunes(String id, String siren, int nombre, Map<String, LigneEpci> epcis) {
         LigneEpci epci = siren == null ? null : epcis.get(siren);
         if (epci != null && epci.nombreCommunes() != null && epci.nombreCommunes() != nombre) {
-            log.warn("Territory {}: {} lists {} member communes for EPCI {}, the pack has {}", id, FICHIER_EPCI,
+            log.warn("Territory {}: the list of EPCI counts {} member communes for EPCI {}, the pack has {}", id,
                     epci.nombreCommunes(), siren, nombre);
         }
-    }
-
-    private static void signaler(List<Signalement> signalements) {
-        signalements.forEach(s -> log.warn("{}", s));
     }
 
     /**
@@ -400,57 +553,10 @@ public final class TerritoireImporter {
             Function<CommuneTerritoire, String> champ, String colonne) {
         List<String> values = membres.stream().map(champ).distinct().toList();
         if (values.size() != 1 || values.get(0) == null) {
-            throw new EntreeInvalide(FICHIER_TERRITOIRES, 0, "territoire " + id + " : une seule valeur de " + colonne
+            throw new EntreeInvalide("liste des territoires livrés", 0, "territoire " + id + " : une seule valeur de " + colonne
                     + " attendue, trouvé " + values);
         }
         return values.get(0);
     }
 
-    /** Contour files read once per département, on demand. */
-    private static final class ContoursParDepartement {
-        private final Path dossier;
-        private final Map<String, Path> fichiers = new HashMap<>();
-        private final Map<String, Map<String, Geometry>> contours = new HashMap<>();
-
-        ContoursParDepartement(Path dossier) {
-            this.dossier = dossier;
-        }
-
-        Geometry contour(CommuneTerritoire commune) {
-            String dep = commune.departement();
-            Geometry contour = duDepartement(dep).get(commune.codeInsee());
-            if (contour == null || contour.isEmpty()) {
-                throw new EntreeInvalide(String.valueOf(fichiers.get(dep)), 0, "aucun contour pour la commune "
-                        + commune.codeInsee() + " (" + commune.nom() + ")");
-            }
-            return contour;
-        }
-
-        private Map<String, Geometry> duDepartement(String dep) {
-            Path fichier = fichiers.computeIfAbsent(dep, d -> ContoursCommunes.fichierDuDepartement(dossier, d));
-            return contours.computeIfAbsent(dep, d -> ContoursCommunes.lire(fichier));
-        }
-
-        /**
-         * Warns about contours of communes that no longer exist (the contour files are of the 2018 COG)
-         * and touch the territory: if such a commune merged into one of the territory's, the contour
-         * of that commune nouvelle in the pack lacks its part.
-         */
-        void signalerCommunesDisparues(String id, List<CommuneTerritoire> membres, Set<String> communesActuelles) {
-            Map<String, List<CommuneTerritoire>> parDepartement =
-                    membres.stream().collect(Collectors.groupingBy(CommuneTerritoire::departement, TreeMap::new,
-                            Collectors.toList()));
-            parDepartement.forEach((dep, communes) -> {
-                Map<String, Geometry> duFichier = duDepartement(dep);
-                duFichier.forEach((code, contour) -> {
-                    if (!communesActuelles.contains(code) && communes.stream()
-                            .anyMatch(c -> contour.intersects(duFichier.get(c.codeInsee())))) {
-                        log.warn("Territory {}: commune {} of {} (COG 2018) no longer exists and touches the territory;"
-                                + " if it merged into one of its communes, that commune's contour lacks its part",
-                                id, code, fichiers.get(dep).getFileName());
-                    }
-                });
-            });
-        }
-    }
 }

@@ -69,6 +69,6 @@ class CommuneTerritoireTest {
         assertThatThrownBy(() -> TerritoireImporter.epciSiren("x", membres))
                 .isInstanceOf(EntreeInvalide.class)
                 .hasMessageContaining("epci_siren")
-                .hasMessageContaining(TerritoireImporter.FICHIER_TERRITOIRES);
+                .hasMessageContaining("liste des territoires livrés");
     }
 }

@@ -25,7 +25,7 @@ class FichiersOfficielsTest {
 
     @Test
     void national_list_of_communes_has_every_commune_of_the_four_departements_with_its_epci() {
-        var lu = importer(TerritoireImporter.FICHIER_COMMUNES, LigneCommune.COLONNES, LigneCommune::parse);
+        var lu = importer(DonneesOfficielles.COMMUNES, LigneCommune.COLONNES, LigneCommune::parse);
 
         assertThat(lu.valeurs()).hasSize(1354);
         assertThat(lu.signalements()).isEmpty();
@@ -39,7 +39,7 @@ class FichiersOfficielsTest {
 
     @Test
     void territory_list_has_82_communes_in_4_territories() {
-        var lu = importer(TerritoireImporter.FICHIER_TERRITOIRES, CommuneTerritoire.COLONNES, CommuneTerritoire::parse);
+        var lu = importer(DonneesOfficielles.TERRITOIRES, CommuneTerritoire.COLONNES, CommuneTerritoire::parse);
 
         assertThat(lu.signalements()).isEmpty();
         assertThat(lu.valeurs().stream().collect(Collectors.groupingBy(CommuneTerritoire::idTerritoire, Collectors.counting())))
@@ -49,7 +49,7 @@ class FichiersOfficielsTest {
 
     @Test
     void epci_list_has_the_five_groupings_with_their_member_counts() {
-        var lu = importer(TerritoireImporter.FICHIER_EPCI, LigneEpci.COLONNES, LigneEpci::parse);
+        var lu = importer(DonneesOfficielles.EPCI, LigneEpci.COLONNES, LigneEpci::parse);
 
         assertThat(lu.signalements()).isEmpty();
         assertThat(lu.valeurs()).hasSize(5);
@@ -60,7 +60,7 @@ class FichiersOfficielsTest {
 
     @Test
     void filosofi_communes_keeps_secret_markers_as_secret_never_zero() {
-        var lu = importer(FichiersInsee.FILOSOFI_COMMUNES, List.of(LigneFilosofi.CODE_COMMUNE), LigneFilosofi::parseCommune);
+        var lu = importer(DonneesOfficielles.FILOSOFI_COMMUNES, List.of(LigneFilosofi.CODE_COMMUNE), LigneFilosofi::parseCommune);
 
         assertThat(lu.valeurs()).hasSize(1355);
         assertThat(lu.signalements()).isEmpty();
@@ -79,7 +79,7 @@ class FichiersOfficielsTest {
 
     @Test
     void filosofi_iris_reads_9_character_codes_and_ns_nd_as_secret() {
-        var lu = importer(FichiersInsee.FILOSOFI_IRIS, List.of(LigneFilosofi.CODE_IRIS), LigneFilosofi::parseIris);
+        var lu = importer(DonneesOfficielles.FILOSOFI_IRIS, List.of(LigneFilosofi.CODE_IRIS), LigneFilosofi::parseIris);
 
         assertThat(lu.valeurs()).hasSize(966);
         assertThat(lu.signalements()).isEmpty();
@@ -95,7 +95,7 @@ class FichiersOfficielsTest {
 
     @Test
     void comparateur_has_every_commune_with_population_households_area_and_labour_force() {
-        var lu = importer(FichiersInsee.COMPARATEUR, LigneComparateur.COLONNES, LigneComparateur::parse);
+        var lu = importer(DonneesOfficielles.COMPARATEUR, LigneComparateur.COLONNES, LigneComparateur::parse);
 
         assertThat(lu.valeurs()).hasSize(1355);
         assertThat(lu.signalements()).isEmpty();
@@ -107,7 +107,7 @@ class FichiersOfficielsTest {
 
     @Test
     void dossier_complet_extract_has_the_82_communes_with_age_bands_and_households_2022() {
-        var lu = importer(FichiersInsee.DOSSIER_COMPLET, LigneDossierComplet.COLONNES, LigneDossierComplet::parse);
+        var lu = importer(DonneesOfficielles.DOSSIER_COMPLET, LigneDossierComplet.COLONNES, LigneDossierComplet::parse);
 
         assertThat(lu.valeurs()).hasSize(82);
         assertThat(lu.signalements()).isEmpty();
@@ -120,9 +120,9 @@ class FichiersOfficielsTest {
     /** SOURCES.md: the age bands add up to the comparateur's population_2021 within −1.3 % … +3.4 %. */
     @Test
     void age_bands_add_up_to_about_the_census_population() {
-        var comparateur = parCode(importer(FichiersInsee.COMPARATEUR, LigneComparateur.COLONNES, LigneComparateur::parse)
+        var comparateur = parCode(importer(DonneesOfficielles.COMPARATEUR, LigneComparateur.COLONNES, LigneComparateur::parse)
                 .valeurs(), LigneComparateur::codeInsee);
-        var dossier = importer(FichiersInsee.DOSSIER_COMPLET, LigneDossierComplet.COLONNES, LigneDossierComplet::parse);
+        var dossier = importer(DonneesOfficielles.DOSSIER_COMPLET, LigneDossierComplet.COLONNES, LigneDossierComplet::parse);
 
         assertThat(dossier.valeurs()).allSatisfy(l -> {
             double somme = LigneDossierComplet.TRANCHES_AGE.stream().mapToDouble(t -> l.cellules().valeur(t)).sum();

@@ -50,6 +50,48 @@ class TableCsvTest {
     }
 
     @Test
+    void a_byte_that_is_not_utf8_far_down_the_file_reads_the_whole_file_again_as_windows_1252() throws Exception {
+        var texte = new StringBuilder("code;nom\n");
+        for (int i = 0; i < 5000; i++) {
+            texte.append(String.format("%05d;Commune %d%n", 10000 + i, i));
+        }
+        texte.append("54090;Bouxières-aux-Dames\n");
+
+        var lu = importer("tard.csv", texte.toString().getBytes(TableCsv.WINDOWS_1252));
+
+        assertThat(lu.valeurs()).hasSize(5001).first().isEqualTo(List.of("10000", "Commune 0"));
+        assertThat(lu.valeurs()).last().isEqualTo(List.of("54090", "Bouxières-aux-Dames"));
+        assertThat(lu.signalements()).singleElement().hasToString("tard.csv : fichier lu en Windows-1252 :"
+                + " ses octets ne sont pas de l'UTF-8 valide");
+    }
+
+    @Test
+    void keeps_only_the_rows_asked_for_and_reads_columns_whatever_their_case() throws Exception {
+        Files.writeString(dossier.resolve("f.csv"), "CODE;Nom\n54090;Bouxières\n54115;Champigneulles\n;Sans code\n");
+
+        var lu = TableCsv.importer(dossier.resolve("f.csv"), null, List.of("code", "nom"), TableCsvTest::codeEtNom,
+                ligne -> ligne.get(0).equals("54115"));
+
+        assertThat(lu.valeurs()).containsExactly(List.of("54115", "Champigneulles"));
+        assertThat(lu.rejets()).singleElement().hasToString("f.csv:4 : ligne ignorée : code absent");
+    }
+
+    @Test
+    void a_missing_column_among_many_names_only_the_first_columns_read() throws Exception {
+        var entete = new StringBuilder("code");
+        for (int i = 1; i <= 40; i++) {
+            entete.append(";C").append(i);
+        }
+        Files.writeString(dossier.resolve("large.csv"), entete + "\n");
+
+        assertThatThrownBy(() -> TableCsv.importer(dossier.resolve("large.csv"), null, List.of("code", "nom"),
+                TableCsvTest::codeEtNom))
+                .isInstanceOf(EntreeInvalide.class)
+                .hasMessageEndingWith("large.csv:1 : colonne manquante : nom (séparateur « ; », colonnes lues : code, C1, C2,"
+                        + " C3, C4, C5, C6, C7, C8, C9, C10, C11, … (41 colonnes))");
+    }
+
+    @Test
     void decodes_utf16_with_its_byte_order_mark() throws Exception {
         var lu = importer("unicode.csv", "\uFEFFcode\tnom\r\n2A004\tAjaccio\r\n".getBytes(StandardCharsets.UTF_16LE));
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +47,7 @@ class TerritoireImporterTest {
             + "2A0080101;10,0;23000;9000;40000;0,3;0\n";
 
     /** 2A004 is drawn clockwise with a near-collinear vertex; 2A006 shares its east edge. */
-    private static final String CONTOURS = """
+    static final String CONTOURS = """
             {"type":"FeatureCollection","features":[
             {"type":"Feature","properties":{"code":"2A004","nom":"Ajaccio"},"geometry":{"type":"Polygon","coordinates":\
             [[[8.0,42.0],[8.0,42.1],[8.1,42.1],[8.1,42.0],[8.05,42.000001],[8.0,42.0]]]}},
@@ -148,12 +149,12 @@ class TerritoireImporterTest {
     void ecrireFichiersOfficiels() throws IOException {
         Files.createDirectories(dossier.resolve("insee"));
         Files.createDirectories(dossier.resolve("geo"));
-        Files.writeString(dossier.resolve(TerritoireImporter.FICHIER_TERRITOIRES), TERRITOIRES, StandardCharsets.UTF_8);
-        Files.writeString(dossier.resolve(TerritoireImporter.FICHIER_COMPARATEUR), COMPARATEUR, StandardCharsets.UTF_8);
-        Files.writeString(dossier.resolve(TerritoireImporter.FICHIER_EPCI), EPCI, StandardCharsets.UTF_8);
-        Files.writeString(dossier.resolve(FichiersInsee.DOSSIER_COMPLET), DOSSIER_COMPLET, StandardCharsets.UTF_8);
-        Files.writeString(dossier.resolve(FichiersInsee.FILOSOFI_COMMUNES), FILOSOFI, StandardCharsets.UTF_8);
-        Files.writeString(dossier.resolve(FichiersInsee.FILOSOFI_IRIS), FILOSOFI_IRIS, StandardCharsets.UTF_8);
+        Files.writeString(dossier.resolve(DonneesOfficielles.TERRITOIRES), TERRITOIRES, StandardCharsets.UTF_8);
+        Files.writeString(dossier.resolve(DonneesOfficielles.COMPARATEUR), COMPARATEUR, StandardCharsets.UTF_8);
+        Files.writeString(dossier.resolve(DonneesOfficielles.EPCI), EPCI, StandardCharsets.UTF_8);
+        Files.writeString(dossier.resolve(DonneesOfficielles.DOSSIER_COMPLET), DOSSIER_COMPLET, StandardCharsets.UTF_8);
+        Files.writeString(dossier.resolve(DonneesOfficielles.FILOSOFI_COMMUNES), FILOSOFI, StandardCharsets.UTF_8);
+        Files.writeString(dossier.resolve(DonneesOfficielles.FILOSOFI_IRIS), FILOSOFI_IRIS, StandardCharsets.UTF_8);
         Files.writeString(dossier.resolve("geo/communes-2A-corse-du-sud.geojson"), CONTOURS, StandardCharsets.UTF_8);
     }
 
@@ -173,12 +174,12 @@ class TerritoireImporterTest {
 
     @Test
     void a_spreadsheet_damaged_territory_file_is_repaired_with_warnings_or_reported() throws IOException {
-        Files.writeString(dossier.resolve(TerritoireImporter.FICHIER_TERRITOIRES), TERRITOIRES
+        Files.writeString(dossier.resolve(DonneesOfficielles.TERRITOIRES), TERRITOIRES
                 .replace("PAYS_AJACCIEN,2A004,Ajaccio,2A,", "PAYS_AJACCIEN,2a004,Ajaccio,2a,")
                 + "PAYS_AJACCIEN,2A0X8,Alata,2A,94,212000087,20167,242010056,CA du Pays Ajaccien,CA,3300\r\n",
                 StandardCharsets.UTF_8);
 
-        var lu = TableCsv.importer(dossier.resolve(TerritoireImporter.FICHIER_TERRITOIRES), null,
+        var lu = TableCsv.importer(dossier.resolve(DonneesOfficielles.TERRITOIRES), null,
                 CommuneTerritoire.COLONNES, CommuneTerritoire::parse);
         assertThat(lu.signalements()).extracting(Signalement::toString).containsExactly(
                 "communes_territoires.csv:3 : code commune « 2a004 » lu comme « 2A004 » (colonne code_insee) :"
@@ -202,24 +203,71 @@ class TerritoireImporterTest {
     }
 
     @Test
-    void a_commune_without_figures_stops_the_import_naming_file_and_code() throws IOException {
-        Files.writeString(dossier.resolve(TerritoireImporter.FICHIER_COMPARATEUR),
+    void a_commune_without_a_comparateur_row_lacks_its_figures_and_the_pack_lists_them() throws IOException {
+        Files.writeString(dossier.resolve(DonneesOfficielles.COMPARATEUR),
                 COMPARATEUR.replace("2A006,", "2A099,"), StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> TerritoireImporter.generer(dossier))
-                .isInstanceOf(EntreeInvalide.class)
-                .hasMessageContaining("2A006")
-                .hasMessageContaining("comparateur_communes_dep_17_54_86_92.csv");
+        Territoire territoire = PackGeoJson.lire(TerritoireImporter.generer(dossier).get("pays-ajaccien"));
+
+        Commune afa = territoire.commune("2A006").orElseThrow();
+        assertThat(afa.chiffres()).containsOnlyKeys(Commune.REVENU_MEDIAN);
+        assertThat(afa.secrets()).containsExactly(Commune.TAUX_PAUVRETE);
+        assertThat(PackGeoJson.absences(territoire)).containsEntry(Commune.POPULATION, List.of("2A006"))
+                .containsEntry(Commune.TAUX_CHOMAGE, List.of("2A006"));
     }
 
     @Test
-    void a_department_without_contour_file_stops_the_import_naming_the_department() throws IOException {
+    void the_report_says_a_row_of_the_territory_may_have_been_skipped() throws IOException {
+        Files.writeString(dossier.resolve(DonneesOfficielles.FILOSOFI_COMMUNES), FILOSOFI.replace("2A006;1300;22540;s",
+                "2A006;1300;22.540;s"), StandardCharsets.UTF_8);
+
+        BilanImport bilan = TerritoireImporter.importerLivres(FichiersOfficiels.reconnaitre(dossier),
+                dossier.resolve("packs"), ligne -> { });
+
+        assertThat(bilan.texte()).contains("    revenu_median et taux_pauvrete : 1 commune sur 2 (2A006), pas de ligne dans"
+                        + " filosofi2021_communes_dep_17_54_86_92.csv (ou une ligne ignorée : voir les signalements).",
+                "  filosofi2021_communes_dep_17_54_86_92.csv:3 : ligne ignorée : valeur « 22.540 » non numérique dans la"
+                        + " colonne MED21 (ce fichier a une virgule décimale : un point serait un séparateur de milliers)");
+    }
+
+    @Test
+    void without_a_comparateur_nor_filosofi_the_import_succeeds_with_the_figures_it_has() throws IOException {
+        Files.delete(dossier.resolve(DonneesOfficielles.COMPARATEUR));
+        Files.delete(dossier.resolve(DonneesOfficielles.FILOSOFI_COMMUNES));
+
+        Territoire territoire = PackGeoJson.lire(TerritoireImporter.generer(dossier).get("pays-ajaccien"));
+
+        assertThat(territoire.commune("2A004").orElseThrow().chiffres()).containsOnlyKeys(Commune.POPULATION_75_PLUS,
+                Commune.PART_75_PLUS, Commune.MENAGES_UNE_PERSONNE, Commune.PART_MENAGES_UNE_PERSONNE);
+        assertThat(PackGeoJson.absences(territoire)).containsKeys(Commune.POPULATION, Commune.DENSITE,
+                Commune.REVENU_MEDIAN, Commune.TAUX_PAUVRETE).doesNotContainKey(Commune.PART_75_PLUS + "x");
+        assertThat(PackGeoJson.absences(territoire).get(Commune.REVENU_MEDIAN)).containsExactly("2A004", "2A006");
+    }
+
+    @Test
+    void without_any_contour_file_the_import_stops_saying_what_to_add() throws IOException {
         Files.delete(dossier.resolve("geo/communes-2A-corse-du-sud.geojson"));
 
         assertThatThrownBy(() -> TerritoireImporter.generer(dossier))
                 .isInstanceOf(EntreeInvalide.class)
-                .hasMessageContaining("communes-2A-")
-                .hasMessageContaining("2A");
+                .hasMessageContaining(dossier.toString())
+                .hasMessageContaining("aucun fichier « contours des communes » reconnu")
+                .hasMessageContaining("--fichier contours=CHEMIN");
+    }
+
+    @Test
+    void files_are_recognised_by_their_content_whatever_their_names_and_folders() throws IOException {
+        Path ailleurs = dossier.resolveSibling(dossier.getFileName() + "-renomme");
+        Files.createDirectories(ailleurs.resolve("a/b"));
+        Files.move(dossier.resolve(DonneesOfficielles.TERRITOIRES), ailleurs.resolve("liste.txt"));
+        Files.move(dossier.resolve(DonneesOfficielles.COMPARATEUR), ailleurs.resolve("a/base_cc_comparateur.csv"));
+        Files.move(dossier.resolve(DonneesOfficielles.DOSSIER_COMPLET), ailleurs.resolve("a/b/1"));
+        Files.move(dossier.resolve(DonneesOfficielles.FILOSOFI_COMMUNES), ailleurs.resolve("FILO.CSV"));
+        Files.move(dossier.resolve(DonneesOfficielles.FILOSOFI_IRIS), ailleurs.resolve("iris"));
+        Files.move(dossier.resolve("geo/communes-2A-corse-du-sud.geojson"), ailleurs.resolve("contours.json"));
+        Files.move(dossier.resolve(DonneesOfficielles.EPCI), ailleurs.resolve("epci.csv"));
+
+        assertThat(TerritoireImporter.generer(ailleurs)).containsEntry("pays-ajaccien", PACK_ATTENDU);
     }
 
     @Test

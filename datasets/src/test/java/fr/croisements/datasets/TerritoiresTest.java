@@ -34,7 +34,7 @@ class TerritoiresTest {
 
     @BeforeAll
     static void lireComparateur() {
-        comparateur = TableCsv.importer(DonneesOfficielles.dossier().resolve(TerritoireImporter.FICHIER_COMPARATEUR), ',',
+        comparateur = TableCsv.importer(DonneesOfficielles.dossier().resolve(DonneesOfficielles.COMPARATEUR), ',',
                         LigneComparateur.COLONNES, LigneComparateur::parse)
                 .valeurs().stream()
                 .collect(Collectors.toMap(LigneComparateur::codeInsee, l -> l));
