@@ -102,7 +102,7 @@ class NouveauTerritoireIT {
         JsonNode territoire = PipelineContract.getJson(port, "/api/territoires/" + id);
         Map<String, JsonNode> manquants = new TreeMap<>();
         territoire.get("manquants").forEach(m -> manquants.put(m.get("indicateur").asText(), m));
-        assertThat(manquants).containsKeys("taux-presentation-bacs", "couverture-lora", "occupation-parkings")
+        assertThat(manquants).containsKeys("taux-presentation-bacs", "couverture-lora", "occupation-parkings-pointe")
                 .doesNotContainKeys(CHIFFRES.toArray(String[]::new));
         assertThat(manquants.get("taux-presentation-bacs").get("commande").asText()).startsWith("croisements ingest dechets");
         // the home page lists it like the bundled territories

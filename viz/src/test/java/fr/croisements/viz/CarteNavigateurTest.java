@@ -628,7 +628,7 @@ class CarteNavigateurTest {
         WebElement carteAntony = navigateur.findElement(By.cssSelector(".territoire[data-territoire='antony']"));
         carteAntony.findElement(By.cssSelector("details.manque summary")).click();
         String antony = texte(carteAntony);
-        assertThat(antony).contains("Données manquantes pour", "Taux d'occupation des parkings",
+        assertThat(antony).contains("Données manquantes pour", "Occupation des parkings aux heures de pointe",
                 "il manque la liste des parkings", "croisements ingest stationnement FICHIER", "croisements ingest occupation FICHIER");
         String body = texte(navigateur.findElement(By.tagName("body")));
         assertThat(body).contains("Taux de présentation des bacs", "Fragilité face à l'isolement",
@@ -734,7 +734,7 @@ class CarteNavigateurTest {
         attendreLesCommunes("92", 1);
         WebElement manque = affiche("#manque .manque");
         manque.findElement(By.tagName("summary")).click();
-        assertThat(texte(manque)).contains("Taux d'occupation des parkings", "la liste des parkings",
+        assertThat(texte(manque)).contains("Occupation des parkings aux heures de pointe", "la liste des parkings",
                 "croisements ingest stationnement FICHIER", "croisements ingest occupation FICHIER");
         assertThat(manque.findElements(By.cssSelector("li[data-indicateur='fragilite-isolement']")))
                 .as("Antony has its fragility index: not listed as missing").isEmpty();
@@ -745,7 +745,7 @@ class CarteNavigateurTest {
         WebElement pompey = affiche("#manque .manque");
         assertThat(pompey.findElements(By.cssSelector("li[data-indicateur='taux-presentation-bacs']")))
                 .as("the Bassin de Pompey has its bins: not listed as missing").isEmpty();
-        assertThat(pompey.findElements(By.cssSelector("li[data-indicateur='occupation-parkings']"))).hasSize(1);
+        assertThat(pompey.findElements(By.cssSelector("li[data-indicateur='occupation-parkings-pointe']"))).hasSize(1);
     }
 
     @Test

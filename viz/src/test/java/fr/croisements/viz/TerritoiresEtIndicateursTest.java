@@ -59,14 +59,16 @@ class TerritoiresEtIndicateursTest {
         corse.get("manquants").forEach(m -> manquants.put(m.get("indicateur").asText(), m));
 
         assertThat(manquants).doesNotContainKey("fragilite-isolement").containsKeys("taux-presentation-bacs",
-                "occupation-parkings");
+                "occupation-parkings-pointe")
+                // a car park's own hourly cells are the car-park layer's, not a question of the territory
+                .doesNotContainKey("occupation-parkings");
         assertThat(manquants.get("taux-presentation-bacs").get("manque").asText())
                 .isEqualTo("les levées des bacs pucés (collecte des déchets)");
         assertThat(manquants.get("taux-presentation-bacs").get("commande").asText())
                 .startsWith("croisements ingest dechets FICHIER");
-        assertThat(manquants.get("occupation-parkings").get("manque").asText()).contains("un flux d'occupation des parkings")
+        assertThat(manquants.get("occupation-parkings-pointe").get("manque").asText()).contains("un flux d'occupation des parkings")
                 .contains("la liste des parkings");
-        assertThat(manquants.get("occupation-parkings").get("commande").asText())
+        assertThat(manquants.get("occupation-parkings-pointe").get("commande").asText())
                 .contains("croisements ingest occupation FICHIER").contains("croisements ingest stationnement FICHIER");
         // a figure the pack does not have is named, with the import that brings it
         Set<String> variablesCorse = new java.util.HashSet<>(Fixtures.CORSE.communes().get(0).chiffres().keySet());

@@ -4,6 +4,7 @@ import fr.croisements.datasets.Commune;
 import fr.croisements.datasets.Territoire;
 import fr.croisements.events.DefinitionIndicateur;
 import fr.croisements.events.Topics;
+import fr.croisements.events.Zone;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +46,8 @@ final class Manques {
     static List<Manque> de(Territoire territoire, List<DefinitionIndicateur> indicateurs, List<String> disponibles) {
         var manques = new ArrayList<Manque>();
         for (DefinitionIndicateur d : indicateurs) {
-            if (disponibles.contains(d.id())) {
-                continue;
+            if (disponibles.contains(d.id()) || Zone.PARKING.equals(d.niveau())) {
+                continue; // a car park's own cells are shown by the car-park layer, not by the territory's list
             }
             List<String> variables = d.variablesInsee().stream().filter(v -> !publie(territoire, v)).toList();
             if (!variables.isEmpty()) {
