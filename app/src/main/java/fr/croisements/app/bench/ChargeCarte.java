@@ -48,7 +48,8 @@ import java.util.zip.GZIPOutputStream;
  * {@value #JOURS} days of the heat indicator for every commune of Grand Poitiers. While {@code clients}
  * threads (java.net.http, HTTP/1.1, one connection each) ask for the communes' GeoJSON, a new cell of the
  * territory is published every {@value #PERIODE_CELLULE_MS} ms (stored, then handed to the live feed, as the
- * pipeline and {@code IndicateursEnDirect} do), so that any cache is invalidated as in the demo. The
+ * pipeline and {@code IndicateursEnDirect} do, the topics being followed from the start), so that the answers
+ * kept ready are built again as in the demo. The
  * reference is a route answering the same bytes from memory (the gzip bytes prepared in advance when the
  * client accepts them): what a static file of that size costs on this server. Then, for the live events,
  * cells of every territory are published at {@value #CELLULES_PAR_SECONDE} per second to two clients of
@@ -142,6 +143,8 @@ public final class ChargeCarte {
             }
         }
         var liveFeed = new LiveFeed();
+        // what IndicateursEnDirect says once its positions are fixed: from now on every new cell is handed over
+        liveFeed.versions().suivre(Indicateurs.INTEGRES.stream().map(DefinitionIndicateur::topic).toList());
         byte[][] reference = new byte[2][]; // the GeoJSON as first served, and its gzip
         var serveur = new VizServer(store, territoires, liveFeed, () -> null)
                 .avecRoutes(() -> io.javalin.apibuilder.ApiBuilder.get(REFERENCE, ctx -> {
