@@ -48,6 +48,20 @@ export const getIndicateurs = () => getJson('/api/indicateurs');
 
 export const getHorloge = () => getJson('/api/horloge');
 
+/**
+ * The live events of one map: the cells of the territory's communes for these indicators, compact and
+ * coalesced by the server; without arguments, every cell of every territory in full.
+ */
+export function adresseDirect(territoire = null, indicateurs = []) {
+  const parametres = new URLSearchParams();
+  if (territoire) {
+    parametres.set('territoire', territoire);
+  }
+  [...new Set(indicateurs)].forEach((i) => parametres.append('indicateur', i));
+  const requete = parametres.toString();
+  return requete ? `/api/direct?${requete}` : '/api/direct';
+}
+
 /** "&debut=…" (or "?debut=…" as the first parameter) for a past period, "" for the latest one. */
 const parametreDebut = (debut, premier = false) => (debut ? `${premier ? '?' : '&'}debut=${encodeURIComponent(debut)}` : '');
 

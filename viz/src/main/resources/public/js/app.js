@@ -1,7 +1,7 @@
 // Composition root of the page: reads the territory, indicator and period asked for
 // (?territoire=…&indicateur=…&periode=…), builds the map, then draws the chosen territory with the chosen
 // indicator (layer, legend, panel, title), redrawn in place when the selectors or the period change, and
-// kept up to date from the live events while the latest period is shown; the devices of
+// kept up to date from the live events of its territory and indicator while the latest period is shown; the devices of
 // the territory and the antennas that hear them, when it has some, as two layers of their own
 // refreshed every 10 s. No API address here (see api.js).
 
@@ -18,7 +18,7 @@ import { estAuMoinsAussiRecente, proprietesDepuisCellule } from './cellules.js';
 import { classesPour, style } from './choropleth.js';
 import { heureSimulee, ilYA } from './format.js';
 import { estEnRetard, periodeDeRafraichissement, texteFraicheur } from './fraicheur.js';
-import { onLiveEvent, onLiveStatus } from './live.js';
+import { onLiveEvent, onLiveStatus, suivre } from './live.js';
 import { blocManque } from './manques.js';
 import { creerNavigationPeriodes, indexPeriode } from './periodes.js';
 import {
@@ -43,6 +43,8 @@ const RAFRAICHISSEMENT_CAPTEURS_MS = periodeDeRafraichissement(new URLSearchPara
 // a live cell of these indicators comes with new device states: read them soon, once for a burst of cells
 const INDICATEURS_DES_CAPTEURS = new Set(['exposition-chaleur-75-plus', 'couverture-lora']);
 const DELAI_CAPTEURS_APRES_CELLULE_MS = 1000;
+// a live cell for a commune that had none comes without its sources: read the map again, once for a burst
+const DELAI_RELECTURE_APRES_CELLULE_MS = 1000;
 // wide enough for "Taux de présentation des bacs" beside its value, narrower than a phone
 const LARGEUR_FENETRE = Math.min(400, window.innerWidth - 48);
 const PREFIXE_ATTRIBUTION = '<a href="https://leafletjs.com" title="Bibliothèque de cartes interactives">Leaflet</a>';
@@ -74,6 +76,8 @@ const vue = {
 };
 let derniereMiseAJour = null;
 let directInterrompu = false;
+// the live connection follows another map: read the values again once it is open (cells sent meanwhile are lost)
+let abonnementChange = false;
 let avertissement = '';
 
 function afficherEtat(texte, erreur = false) {
@@ -274,7 +278,19 @@ function montrerLiensParkings(territoire, oui) {
 }
 
 let capteursEnCours = false;
-let capteursPlanifies = null;
+
+/** Calls fonction once, delai ms after the first call of a burst. */
+function unePourUneRafale(fonction, delai) {
+  let prevu = null;
+  return () => {
+    if (prevu === null) {
+      prevu = setTimeout(() => {
+        prevu = null;
+        fonction();
+      }, delai);
+    }
+  };
+}
 
 /**
  * Once per territory drawn: widens the view to the antennas standing outside it (an antenna on a
@@ -330,14 +346,7 @@ async function chargerCapteurs() {
   }
 }
 
-function planifierCapteurs() {
-  if (capteursPlanifies === null) {
-    capteursPlanifies = setTimeout(() => {
-      capteursPlanifies = null;
-      chargerCapteurs();
-    }, DELAI_CAPTEURS_APRES_CELLULE_MS);
-  }
-}
+const planifierCapteurs = unePourUneRafale(() => chargerCapteurs(), DELAI_CAPTEURS_APRES_CELLULE_MS);
 
 /**
  * Draws a territory with an indicator, without reloading the page: asks the server which
@@ -380,6 +389,8 @@ async function afficher(idTerritoire, idIndicateur, historique, avertir = histor
   }, debut ? vue.periodes.libelle() : null);
   dessiner(geojson, definition, autreCarte);
   ecrireAdresse(territoire, definition, historique, debut);
+  // its cells, and those that make the devices be read again
+  abonnementChange = suivre(territoire.id, [definition.id, ...INDICATEURS_DES_CAPTEURS]) || abonnementChange;
   derniereMiseAJour = Date.now();
   rafraichirEtat();
   if (autreTerritoire) {
@@ -433,6 +444,9 @@ async function relirePeriodes() {
   return demande === vue.demande ? periodes : null;
 }
 
+const planifierRelecture = unePourUneRafale(() => recharger().catch((e) => afficherEtat(e.message, true)),
+  DELAI_RELECTURE_APRES_CELLULE_MS);
+
 async function recharger() {
   const { territoire, definition } = vue;
   const demande = vue.demande;
@@ -452,16 +466,21 @@ function suivreEnDirect() {
     if (vue.definition && cellule.indicateur === vue.definition.id && commune) {
       vue.periodes.signalerFenetre(cellule.debut); // a new window: the list of periods grows
       // a past period stays as kept: the live cells wait for « Revenir à la dernière période »
-      if (!vue.periodes.estPassee() && estAuMoinsAussiRecente(cellule, commune.couche.feature.properties)) {
-        mettreAJour(cellule.codeZone, proprietesDepuisCellule(cellule, vue.definition));
+      const avant = commune.couche.feature.properties;
+      if (!vue.periodes.estPassee() && estAuMoinsAussiRecente(cellule, avant)) {
+        if (!avant.sources?.length) {
+          planifierRelecture(); // its sources are in the GeoJSON, not in the live cell
+        }
+        mettreAJour(cellule.codeZone, proprietesDepuisCellule(cellule, vue.definition, avant));
       }
     }
   });
   onLiveEvent('horloge', (h) => afficherHorloge(h.simulee));
   onLiveStatus((statut) => {
-    if (statut === 'ouvert' && directInterrompu) {
-      // events sent while we were away are lost: read the latest values again
+    if (statut === 'ouvert' && (directInterrompu || abonnementChange)) {
+      // events sent while we were away, or before this map was followed, are lost: read the latest values again
       directInterrompu = false;
+      abonnementChange = false;
       recharger().catch((e) => afficherEtat(e.message, true));
     } else if (statut !== 'ouvert') {
       directInterrompu = true;

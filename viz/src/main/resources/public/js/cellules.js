@@ -1,5 +1,6 @@
 // From an indicator cell (the JSON of an SSE "indicateur" event) to the properties of a commune
-// on the map, the same way the server builds them in communes.geojson. Pure functions.
+// on the map, the same way the server builds them in communes.geojson. A map subscribed to its
+// territory receives compact cells, without sources: the commune keeps those it has. Pure functions.
 
 import { libelleSemaine, libelleSource } from './format.js';
 
@@ -12,9 +13,16 @@ export function estAuMoinsAussiRecente(cellule, proprietes) {
   return !proprietes.debut || Date.parse(cellule.debut) >= Date.parse(proprietes.debut);
 }
 
-/** The properties of a commune that come from its cell; code, nom and INSEE figures are kept apart. */
-export function proprietesDepuisCellule(cellule, definition) {
+/** Whether the cell comes with its sources (a full cell), rather than compact. */
+const avecSources = (cellule) => 'sourceNumerateur' in cellule;
+
+/**
+ * The properties of a commune that come from its cell; code, nom and INSEE figures are kept apart.
+ * avant: the commune's properties now, whose sources stay when the cell is compact.
+ */
+export function proprietesDepuisCellule(cellule, definition, avant = {}) {
   const visible = !cellule.secret;
+  const sourcesDeLaCellule = avecSources(cellule);
   const mesures = cellule.mesures || {};
   let etat = DISPONIBLE;
   if (cellule.secret) {
@@ -32,22 +40,23 @@ export function proprietesDepuisCellule(cellule, definition) {
     debut: cellule.debut,
     fin: cellule.fin,
     semaine: libelleSemaine(cellule.debut, cellule.fin),
-    sourceNumerateur: libelleSource(cellule.sourceNumerateur),
-    sourceDenominateur: libelleSource(cellule.sourceDenominateur),
+    sourceNumerateur: sourcesDeLaCellule ? libelleSource(cellule.sourceNumerateur) : avant.sourceNumerateur ?? null,
+    sourceDenominateur: sourcesDeLaCellule ? libelleSource(cellule.sourceDenominateur) : avant.sourceDenominateur ?? null,
     secret: Boolean(cellule.secret),
     simule: Boolean(cellule.simule),
     etat,
     mention: cellule.simule ? SIMULEES : null,
-    composantes: composantes(cellule, definition),
-    sources: sources(cellule),
+    composantes: composantes(cellule, definition, sourcesDeLaCellule ? null : avant.composantes || []),
+    sources: sourcesDeLaCellule ? sources(cellule) : avant.sources ?? [],
   };
 }
 
 /**
  * The components of a composite indicator (the one INSEE hides is secret), or the measures detailing
- * a ratio (their unit is in their label), as the server lists them.
+ * a ratio (their unit is in their label), as the server lists them; their sources are those of the
+ * cell, or of the components the commune has (avant) when the cell is compact.
  */
-function composantes(cellule, definition) {
+function composantes(cellule, definition, avant = null) {
   const mesures = cellule.mesures || {};
   const sourcesMesures = cellule.sourcesMesures || {};
   return (definition.composantes || []).map((c) => {
@@ -57,7 +66,7 @@ function composantes(cellule, definition) {
       libelle: c.libelle,
       valeur,
       unite: definition.composite ? definition.unite : null,
-      source: libelleSource(sourcesMesures[c.code]),
+      source: avant ? avant.find((a) => a.code === c.code)?.source ?? null : libelleSource(sourcesMesures[c.code]),
       secret: Boolean(cellule.secret) && valeur === null,
     };
   });

@@ -1,13 +1,18 @@
 package fr.croisements.app;
 
 import fr.croisements.app.bench.Benchmark;
+import fr.croisements.app.bench.ChargeCarte;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code croisements benchmark}: measures the pipeline against the raw broker, in one run. */
+/**
+ * {@code croisements benchmark}: measures the pipeline against the raw broker, in one run; with
+ * {@code --carte}, the map's endpoints against a reference answer of the same size ({@link ChargeCarte}).
+ */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = "Rejoue des levées simulées dans le vrai pipeline sur un broker embarqué et compare son débit "
                 + "au débit brut du même broker, mesuré dans la même exécution.")
@@ -25,8 +30,22 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--partitions", paramLabel = "NOMBRE", defaultValue = "4", description = "Partitions des topics (défaut : ${DEFAULT-VALUE}).")
     int partitions;
 
+    @Option(names = "--carte", description = "Mesure plutôt la carte : des clients simultanés demandent le GeoJSON des communes "
+            + "et une réponse de référence de même taille sur le même serveur, puis le direct (/api/direct) est mesuré.")
+    boolean carte;
+
+    @Option(names = "--clients", paramLabel = "NOMBRE", defaultValue = "100", description = "Avec --carte : clients simultanés (défaut : ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--secondes", paramLabel = "NOMBRE", defaultValue = "10", description = "Avec --carte : durée de chaque mesure en secondes (défaut : ${DEFAULT-VALUE}).")
+    int secondes;
+
     @Override
     public Integer call() throws Exception {
+        if (carte) {
+            spec.commandLine().getOut().println(new ChargeCarte(clients, Duration.ofSeconds(secondes)).executer().tableau());
+            return 0;
+        }
         var resultat = new Benchmark(semaines, graine, partitions).executer();
         spec.commandLine().getOut().println(resultat.tableau());
         return resultat.verifie() ? 0 : 1;

@@ -10,6 +10,7 @@ import fr.croisements.events.ParcStationnement;
 import fr.croisements.streams.query.CapteursQueries;
 import fr.croisements.streams.query.IndicateursQueries;
 import fr.croisements.streams.query.StoreIndisponibleException;
+import fr.croisements.viz.cache.ReponsesPretes;
 import fr.croisements.viz.capteurs.CapteursRoutes;
 import fr.croisements.viz.catalogue.CatalogueRoutes;
 import fr.croisements.viz.exports.ExportsRoutes;
@@ -49,7 +50,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every error answers JSON {@code {"erreur": "..."}} in French; {@link StoreIndisponibleException}
  * answers 503 so that the page can retry. While running, a daemon thread pushes the simulated
- * clock to the live clients every second (nothing when the clock supplier returns {@code null}).
+ * clock to the live clients every second (nothing when the clock supplier returns {@code null}), and
+ * the cells waiting for the subscribed clients every {@link LiveFeed#REGROUPEMENT}. The communes'
+ * GeoJSON and the CSV exports are kept ready ({@link ReponsesPretes}) while the live feed follows their
+ * indicator and no cell of theirs changes.
  *
  * <p>Configure, then {@link #start(int)}: {@code new VizServer(...).avecCapteurs(capteurs).avecRoutes(webhooks).start(0)}.
  * {@link #start(int)} and {@link #stop()} are meant to be called once each, from one thread, and
@@ -186,6 +190,8 @@ public final class VizServer {
             return t;
         });
         tic.scheduleAtFixedRate(this::diffuserHorloge, 1, 1, TimeUnit.SECONDS);
+        long regroupement = LiveFeed.REGROUPEMENT.toMillis();
+        tic.scheduleAtFixedRate(this::envoyerCellules, regroupement, regroupement, TimeUnit.MILLISECONDS);
         log.info("Map served on http://localhost:{}/", app.port());
         return app.port();
     }
@@ -206,11 +212,12 @@ public final class VizServer {
         config.jsonMapper(new JavalinJackson(JsonSerde.MAPPER, false));
         config.staticFiles.add("/public", Location.CLASSPATH);
         config.staticFiles.enableWebjars();
-        config.routes.apiBuilder(new TerritoiresRoutes(queries, territoires, definitions));
+        var reponses = new ReponsesPretes(liveFeed.versions());
+        config.routes.apiBuilder(new TerritoiresRoutes(queries, territoires, definitions, reponses));
         config.routes.apiBuilder(new IndicateursRoutes(queries, definitions, fichiersIndicateurs));
-        config.routes.apiBuilder(new ExportsRoutes(queries, territoires, definitions));
+        config.routes.apiBuilder(new ExportsRoutes(queries, territoires, definitions, reponses));
         config.routes.apiBuilder(new CatalogueRoutes(territoires, catalogue, horloge, definitions::toutes));
-        config.routes.apiBuilder(new DirectRoutes(liveFeed, horloge));
+        config.routes.apiBuilder(new DirectRoutes(liveFeed, horloge, territoires, definitions));
         config.routes.apiBuilder(new CapteursRoutes(capteurs, territoires, horloge, Clock.systemUTC()));
         config.routes.apiBuilder(new ParkingsRoutes(queries, parkings, territoires));
         if (interne != null) {
@@ -243,6 +250,15 @@ public final class VizServer {
         } catch (RuntimeException e) {
             // an exception would cancel every later run of this scheduled task
             log.warn("Could not push the simulated clock", e);
+        }
+    }
+
+    private void envoyerCellules() {
+        try {
+            liveFeed.envoyerRegroupees();
+        } catch (RuntimeException e) {
+            // an exception would cancel every later run of this scheduled task
+            log.warn("Could not push the coalesced cells", e);
         }
     }
 

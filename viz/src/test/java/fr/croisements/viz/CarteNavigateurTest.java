@@ -222,6 +222,52 @@ class CarteNavigateurTest {
                 .filter(tr -> tr.getText().startsWith("Frouard")).findFirst().orElseThrow();
         assertThat(texte(ligne)).contains("85,3 %");
         capturer("mise-a-jour-en-direct");
+
+        // the live cell is compact: the commune keeps the sources its GeoJSON gave
+        ouvrirDepuisLeTableau("Frouard");
+        assertThat(texte(fenetreOuverte())).contains("85,3 %", "Levées de bacs (2025), données simulées", "Insee")
+                .doesNotContain("null", "undefined");
+    }
+
+    @Test
+    void thePageFollowsOnlyItsTerritoryAndIndicatorLiveAndTheNextOnesWhenTheChoiceChanges() {
+        // the page's EventSources, recorded before its own scripts run
+        Map<String, Object> enregistrement = navigateur.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                Map.of("source", """
+                        window.sourcesDirect = [];
+                        window.EventSource = class extends window.EventSource {
+                          constructor(adresse, options) { super(adresse, options); window.sourcesDirect.push(this); }
+                        };"""));
+        try {
+            navigateur.get(serveur.uri("/carte.html?territoire=bassin-de-pompey&indicateur=" + INDICATEUR).toString());
+            attendreLesCommunes("54", 13);
+            attente.until(d -> sourcesDirect().size() == 1);
+            assertThat(sourcesDirect().get(0)).isEqualTo("/api/direct?territoire=bassin-de-pompey&indicateur=" + INDICATEUR
+                    + "&indicateur=exposition-chaleur-75-plus&indicateur=couverture-lora|ouverte");
+
+            new Select(navigateur.findElement(By.id("choix-territoire"))).selectByVisibleText("La Rochelle");
+
+            attendreLesCommunes("17", 28);
+            attente.until(d -> sourcesDirect().size() == 2 && sourcesDirect().get(1).endsWith("|ouverte"));
+            assertThat(sourcesDirect()).containsExactly(
+                    "/api/direct?territoire=bassin-de-pompey&indicateur=" + INDICATEUR
+                            + "&indicateur=exposition-chaleur-75-plus&indicateur=couverture-lora|fermée",
+                    "/api/direct?territoire=la-rochelle&indicateur=fragilite-isolement"
+                            + "&indicateur=exposition-chaleur-75-plus&indicateur=couverture-lora|ouverte");
+        } finally {
+            navigateur.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+                    Map.of("identifier", enregistrement.get("identifier")));
+        }
+    }
+
+    /** The page's live connections, oldest first: "address|ouverte" or "address|fermée". */
+    @SuppressWarnings("unchecked")
+    private List<String> sourcesDirect() {
+        return (List<String>) navigateur.executeScript("""
+                return (window.sourcesDirect || []).map((s) => {
+                  const adresse = new URL(s.url);
+                  return `${adresse.pathname}${adresse.search}|${s.readyState === EventSource.CLOSED ? 'fermée' : 'ouverte'}`;
+                });""");
     }
 
     @Test

@@ -10,13 +10,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** In-memory cells, in insertion order; can pretend the stores (all, or one) are not readable yet. */
+/**
+ * In-memory cells, in insertion order; can pretend the stores (all, or one) are not readable yet, and
+ * counts the reads (to tell an answer kept ready from one built again).
+ */
 public final class FausseQueries implements IndicateursQueries {
 
     private final List<Indicateur> cellules = new CopyOnWriteArrayList<>();
     private volatile boolean indisponible;
     private final Set<String> indisponibles = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger lectures = new AtomicInteger();
 
     public FausseQueries ajouter(Indicateur... nouvelles) {
         cellules.addAll(List.of(nouvelles));
@@ -42,6 +47,11 @@ public final class FausseQueries implements IndicateursQueries {
     /** Only the store of this indicator cannot be read (e.g. its topology is not running). */
     public void rendreIndisponible(String indicateur) {
         indisponibles.add(indicateur);
+    }
+
+    /** How many times the stores were read ({@link #dernieres} or {@link #historique}) since the start. */
+    public int lectures() {
+        return lectures.get();
     }
 
     @Override
@@ -71,6 +81,7 @@ public final class FausseQueries implements IndicateursQueries {
     }
 
     private void verifier(String indicateur) {
+        lectures.incrementAndGet();
         if (indisponible || indisponibles.contains(indicateur)) {
             throw new StoreIndisponibleException("store indicateurs-" + indicateur + "-store not running",
                     new IllegalStateException("REBALANCING"));

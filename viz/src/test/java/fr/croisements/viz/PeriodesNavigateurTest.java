@@ -174,6 +174,26 @@ class PeriodesNavigateurTest {
     }
 
     @Test
+    void aCommuneGettingItsFirstCellLiveShowsTheSourcesOfItsCellOnceTheMapIsReadAgain() {
+        serveur.queries.vider();
+        POMPEY_PACK.communes().stream().filter(c -> !c.codeInsee().equals(FROUARD))
+                .forEach(c -> serveur.queries.ajouter(cellule(c.codeInsee(), SEMAINE_3, AUTRES)));
+        ouvrir("/carte.html?territoire=bassin-de-pompey");
+        Indicateur premiere = cellule(FROUARD, SEMAINE_3, 95);
+        serveur.queries.ajouter(premiere);
+
+        // a live cell is compact, without sources: the page reads the map again for them
+        attente.until(d -> {
+            serveur.liveFeed.publier(premiere);
+            return PALETTE.get(4).equals(couleur(FROUARD));
+        });
+        ligne("Frouard").findElement(By.tagName("button")).sendKeys(Keys.ENTER);
+
+        attente.until(d -> texte(d.findElement(By.cssSelector(".leaflet-popup-content")))
+                .contains("Levées de bacs (2025), données simulées"));
+    }
+
+    @Test
     void theLatestWeekIsSaidInProgressUntilTheSimulatedClockPassesItsEnd() {
         serveur.horloge.set(SEMAINE_3.plus(Duration.ofDays(3)));
         try {

@@ -2,7 +2,9 @@ package fr.croisements.viz;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.croisements.datasets.Territoire;
+import fr.croisements.events.Indicateur;
 import fr.croisements.events.JsonSerde;
+import fr.croisements.events.RegistreIndicateurs;
 import fr.croisements.viz.live.LiveFeed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -40,6 +43,22 @@ public final class ServeurDeTest implements AutoCloseable {
             serveur.avecCapteurs(capteurs);
         }
         port = serveur.start(0);
+    }
+
+    /**
+     * Plays {@code IndicateursEnDirect} having fixed its positions on the topics of these indicators: from
+     * now on every new cell of theirs goes through {@link #liveFeed}, and answers built on them may be kept.
+     */
+    public void suivreEnDirect(String... indicateurs) {
+        var registre = RegistreIndicateurs.integres();
+        liveFeed.versions().suivre(Arrays.stream(indicateurs)
+                .map(id -> registre.parId(id).orElseThrow().topic()).toList());
+    }
+
+    /** A cell written to the stores, then seen by the live feed, in the pipeline's order. */
+    public void nouvelleCellule(Indicateur cellule) {
+        queries.ajouter(cellule);
+        liveFeed.publier(cellule);
     }
 
     public URI uri(String chemin) {

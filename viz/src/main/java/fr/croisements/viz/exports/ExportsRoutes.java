@@ -6,6 +6,7 @@ import fr.croisements.datasets.Territoire;
 import fr.croisements.events.DefinitionIndicateur;
 import fr.croisements.events.Indicateur;
 import fr.croisements.streams.query.IndicateursQueries;
+import fr.croisements.viz.cache.ReponsesPretes;
 import fr.croisements.viz.indicateurs.Definitions;
 import fr.croisements.viz.territoires.Fenetres;
 import fr.croisements.viz.territoires.TerritoiresRoutes;
@@ -23,7 +24,9 @@ import java.util.function.Function;
  * kept window, or with {@code ?debut=} an ISO-8601 instant only the window starting then, as the map
  * shows a past period; an unreadable {@code debut} is a 400),
  * {@code GET /api/territoires/{id}/communes.csv} and {@code GET /api/territoires/{id}/iris.csv}
- * ({@link ReferencesCsv}). Served as attachments named after their content.
+ * ({@link ReferencesCsv}). Served as attachments named after their content, with an ETag and in gzip when
+ * the client accepts it ({@link ReponsesPretes}): an indicator's file is kept ready until a cell of the
+ * territory changes, the INSEE figures of a pack (which do not change) once built.
  */
 public final class ExportsRoutes implements EndpointGroup {
 
@@ -32,10 +35,13 @@ public final class ExportsRoutes implements EndpointGroup {
     private final IndicateursQueries queries;
     private final List<Territoire> territoires;
     private final Definitions definitions;
+    private final ReponsesPretes reponses;
 
-    public ExportsRoutes(IndicateursQueries queries, List<Territoire> territoires, Definitions definitions) {
+    public ExportsRoutes(IndicateursQueries queries, List<Territoire> territoires, Definitions definitions,
+            ReponsesPretes reponses) {
         this.queries = queries;
         this.definitions = definitions;
+        this.reponses = reponses;
         this.territoires = List.copyOf(territoires);
     }
 
@@ -46,10 +52,9 @@ public final class ExportsRoutes implements EndpointGroup {
         get("/api/territoires/{id}/iris.csv", this::iris);
     }
 
-    void indicateur(Context ctx) {
+    void indicateur(Context ctx) throws Exception {
         String id = ctx.pathParam("indicateur");
-        DefinitionIndicateur d = definitions.definition(id).orElseThrow(() -> new NotFoundResponse(
-                "Indicateur inconnu : « " + id + " ». Indicateurs disponibles : " + definitions.ids() + "."));
+        DefinitionIndicateur d = definitions.definition(id).orElseThrow(() -> new NotFoundResponse(definitions.inconnu(id)));
         String fichier = ctx.pathParam("fichier");
         if (!fichier.endsWith(SUFFIXE)) {
             throw new NotFoundResponse("Adresse inconnue : " + ctx.method() + " " + ctx.path()
@@ -61,21 +66,25 @@ public final class ExportsRoutes implements EndpointGroup {
                 ? code -> queries.historique(d.id(), code)
                 : code -> Fenetres.cellule(queries.historique(d.id(), code), debut).stream().toList();
         String nom = d.id() + "-" + t.id() + (debut == null ? "" : "-" + debut.atOffset(ZoneOffset.UTC).toLocalDate());
-        envoyer(ctx, nom + SUFFIXE, IndicateurCsv.ecrire(d, t, historique));
+        enTete(ctx, nom + SUFFIXE);
+        reponses.envoyer(ctx, new ReponsesPretes.Cle("indicateur.csv", t.id(), d.id(), debut), d, t,
+                () -> IndicateurCsv.ecrire(d, t, historique));
     }
 
-    void communes(Context ctx) {
+    void communes(Context ctx) throws Exception {
         Territoire t = TerritoiresRoutes.trouver(territoires, ctx.pathParam("id"));
-        envoyer(ctx, "insee-communes-" + t.id() + SUFFIXE, ReferencesCsv.communes(t));
+        enTete(ctx, "insee-communes-" + t.id() + SUFFIXE);
+        reponses.envoyerFixe(ctx, new ReponsesPretes.Cle("communes.csv", t.id(), null, null), () -> ReferencesCsv.communes(t));
     }
 
-    void iris(Context ctx) {
+    void iris(Context ctx) throws Exception {
         Territoire t = TerritoiresRoutes.trouver(territoires, ctx.pathParam("id"));
-        envoyer(ctx, "insee-iris-" + t.id() + SUFFIXE, ReferencesCsv.iris(t));
+        enTete(ctx, "insee-iris-" + t.id() + SUFFIXE);
+        reponses.envoyerFixe(ctx, new ReponsesPretes.Cle("iris.csv", t.id(), null, null), () -> ReferencesCsv.iris(t));
     }
 
-    private static void envoyer(Context ctx, String nom, byte[] csv) {
+    private static void enTete(Context ctx, String nom) {
         ctx.header("Content-Disposition", "attachment; filename=\"" + nom + "\"");
-        ctx.contentType(Csv.TYPE).result(csv);
+        ctx.contentType(Csv.TYPE);
     }
 }

@@ -35,6 +35,11 @@ public final class Definitions {
         return Indicateurs.TOUS.get(0);
     }
 
+    /** Why {@code id} is refused, in French: "Indicateur inconnu : « … ». Indicateurs disponibles : …". */
+    public String inconnu(String id) {
+        return "Indicateur inconnu : « " + id + " ». Indicateurs disponibles : " + ids() + ".";
+    }
+
     /** The ids of every indicator, for error messages. */
     public String ids() {
         return registre.ids();

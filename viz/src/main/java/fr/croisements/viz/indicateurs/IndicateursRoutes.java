@@ -56,8 +56,7 @@ public final class IndicateursRoutes implements EndpointGroup {
 
     private DefinitionIndicateur definitionDuChemin(Context ctx) {
         String id = ctx.pathParam("indicateur");
-        return definitions.definition(id).orElseThrow(() -> new NotFoundResponse(
-                "Indicateur inconnu : « " + id + " ». Indicateurs disponibles : " + definitions.ids() + "."));
+        return definitions.definition(id).orElseThrow(() -> new NotFoundResponse(definitions.inconnu(id)));
     }
 
     private static String codeCommune(Context ctx) {

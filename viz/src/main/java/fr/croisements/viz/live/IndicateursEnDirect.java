@@ -26,13 +26,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows indicator topics and hands every new cell to {@link LiveFeed#publier}, on one
- * background thread ({@code viz-indicateurs-en-direct}).
+ * background thread ({@code viz-indicateurs-en-direct}), and tells {@link VersionsCellules#suivre} which
+ * topics it follows once their end offsets are fixed: every cell of those topics committed before then is
+ * already in the stores, and every later one will be handed over.
  *
  * <p>No consumer group: the consumer assigns itself every partition of the topics and starts at
  * their end, so each web server sees every cell published after its start and commits nothing.
  * It reads committed records only ({@code read_committed}: the streams run exactly-once). A
  * topic that does not exist yet is looked up again every second instead of failing. A record
- * that cannot be read is logged with topic, partition and offset, then skipped.
+ * that cannot be read is logged with topic, partition and offset, then skipped, and its topic is told
+ * followed again (the answers built on it are built again).
  *
  * <p>{@link #start()} once; {@link #close()} from any thread: it wakes the consumer up and
  * waits at most two seconds for the thread to end.
@@ -48,6 +51,7 @@ public final class IndicateursEnDirect implements AutoCloseable {
     private final Consumer<String, Indicateur> consumer;
     private final List<String> topics;
     private final java.util.function.Consumer<Indicateur> destination;
+    private final java.util.function.Consumer<Set<String>> suivis;
     private final Duration attenteTopics;
     private final Thread thread;
     private final AtomicBoolean demarre = new AtomicBoolean();
@@ -63,13 +67,18 @@ public final class IndicateursEnDirect implements AutoCloseable {
      */
     public IndicateursEnDirect(String bootstrapServers, List<String> topics, LiveFeed liveFeed) {
         this(new KafkaConsumer<>(proprietes(bootstrapServers), new StringDeserializer(), JsonSerde.of(Indicateur.class)),
-                topics, liveFeed::publier, ATTENTE_TOPICS);
+                topics, liveFeed::publier, liveFeed.versions()::suivre, ATTENTE_TOPICS);
     }
 
+    /**
+     * @param destination where each new cell goes
+     * @param suivis told the topics followed from now on (their end offsets fixed), or followed again
+     */
     IndicateursEnDirect(
             Consumer<String, Indicateur> consumer,
             List<String> topics,
             java.util.function.Consumer<Indicateur> destination,
+            java.util.function.Consumer<Set<String>> suivis,
             Duration attenteTopics) {
         if (topics.isEmpty()) {
             throw new IllegalArgumentException("no topic to follow");
@@ -77,6 +86,7 @@ public final class IndicateursEnDirect implements AutoCloseable {
         this.consumer = consumer;
         this.topics = List.copyOf(topics);
         this.destination = destination;
+        this.suivis = suivis;
         this.attenteTopics = attenteTopics;
         this.thread = new Thread(this::suivre, "viz-indicateurs-en-direct");
         this.thread.setDaemon(true);
@@ -135,6 +145,7 @@ public final class IndicateursEnDirect implements AutoCloseable {
     private void suivre() {
         Set<String> enAttente = new LinkedHashSet<>(topics);
         List<TopicPartition> assignees = new ArrayList<>();
+        Set<TopicPartition> aConfirmer = new LinkedHashSet<>();
         long prochaineRecherche = System.nanoTime();
         try {
             while (!ferme.get()) {
@@ -147,9 +158,10 @@ public final class IndicateursEnDirect implements AutoCloseable {
                 }
                 // topics still missing are looked for at most once per wait, while the others are read
                 if (!enAttente.isEmpty() && System.nanoTime() - prochaineRecherche >= 0) {
-                    assigner(enAttente, assignees);
+                    aConfirmer.addAll(assigner(enAttente, assignees));
                     prochaineRecherche = System.nanoTime() + attenteTopics.toNanos();
                 }
+                confirmer(aConfirmer);
                 if (assignees.isEmpty()) {
                     arret.await(attenteTopics.toMillis(), TimeUnit.MILLISECONDS);
                 } else {
@@ -169,8 +181,8 @@ public final class IndicateursEnDirect implements AutoCloseable {
         }
     }
 
-    /** Adds the partitions of the topics that now exist, starting at their end. */
-    private void assigner(Set<String> enAttente, List<TopicPartition> assignees) {
+    /** Adds the partitions of the topics that now exist, starting at their end; returns those added. */
+    private List<TopicPartition> assigner(Set<String> enAttente, List<TopicPartition> assignees) {
         List<TopicPartition> nouvelles = new ArrayList<>();
         for (String topic : List.copyOf(enAttente)) {
             List<PartitionInfo> partitions;
@@ -194,6 +206,33 @@ public final class IndicateursEnDirect implements AutoCloseable {
         if (!enAttente.isEmpty() && assignees.isEmpty()) {
             log.debug("Waiting for topics {}", enAttente);
         }
+        return nouvelles;
+    }
+
+    /**
+     * Fixes the position of the partitions just assigned (the end offset is looked up now, not at the
+     * next poll), then tells which topics have all their partitions so fixed. A partition whose offset
+     * cannot be looked up yet is tried again on the next turn.
+     */
+    private void confirmer(Set<TopicPartition> aConfirmer) {
+        if (aConfirmer.isEmpty()) {
+            return;
+        }
+        Set<String> confirmes = new LinkedHashSet<>();
+        for (var it = aConfirmer.iterator(); it.hasNext(); ) {
+            TopicPartition partition = it.next();
+            try {
+                consumer.position(partition, RECHERCHE_PARTITIONS);
+                it.remove();
+                confirmes.add(partition.topic());
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                log.debug("End offset of {} not known yet, trying again", partition);
+            }
+        }
+        confirmes.removeIf(topic -> aConfirmer.stream().anyMatch(p -> p.topic().equals(topic)));
+        if (!confirmes.isEmpty()) {
+            suivis.accept(confirmes);
+        }
     }
 
     private void lire() {
@@ -207,6 +246,8 @@ public final class IndicateursEnDirect implements AutoCloseable {
             log.warn("Skipping unreadable record {}/{}/{}: {}", e.topicPartition().topic(),
                     e.topicPartition().partition(), e.offset(), e.getMessage());
             consumer.seek(e.topicPartition(), e.offset() + 1);
+            // its cell is in the stores but was not seen: what was built on that topic must be built again
+            suivis.accept(Set.of(e.topicPartition().topic()));
         } catch (WakeupException e) {
             throw e;
         } catch (KafkaException e) {

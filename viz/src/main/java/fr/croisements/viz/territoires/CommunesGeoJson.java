@@ -1,15 +1,12 @@
 package fr.croisements.viz.territoires;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import fr.croisements.datasets.Commune;
 import fr.croisements.datasets.Territoire;
 import fr.croisements.events.DefinitionIndicateur;
 import fr.croisements.events.Indicateur;
-import fr.croisements.events.JsonSerde;
 import fr.croisements.events.Source;
 import fr.croisements.viz.indicateurs.Definitions;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,8 +36,9 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
  * sourcesDetaillees                        the same sources with their licence and whether simulated
  * </pre>
  *
- * Every key is always present, null when unknown. Contours are written once, at construction;
- * thread-safe afterwards.
+ * Every key is always present, null when unknown. Contours are written once, at construction, as
+ * GeoJSON text that each answer copies as it is (the contours do not change, and writing thousands of
+ * coordinates at every answer cost more than everything else); thread-safe afterwards.
  */
 final class CommunesGeoJson {
 
@@ -50,24 +48,25 @@ final class CommunesGeoJson {
 
     record FeatureCollection(String type, List<Feature> features) {}
 
-    record Feature(String type, String id, JsonNode geometry, Map<String, Object> properties) {}
+    /** {@code geometry} is GeoJSON text written as it is, or null. */
+    record Feature(String type, String id, RawValue geometry, Map<String, Object> properties) {}
 
     /** Geometries by territory id, then by commune code. */
-    private final Map<String, Map<String, JsonNode>> contours = new HashMap<>();
+    private final Map<String, Map<String, RawValue>> contours = new HashMap<>();
 
     CommunesGeoJson(List<Territoire> territoires) {
         var writer = new GeoJsonWriter();
         writer.setEncodeCRS(false); // RFC 7946: WGS84 only, no "crs" member
         writer.setForceCCW(true); // RFC 7946: exterior rings counterclockwise
         for (Territoire t : territoires) {
-            var parCode = new HashMap<String, JsonNode>();
+            var parCode = new HashMap<String, RawValue>();
             t.communes().forEach(c -> parCode.put(c.codeInsee(), geometrie(writer, c.contour())));
             contours.put(t.id(), parCode);
         }
     }
 
     FeatureCollection carte(Territoire territoire, DefinitionIndicateur indicateur, Map<String, Indicateur> dernieres) {
-        Map<String, JsonNode> geometries = contours.getOrDefault(territoire.id(), Map.of());
+        Map<String, RawValue> geometries = contours.getOrDefault(territoire.id(), Map.of());
         List<Feature> features = territoire.communes().stream()
                 .map(c -> new Feature("Feature", c.codeInsee(), geometries.get(c.codeInsee()),
                         proprietes(c, indicateur, dernieres.get(c.codeInsee()))))
@@ -146,14 +145,10 @@ final class CommunesGeoJson {
         return source == null ? null : source.libelle();
     }
 
-    private static JsonNode geometrie(GeoJsonWriter writer, Geometry contour) {
+    private static RawValue geometrie(GeoJsonWriter writer, Geometry contour) {
         if (contour == null || contour.isEmpty()) {
             return null; // a Feature may have a null geometry (RFC 7946 §3.2)
         }
-        try {
-            return JsonSerde.MAPPER.readTree(writer.write(contour));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new RawValue(writer.write(contour));
     }
 }

@@ -7,6 +7,7 @@ import fr.croisements.events.DefinitionIndicateur;
 import fr.croisements.events.Indicateur;
 import fr.croisements.events.JsonSerde;
 import fr.croisements.streams.query.IndicateursQueries;
+import fr.croisements.viz.cache.ReponsesPretes;
 import fr.croisements.viz.indicateurs.Definitions;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.BadRequestResponse;
@@ -28,7 +29,8 @@ import java.util.Map;
  * territory with the latest cell of the indicator (default: the first of the catalogue), or with
  * their cell of the window starting at {@code debut} (an ISO-8601 instant; a commune without a
  * cell in that window has none), as {@code application/geo+json} (see {@link CommunesGeoJson} for
- * the properties). An unreadable {@code debut} is a 400.
+ * the properties). An unreadable {@code debut} is a 400. The GeoJSON is kept ready until a cell of
+ * the territory changes ({@link ReponsesPretes}: ETag, 304, gzip).
  */
 public final class TerritoiresRoutes implements EndpointGroup {
 
@@ -38,10 +40,13 @@ public final class TerritoiresRoutes implements EndpointGroup {
     private final List<Territoire> territoires;
     private final CommunesGeoJson geoJson;
     private final Definitions definitions;
+    private final ReponsesPretes reponses;
 
-    public TerritoiresRoutes(IndicateursQueries queries, List<Territoire> territoires, Definitions definitions) {
+    public TerritoiresRoutes(IndicateursQueries queries, List<Territoire> territoires, Definitions definitions,
+            ReponsesPretes reponses) {
         this.queries = queries;
         this.definitions = definitions;
+        this.reponses = reponses;
         this.territoires = List.copyOf(territoires);
         this.geoJson = new CommunesGeoJson(this.territoires);
     }
@@ -79,11 +84,14 @@ public final class TerritoiresRoutes implements EndpointGroup {
         Territoire territoire = territoire(ctx.pathParam("id"));
         DefinitionIndicateur indicateur = indicateur(ctx.queryParam("indicateur"));
         Instant debut = debut(ctx);
-        Map<String, Indicateur> cellules = debut == null
-                ? queries.dernieres(indicateur.id())
-                : Fenetres.cellules(territoire, debut, code -> queries.historique(indicateur.id(), code));
-        var carte = geoJson.carte(territoire, indicateur, cellules);
-        ctx.contentType(GEO_JSON).result(JsonSerde.MAPPER.writeValueAsBytes(carte));
+        ctx.contentType(GEO_JSON);
+        reponses.envoyer(ctx, new ReponsesPretes.Cle("communes.geojson", territoire.id(), indicateur.id(), debut),
+                indicateur, territoire, () -> {
+                    Map<String, Indicateur> cellules = debut == null
+                            ? queries.dernieres(indicateur.id())
+                            : Fenetres.cellules(territoire, debut, code -> queries.historique(indicateur.id(), code));
+                    return JsonSerde.MAPPER.writeValueAsBytes(geoJson.carte(territoire, indicateur, cellules));
+                });
     }
 
     private Territoire territoire(String id) {
@@ -118,7 +126,6 @@ public final class TerritoiresRoutes implements EndpointGroup {
         if (id == null || id.isBlank()) {
             return definitions.parDefaut();
         }
-        return definitions.definition(id).orElseThrow(() -> new BadRequestResponse(
-                "Indicateur inconnu : « " + id + " ». Indicateurs disponibles : " + definitions.ids() + "."));
+        return definitions.definition(id).orElseThrow(() -> new BadRequestResponse(definitions.inconnu(id)));
     }
 }

@@ -28,8 +28,9 @@ class IndicateursEnDirectTest {
 
     private final MockConsumer<String, Indicateur> consumer = new MockConsumer<>("latest");
     private final List<Indicateur> publiees = new CopyOnWriteArrayList<>();
+    private final List<String> suivis = new CopyOnWriteArrayList<>();
     private final IndicateursEnDirect enDirect =
-            new IndicateursEnDirect(consumer, List.of(TOPIC), publiees::add, Duration.ofMillis(20));
+            new IndicateursEnDirect(consumer, List.of(TOPIC), publiees::add, suivis::addAll, Duration.ofMillis(20));
 
     @AfterEach
     void fermer() {
@@ -56,6 +57,19 @@ class IndicateursEnDirectTest {
     }
 
     @Test
+    void saysATopicIsFollowedOnlyOnceItsEndOffsetsAreFixed() {
+        consumer.updateEndOffsets(Map.of(P0, 5L, P1, 2L));
+        enDirect.start();
+        await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(2)).until(suivis::isEmpty);
+
+        consumer.updatePartitions(TOPIC, List.of(partition(0), partition(1)));
+
+        await().atMost(Duration.ofSeconds(2)).until(() -> suivis.contains(TOPIC));
+        assertThat(consumer.position(P0)).isEqualTo(5L);
+        assertThat(consumer.position(P1)).isEqualTo(2L);
+    }
+
+    @Test
     void skipsTombstonesAndSurvivesAFailingDestination() {
         List<Indicateur> recues = new CopyOnWriteArrayList<>();
         consumer.updateEndOffsets(Map.of(P0, 0L));
@@ -65,7 +79,7 @@ class IndicateursEnDirectTest {
             if (recues.size() == 1) {
                 throw new IllegalStateException("client parti");
             }
-        }, Duration.ofMillis(20))) {
+        }, suivis::addAll, Duration.ofMillis(20))) {
             fragile.start();
             await().atMost(Duration.ofSeconds(2)).until(() -> consumer.assignment().size() == 1);
             consumer.addRecord(new ConsumerRecord<>(TOPIC, 0, 0, "54430", null));
