@@ -9,6 +9,7 @@ import fr.croisements.ingest.lora.BilanLora;
 import fr.croisements.ingest.lora.DecodeurRegistre;
 import fr.croisements.ingest.lora.LoraAdapter;
 import fr.croisements.ingest.parking.OccupationAdapter;
+import fr.croisements.ingest.parking.ParcsPublies;
 import fr.croisements.ingest.parking.ParkingsAdapter;
 import fr.croisements.ingest.privacy.Pseudonymiseur;
 import fr.croisements.ingest.waste.LeveesCsvAdapter;
@@ -17,6 +18,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +35,9 @@ import picocli.CommandLine.Spec;
                 + "format schéma stationnement, ou liste de parkings d'un flux) et occupation (relevés d'occupation "
                 + "des parkings, CSV ou JSON) ; voir ingest/README.md.")
 final class IngestCommand implements Callable<Integer> {
+
+    /** How long reading the car parks already published may take before a file of car parks is published. */
+    private static final Duration LECTURE_PARKINGS = Duration.ofSeconds(30);
 
     @Spec
     CommandSpec spec;
@@ -122,9 +127,14 @@ final class IngestCommand implements Callable<Integer> {
             if ("-".equals(fichier)) {
                 throw new ParameterException(spec.commandLine(), "L'adaptateur stationnement lit un fichier, pas l'entrée standard.");
             }
+            // an id already published by another source is never replaced: read what is there first
+            ParcsPublies dejaPublies;
+            try (var lecteur = KafkaClients.lecteur(bootstrapServers, Topics.REF_PARKINGS, "croisements-ingest-parkings-publies")) {
+                dejaPublies = ParcsPublies.lire(lecteur, LECTURE_PARKINGS);
+            }
             try (var parcs = KafkaClients.producer(bootstrapServers, Topics.REF_PARKINGS, "croisements-ingest-parkings");
                     var rejets = KafkaClients.producer(bootstrapServers, Topics.REJETS, "croisements-ingest-rejets")) {
-                bilan = new ParkingsAdapter().publier(Path.of(fichier), parcs, rejets);
+                bilan = new ParkingsAdapter().publier(Path.of(fichier), dejaPublies, parcs, rejets);
             }
             out.println(Pluriel.de(bilan.lus(), "parking lu", "parkings lus") + ", "
                     + Pluriel.de(bilan.publies(), "publié", "publiés") + " sur " + Topics.REF_PARKINGS.name() + ", "

@@ -20,11 +20,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
@@ -46,6 +44,12 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * The {@link Source} of each car park is the producer of the file as documented in
  * {@code shared/datasets/SOURCES.md} for the files we know by name, else "fichier importé".
+ *
+ * <p>Identity: the key is the car park's id as its file gives it, so that occupancy observations, keyed
+ * by the same id, join it. An id names one car park: given the car parks already on {@code ref-parkings}
+ * ({@link ParcsPublies}), a car park of another source is never published over the one there (a conflict
+ * is rejected, the same car park is a warning), and each commune where a file's car parks join another
+ * source's is named in a warning.
  *
  * <p>Record timestamp: left to the producer (the time of publication): a car park has no event time.
  * Rejects: key = file name, position {@code fichier.csv:LINE} (header = line 1), French reason, the
@@ -91,28 +95,66 @@ public final class ParkingsAdapter {
     }
 
     /**
-     * Publishes a file; its name is the source of the rejects.
+     * Publishes a file as if no car park were published yet (a fresh topic); its name is the source of the rejects.
      *
      * @throws IOException when the file cannot be read
      * @throws KafkaException when a record cannot be sent; what was sent before stays sent
      */
     public Bilan publier(Path fichier, Producer<String, ParcStationnement> parcs, Producer<String, Rejet> rejets)
             throws IOException {
+        return publier(fichier, ParcsPublies.aucun(), parcs, rejets);
+    }
+
+    /**
+     * Publishes a file; its name is the source of the rejects. A car park whose id another source already
+     * published is never published over it ({@link ParcsPublies#examiner}): a different car park is a
+     * conflict, rejected with its line; the same car park is a warning. A warning also names each commune
+     * where the car parks published join those of another source.
+     *
+     * @param dejaPublies the car parks on {@code ref-parkings} before this file
+     * @throws IOException when the file cannot be read
+     * @throws KafkaException when a record cannot be sent; what was sent before stays sent
+     */
+    public Bilan publier(Path fichier, ParcsPublies dejaPublies, Producer<String, ParcStationnement> parcs,
+            Producer<String, Rejet> rejets) throws IOException {
         String nom = fichier.getFileName().toString();
         List<String> lignes = LignesCsv.lignes(LignesCsv.decoder(Files.readAllBytes(fichier)));
-        ImportCsv<ParcStationnement> lu = lire(fichier);
+        FichierLu fichierLu = lireAvecLignes(fichier);
+        ImportCsv<ParcStationnement> lu = fichierLu.lu();
         var envois = new Envois<>(nom, Topics.REF_PARKINGS, parcs, ParcStationnement::id, null, rejets, horloge);
-        lu.valeurs().forEach(p -> envois.donnee(0, p));
+        var publies = new ArrayList<ParcStationnement>();
+        for (ParcStationnement parc : lu.valeurs()) {
+            long ligne = fichierLu.lignes().getOrDefault(parc.id(), 0L);
+            ParcsPublies.Examen examen = dejaPublies.examiner(parc);
+            if (examen instanceof ParcsPublies.Examen.Conflit conflit) {
+                log.warn("{}:{} car park {} not published: its id is another source's car park", nom, ligne, parc.id());
+                envois.rejet(ligne, conflit.raison(), extrait(lignes, ligne));
+            } else if (examen instanceof ParcsPublies.Examen.DejaPublie deja) {
+                log.info("{}:{} car park {} already published, identical, by another source: kept", nom, ligne, parc.id());
+                envois.avertissement(ligne, deja.avertissement());
+            } else {
+                envois.donnee(ligne, parc);
+                publies.add(parc);
+            }
+        }
         for (Signalement s : lu.rejets()) {
-            envois.rejet(s.ligne(), s.raison(), s.ligne() >= 1 && s.ligne() <= lignes.size() ? lignes.get((int) s.ligne() - 1) : null);
+            envois.rejet(s.ligne(), s.raison(), extrait(lignes, s.ligne()));
         }
         lu.avertissements().forEach(s -> envois.avertissement(s.ligne(), s.raison()));
+        for (String avertissement : dejaPublies.communesPartagees(publies)) {
+            log.warn("{}: {}", nom, avertissement);
+            envois.avertissement(0, avertissement);
+        }
         long lus = lu.valeurs().size() + lu.rejets().stream().filter(s -> s.ligne() > 1).count();
         Bilan bilan = envois.terminer(lus);
         log.info("Read {} car parks from {}: {} published to {}, {} rejected to {}, {} warnings",
                 lus, nom, bilan.publies(), Topics.REF_PARKINGS.name(), bilan.rejetes(), Topics.REJETS.name(),
                 bilan.nombreAvertissements());
         return bilan;
+    }
+
+    private static String extrait(List<String> lignes, long ligne) {
+        return ligne >= 1 && ligne <= lignes.size() ? lignes.get((int) ligne - 1) : null;
     }
 
     /**
@@ -139,6 +181,13 @@ public final class ParkingsAdapter {
      * @throws IOException when the file cannot be read
      */
     public static ImportCsv<ParcStationnement> lire(Path fichier) throws IOException {
+        return lireAvecLignes(fichier).lu();
+    }
+
+    /** What was read from a file, and the line of each car park kept, by id (ids are unique in a file). */
+    private record FichierLu(ImportCsv<ParcStationnement> lu, Map<String, Long> lignes) {}
+
+    private static FichierLu lireAvecLignes(Path fichier) throws IOException {
         String nom = fichier.getFileName().toString();
         String texte = LignesCsv.decoder(Files.readAllBytes(fichier));
         List<String> lignes = LignesCsv.lignes(texte);
@@ -165,8 +214,23 @@ public final class ParkingsAdapter {
         } catch (EntreeInvalide e) {
             return rejetFichier(nom, "fichier de parkings inutilisable : " + e.raison());
         }
-        return new ImportCsv<>(nom, importe.valeurs().stream().map(p -> p.parc(connu.source())).toList(),
-                importe.signalements());
+        return new FichierLu(new ImportCsv<>(nom, importe.valeurs().stream().map(p -> p.parc(connu.source())).toList(),
+                importe.signalements()), lignesDesIds(lignes, separateurSchema(lignes.get(0)), colonnes.indexOf("id")));
+    }
+
+    /**
+     * The first line where each id stands in its column. A quoted field spanning lines is not read here:
+     * its lines hold no id, and the lines after it keep their number in the file.
+     */
+    private static Map<String, Long> lignesDesIds(List<String> lignes, char separateur, int colonneId) {
+        var parId = new HashMap<String, Long>();
+        for (int i = 1; i < lignes.size(); i++) {
+            List<String> champs = LignesCsv.champs(lignes.get(i), separateur);
+            if (champs != null && colonneId < champs.size()) {
+                parId.putIfAbsent(champs.get(colonneId), i + 1L);
+            }
+        }
+        return parId;
     }
 
     /** The source of a file we do not know by name. */
@@ -174,8 +238,7 @@ public final class ParkingsAdapter {
         return new Source(nomFichier, "fichier importé", "non précisé", "non précisée", false);
     }
 
-    private static ImportCsv<ParcStationnement> lireListe(String nom, List<String> lignes, LignesCsv.Entete entete,
-            FichierConnu connu) {
+    private static FichierLu lireListe(String nom, List<String> lignes, LignesCsv.Entete entete, FichierConnu connu) {
         List<String> manquantes = COLONNES_LISTE.stream().filter(c -> !entete.a(c)).toList();
         if (!manquantes.isEmpty()) {
             return rejetFichier(nom, (manquantes.size() == 1 ? "colonne manquante : " : "colonnes manquantes : ")
@@ -183,26 +246,27 @@ public final class ParkingsAdapter {
         }
         var parcs = new ArrayList<ParcStationnement>();
         var signalements = new ArrayList<Signalement>();
-        Set<String> ids = new HashSet<>();
+        var lignesDesIds = new HashMap<String, Long>();
         for (int i = 1; i < lignes.size(); i++) {
             String ligne = lignes.get(i);
             if (ligne.isBlank()) {
                 continue;
             }
             Lu<ParcStationnement> lu = parcDeListe(ligne, entete, connu);
-            if (lu instanceof Lu.Valeur<ParcStationnement> v && !ids.add(v.valeur().id())) {
+            if (lu instanceof Lu.Valeur<ParcStationnement> v && lignesDesIds.containsKey(v.valeur().id())) {
                 lu = Lu.invalide("identifiant « " + v.valeur().id() + " » déjà utilisé plus haut dans le fichier");
             }
             long numero = i + 1L;
             if (lu instanceof Lu.Valeur<ParcStationnement> v) {
                 parcs.add(v.valeur());
+                lignesDesIds.put(v.valeur().id(), numero);
                 v.avertissements().forEach(a -> signalements.add(new Signalement(nom, numero, Signalement.Gravite.AVERTISSEMENT, a)));
             } else if (lu instanceof Lu.Invalide<ParcStationnement> r) {
                 signalements.add(new Signalement(nom, numero, Signalement.Gravite.REJET, r.raison()));
             }
         }
         signalements.forEach(s -> log.warn("{}", s));
-        return new ImportCsv<>(nom, parcs, signalements);
+        return new FichierLu(new ImportCsv<>(nom, parcs, signalements), lignesDesIds);
     }
 
     /** Pure: one row of a feed's list of car parks, or the reason it is rejected. */
@@ -260,9 +324,10 @@ public final class ParkingsAdapter {
                 codeInsee, capacite, new Position(lon, lat, null), null, null, connu.source()), avertissements);
     }
 
-    private static ImportCsv<ParcStationnement> rejetFichier(String nom, String raison) {
+    private static FichierLu rejetFichier(String nom, String raison) {
         log.error("{}:1 unusable header, file rejected: {}", nom, raison);
-        return new ImportCsv<>(nom, List.of(), List.of(new Signalement(nom, 1, Signalement.Gravite.REJET, raison)));
+        return new FichierLu(new ImportCsv<>(nom, List.of(), List.of(new Signalement(nom, 1, Signalement.Gravite.REJET,
+                raison))), Map.of());
     }
 
     /** The separator {@link ParkingImporter} will use: the most frequent of {@code ;} and {@code ,} in the header. */

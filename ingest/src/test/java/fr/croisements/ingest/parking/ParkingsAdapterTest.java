@@ -211,6 +211,61 @@ class ParkingsAdapterTest {
         assertThat(lu.avertissements()).singleElement().extracting(Signalement::ligne).isEqualTo(6L);
     }
 
+    /** Issue #13: a national file ingested after a city's never replaces the city's car parks that share its ids. */
+    @Test
+    void aSecondFileSharingIdsNeverReplacesTheCarParksOfTheFirstAndSaysWhy() throws IOException {
+        Path ville = ecrire("parkings-ville.csv", ENTETE_BNLS,
+                "17300-P-001;Verdun;17300;;;tous;0;557;;;;;;;;;200;21170300100010;-1.1533;46.1625;;;;;;;;;ouvrage;;",
+                "17300-P-002;Arsenal;17300;;;tous;0;300;;;;;;;;;200;21170300100010;-1.1560;46.1590;;;;;;;;;ouvrage;;");
+        Path nationale = ecrire("base-nationale.csv", ENTETE_BNLS,
+                // 2: another car park under the city's id
+                "17300-P-001;Jean Moulin;17300;;;tous;1;120;;;;;;;;;N/A;21170300100010;-1.1400;46.1500;;;;;;;;;;;N1",
+                // 3: the city's car park, as the city gives it (the name in capitals)
+                "17300-P-002;ARSENAL;17300;;;tous;0;300;;;;;;;;;200;21170300100010;-1.1560;46.1590;;;;;;;;;ouvrage;;N2",
+                // 4: a car park the city does not list
+                "17300-P-003;Minimes;17300;;;tous;1;80;;;;;;;;;N/A;21170300100010;-1.1600;46.1450;;;;;;;;;;;N3");
+        adaptateur.publier(ville, parcs, rejets);
+        // what ref-parkings holds after the city's file, as the command line reads it back
+        var dejaPublies = ParcsPublies.de(parcs.history().stream().map(ProducerRecord::value).toList());
+        parcs.clear();
+
+        Bilan bilan = adaptateur.publier(nationale, dejaPublies, parcs, rejets);
+
+        assertThat(bilan.comptes()).isEqualTo(new Bilan(3, 1, 1));
+        assertThat(parcs.history()).extracting(ProducerRecord::key).containsExactly("17300-P-003");
+        assertThat(rejets.history()).singleElement().satisfies(r -> {
+            assertThat(r.value().position()).isEqualTo("base-nationale.csv:2");
+            assertThat(r.value().raison()).startsWith("conflit d'identifiant : « 17300-P-001 » est déjà publié par une"
+                    + " autre source (fichier importé, parkings-ville.csv (non précisé)) pour un autre parking (« Verdun »"
+                    + " et non « Jean Moulin », 557 places et non 120 places, à 1,7 km de celui-ci)");
+            assertThat(r.value().extrait()).startsWith("17300-P-001;Jean Moulin;");
+        });
+        assertThat(bilan.raisons()).singleElement().asString().startsWith("base-nationale.csv:2 : conflit d'identifiant");
+        assertThat(bilan.avertissements()).containsExactly(
+                "base-nationale.csv:3 : parking « 17300-P-002 » déjà publié à l'identique par une autre source (fichier"
+                        + " importé, parkings-ville.csv (non précisé)) : gardé avec cette source, pas publié à nouveau",
+                "base-nationale.csv : commune 17300 : 1 parking de ce fichier s'ajoute aux 2 parkings d'une autre source"
+                        + " (fichier importé, parkings-ville.csv (non précisé)) : les places pour 1 000 habitants de la"
+                        + " commune les additionnent ; vérifiez qu'ils ne décrivent pas les mêmes parkings sous d'autres"
+                        + " identifiants");
+    }
+
+    @Test
+    void aNewEditionOfTheSameFileReplacesItsOwnCarParks() throws IOException {
+        Path ville = ecrire("parkings-ville.csv", ENTETE_BNLS,
+                "17300-P-001;Verdun;17300;;;tous;0;557;;;;;;;;;200;21170300100010;-1.1533;46.1625;;;;;;;;;ouvrage;;");
+        adaptateur.publier(ville, parcs, rejets);
+        var dejaPublies = ParcsPublies.de(parcs.history().stream().map(ProducerRecord::value).toList());
+        ecrire("parkings-ville.csv", ENTETE_BNLS,
+                "17300-P-001;Verdun (agrandi);17300;;;tous;0;600;;;;;;;;;200;21170300100010;-1.1533;46.1625;;;;;;;;;ouvrage;;");
+
+        Bilan bilan = adaptateur.publier(ville, dejaPublies, parcs, rejets);
+
+        assertThat(bilan).isEqualTo(new Bilan(1, 1, 0));
+        assertThat(parcs.history().get(1).value()).extracting(ParcStationnement::nom, ParcStationnement::capacite)
+                .containsExactly("Verdun (agrandi)", 600);
+    }
+
     @Test
     void throwsWhenKafkaRefusesACarPark() {
         parcs.sendException = new KafkaException("producer closed");
