@@ -11,8 +11,10 @@ import fr.croisements.events.Rejet;
 import fr.croisements.events.Source;
 import fr.croisements.events.Topics;
 import fr.croisements.ingest.Bilan;
+import fr.croisements.ingest.csv.Correspondance;
 import fr.croisements.ingest.csv.Envois;
 import fr.croisements.ingest.csv.LignesCsv;
+import fr.croisements.ingest.csv.Role;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -23,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
@@ -62,8 +65,17 @@ public final class ParkingsAdapter {
     /** Columns the schema requires ({@code "required": true}); without one, a file cannot be imported. */
     static final List<String> COLONNES_SCHEMA = List.of("id", "nom", "insee", "type_usagers", "gratuit", "nb_places",
             "hauteur_max", "num_siret", "Xlong", "Ylat");
+    private static final Role ID = new Role("id", "parking_id", List.of("id", "identifiant", "code", "ref"));
+    private static final Role NOM = new Role("nom", "nom", List.of("name", "libelle", "label", "nom_parking"));
+    private static final Role LONGITUDE = new Role("longitude", "lon", List.of("longitude", "lng", "long", "x", "xlong"));
+    private static final Role LATITUDE = new Role("latitude", "lat", List.of("latitude", "y", "ylat"));
+    private static final Role CAPACITE = new Role("capacite", "capacite",
+            List.of("max", "total", "capacity", "places", "nb_places"));
+    private static final Role INSEE = new Role("insee", "insee", List.of("code_insee", "insee_code", "code_commune", "commune"));
+    /** The roles {@code --colonne} may name for a list of car parks, in the order the help lists them. */
+    public static final List<Role> ROLES = List.of(ID, NOM, LONGITUDE, LATITUDE, CAPACITE, INSEE);
     /** Columns a feed's list of car parks requires. */
-    static final List<String> COLONNES_LISTE = List.of("parking_id", "nom", "lat", "lon");
+    static final List<Role> REQUIS_LISTE = List.of(ID, NOM, LATITUDE, LONGITUDE);
 
     /** Commune of the Montpellier feed's car parks (Montpellier, COG 34172). */
     static final String INSEE_MONTPELLIER = "34172";
@@ -75,9 +87,20 @@ public final class ParkingsAdapter {
     static final Map<String, FichierConnu> FICHIERS_CONNUS = fichiersConnus();
 
     private final Clock horloge;
+    private final Correspondance colonnes;
 
     public ParkingsAdapter() {
-        this(Clock.systemUTC());
+        this(Correspondance.AUCUNE);
+    }
+
+    /**
+     * Reading a list of car parks whose columns bear other names than ours ({@code --colonne nom=libelle});
+     * with a mapping, a file is read as such a list, never as a schema-stationnement file.
+     *
+     * @throws IllegalArgumentException in French when the mapping names a role this adapter does not know
+     */
+    public ParkingsAdapter(Correspondance colonnes) {
+        this(Clock.systemUTC(), colonnes);
     }
 
     private static Map<String, FichierConnu> fichiersConnus() {
@@ -91,7 +114,12 @@ public final class ParkingsAdapter {
 
     /** With the clock that dates rejects, for tests. */
     ParkingsAdapter(Clock horloge) {
+        this(horloge, Correspondance.AUCUNE);
+    }
+
+    ParkingsAdapter(Clock horloge, Correspondance colonnes) {
         this.horloge = Objects.requireNonNull(horloge, "horloge");
+        this.colonnes = colonnes.verifier("stationnement", ROLES);
     }
 
     /**
@@ -119,7 +147,7 @@ public final class ParkingsAdapter {
             Producer<String, Rejet> rejets) throws IOException {
         String nom = fichier.getFileName().toString();
         List<String> lignes = LignesCsv.lignes(LignesCsv.decoder(Files.readAllBytes(fichier)));
-        FichierLu fichierLu = lireAvecLignes(fichier);
+        FichierLu fichierLu = lireAvecLignes(fichier, colonnes);
         ImportCsv<ParcStationnement> lu = fichierLu.lu();
         var envois = new Envois<>(nom, Topics.REF_PARKINGS, parcs, ParcStationnement::id, null, rejets, horloge);
         var publies = new ArrayList<ParcStationnement>();
@@ -181,32 +209,34 @@ public final class ParkingsAdapter {
      * @throws IOException when the file cannot be read
      */
     public static ImportCsv<ParcStationnement> lire(Path fichier) throws IOException {
-        return lireAvecLignes(fichier).lu();
+        return lireAvecLignes(fichier, Correspondance.AUCUNE).lu();
     }
 
     /** What was read from a file, and the line of each car park kept, by id (ids are unique in a file). */
     private record FichierLu(ImportCsv<ParcStationnement> lu, Map<String, Long> lignes) {}
 
-    private static FichierLu lireAvecLignes(Path fichier) throws IOException {
+    private static FichierLu lireAvecLignes(Path fichier, Correspondance colonnesListe) throws IOException {
         String nom = fichier.getFileName().toString();
         String texte = LignesCsv.decoder(Files.readAllBytes(fichier));
         List<String> lignes = LignesCsv.lignes(texte);
         FichierConnu connu = FICHIERS_CONNUS.getOrDefault(nom, new FichierConnu(sourceImportee(nom), null));
+        LignesCsv.Entete fichierEntete;
         LignesCsv.Entete entete;
         try {
-            entete = LignesCsv.Entete.lire(lignes.isEmpty() ? null : lignes.get(0));
+            fichierEntete = LignesCsv.Entete.lire(lignes.isEmpty() ? null : lignes.get(0));
+            entete = colonnesListe.appliquer(fichierEntete, ROLES);
         } catch (IllegalArgumentException e) {
             return rejetFichier(nom, e.getMessage());
         }
-        if (entete.a("parking_id")) {
-            return lireListe(nom, lignes, entete, connu);
+        if (entete.a(ID.colonne()) || !colonnesListe.vide()) {
+            return lireListe(nom, lignes, entete, fichierEntete, colonnesListe, connu);
         }
         List<String> colonnes = LignesCsv.champs(LignesCsv.sansBom(lignes.get(0)), separateurSchema(lignes.get(0)));
         List<String> manquantes = COLONNES_SCHEMA.stream().filter(c -> colonnes == null || !colonnes.contains(c)).toList();
         if (!manquantes.isEmpty()) {
             return rejetFichier(nom, (manquantes.size() == 1 ? "colonne manquante : " : "colonnes manquantes : ")
-                    + String.join(", ", manquantes) + " (schéma stationnement 0.1.5 ; ou, pour la liste de parkings"
-                    + " d'un flux, les colonnes " + String.join(", ", COLONNES_LISTE) + ")");
+                    + String.join(", ", manquantes) + " (schéma stationnement 0.1.5) ; ou, pour une liste de parkings, "
+                    + manquantesListe(entete, fichierEntete));
         }
         ImportCsv<Parking> importe;
         try {
@@ -238,12 +268,23 @@ public final class ParkingsAdapter {
         return new Source(nomFichier, "fichier importé", "non précisé", "non précisée", false);
     }
 
-    private static FichierLu lireListe(String nom, List<String> lignes, LignesCsv.Entete entete, FichierConnu connu) {
-        List<String> manquantes = COLONNES_LISTE.stream().filter(c -> !entete.a(c)).toList();
-        if (!manquantes.isEmpty()) {
-            return rejetFichier(nom, (manquantes.size() == 1 ? "colonne manquante : " : "colonnes manquantes : ")
-                    + String.join(", ", manquantes) + " (liste de parkings d'un flux)");
+    /**
+     * The reason a header is not a list of car parks: the columns of the roles missing, and the
+     * {@code --colonne} to give; {@code null} when nothing is missing.
+     */
+    private static String manquantesListe(LignesCsv.Entete entete, LignesCsv.Entete fichierEntete) {
+        List<Role> manquants = REQUIS_LISTE.stream().filter(r -> !entete.a(r.colonne())).toList();
+        return manquants.isEmpty() ? null : Correspondance.manquantes(
+                manquants.stream().map(r -> r.colonne() + " (rôle " + r.nom() + ")").toList(), manquants, ROLES, fichierEntete);
+    }
+
+    private static FichierLu lireListe(String nom, List<String> lignes, LignesCsv.Entete entete,
+            LignesCsv.Entete fichierEntete, Correspondance colonnesListe, FichierConnu connu) {
+        String manquantes = manquantesListe(entete, fichierEntete);
+        if (manquantes != null) {
+            return rejetFichier(nom, manquantes + " (liste de parkings)");
         }
+        Map<String, String> noms = colonnesListe.nomsDansLeFichier(ROLES);
         var parcs = new ArrayList<ParcStationnement>();
         var signalements = new ArrayList<Signalement>();
         var lignesDesIds = new HashMap<String, Long>();
@@ -252,7 +293,7 @@ public final class ParkingsAdapter {
             if (ligne.isBlank()) {
                 continue;
             }
-            Lu<ParcStationnement> lu = parcDeListe(ligne, entete, connu);
+            Lu<ParcStationnement> lu = parcDeListe(ligne, entete, connu, c -> noms.getOrDefault(c, c));
             if (lu instanceof Lu.Valeur<ParcStationnement> v && lignesDesIds.containsKey(v.valeur().id())) {
                 lu = Lu.invalide("identifiant « " + v.valeur().id() + " » déjà utilisé plus haut dans le fichier");
             }
@@ -269,8 +310,13 @@ public final class ParkingsAdapter {
         return new FichierLu(new ImportCsv<>(nom, parcs, signalements), lignesDesIds);
     }
 
-    /** Pure: one row of a feed's list of car parks, or the reason it is rejected. */
-    static Lu<ParcStationnement> parcDeListe(String ligne, LignesCsv.Entete entete, FichierConnu connu) {
+    /**
+     * Pure: one row of a feed's list of car parks, or the reason it is rejected.
+     *
+     * @param nom the file's name of one of our columns, for the messages
+     */
+    static Lu<ParcStationnement> parcDeListe(String ligne, LignesCsv.Entete entete, FichierConnu connu,
+            UnaryOperator<String> nom) {
         List<String> champs = LignesCsv.champs(ligne, entete.separateur());
         if (champs == null) {
             return Lu.invalide("ligne CSV illisible (guillemets mal fermés ?)");
@@ -278,9 +324,9 @@ public final class ParkingsAdapter {
         if (champs.size() != entete.nombre()) {
             return Lu.invalide("nombre de champs incorrect : " + champs.size() + " au lieu de " + entete.nombre());
         }
-        for (String colonne : COLONNES_LISTE) {
-            if (entete.valeur(champs, colonne).isEmpty()) {
-                return Lu.invalide("valeur manquante : " + colonne);
+        for (Role role : REQUIS_LISTE) {
+            if (entete.valeur(champs, role.colonne()).isEmpty()) {
+                return Lu.invalide("valeur manquante : " + nom.apply(role.colonne()));
             }
         }
         String texteLat = entete.valeur(champs, "lat");
@@ -301,19 +347,19 @@ public final class ParkingsAdapter {
                 continue;
             }
             if (!texte.matches("\\d{1,9}")) {
-                return Lu.invalide("« " + texte + " » n'est pas un nombre entier positif dans la colonne " + colonne);
+                return Lu.invalide("« " + texte + " » n'est pas un nombre entier positif dans la colonne " + nom.apply(colonne));
             }
             int places = Integer.parseInt(texte);
             if (capacite == null) {
                 capacite = places;
             } else if (places > capacite) {
-                return Lu.invalide(colonne + " (" + places + ") supérieur à la capacité maximale (" + capacite + ")");
+                return Lu.invalide(nom.apply(colonne) + " (" + places + ") supérieur à la capacité maximale (" + capacite + ")");
             }
         }
         if (capacite == null) {
-            avertissements.add("capacité absente (capacite ou places_totales_max) : laissée vide");
+            avertissements.add("capacité absente (" + nom.apply("capacite") + " ou places_totales_max) : laissée vide");
         }
-        avertissements.addAll(entete.espacesRetires(ligne, champs, List.of("parking_id", "insee"), true));
+        avertissements.addAll(entete.espacesRetires(ligne, champs, List.of("parking_id", "insee"), true, nom));
         String codeInsee = entete.valeur(champs, "insee");
         if (codeInsee.isEmpty()) {
             codeInsee = connu.codeInseeParDefaut();

@@ -12,6 +12,7 @@ import fr.croisements.events.ParcStationnement;
 import fr.croisements.events.Position;
 import fr.croisements.events.Rejet;
 import fr.croisements.ingest.Bilan;
+import fr.croisements.ingest.csv.Correspondance;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -170,8 +171,49 @@ class ParkingsAdapterTest {
         assertThat(parcs.history()).isEmpty();
         assertThat(rejets.history()).singleElement().satisfies(r -> {
             assertThat(r.value().position()).isEqualTo("parkings.csv:1");
-            assertThat(r.value().raison()).startsWith("colonnes manquantes : id, insee, type_usagers");
+            assertThat(r.value().raison()).isEqualTo("colonnes manquantes : id, insee, type_usagers, gratuit, nb_places,"
+                    + " hauteur_max, num_siret, Xlong, Ylat (schéma stationnement 0.1.5) ; ou, pour une liste de parkings,"
+                    + " colonnes manquantes : parking_id (rôle id), lat (rôle latitude), lon (rôle longitude) ; colonnes du"
+                    + " fichier : identifiant, nom, places ; si votre fichier les nomme autrement, indiquez-les avec --colonne"
+                    + " ROLE=NOM, par exemple --colonne id=identifiant --colonne latitude=NOM --colonne longitude=NOM"
+                    + " --colonne capacite=places");
         });
+    }
+
+    /** Issue #13: a city's own list of car parks, its columns named with --colonne, decimal commas in quotes. */
+    @Test
+    void readsACitysOwnListOfCarParksThroughItsColumnsNamedWithColonne() throws IOException {
+        Path csv = ecrire("parkings-ville.csv", "identifiant,libelle,places,x,y,commune",
+                "LR-01,Parking de la Gare,320,\"-1,1450\",\"46,1530\",17300",
+                "LR-02 ,Parking du Port,,\"-1,1560\",\"46,1550\",17300",
+                "LR-03,Sans position,100,,\"46,1550\",17300",
+                "LR-04,Trop de places,beaucoup,\"-1,1560\",\"46,1550\",17300");
+        var colonnes = new Correspondance(Map.of("id", "identifiant", "nom", "libelle", "capacite", "places",
+                "longitude", "x", "latitude", "y", "insee", "commune"));
+
+        Bilan bilan = new ParkingsAdapter(DonneesParking.HORLOGE, colonnes).publier(csv, parcs, rejets);
+
+        assertThat(bilan.comptes()).isEqualTo(new Bilan(4, 2, 2));
+        assertThat(parcs.history()).extracting(ProducerRecord::value).containsExactly(
+                new ParcStationnement("LR-01", "Parking de la Gare", "17300", 320, new Position(-1.145, 46.153, null), null,
+                        null, ParkingsAdapter.sourceImportee("parkings-ville.csv")),
+                new ParcStationnement("LR-02", "Parking du Port", "17300", null, new Position(-1.156, 46.155, null), null,
+                        null, ParkingsAdapter.sourceImportee("parkings-ville.csv")));
+        // messages name the columns as the file does
+        assertThat(rejets.history()).extracting(r -> r.value().position(), r -> r.value().raison()).containsExactly(
+                tuple("parkings-ville.csv:4", "valeur manquante : x"),
+                tuple("parkings-ville.csv:5", "« beaucoup » n'est pas un nombre entier positif dans la colonne places"));
+        assertThat(bilan.avertissements()).containsExactly(
+                "parkings-ville.csv:3 : capacité absente (places ou places_totales_max) : laissée vide",
+                "parkings-ville.csv:3 : identifiant « LR-02 » : espace en fin de valeur retiré");
+    }
+
+    @Test
+    void refusesARoleOfAnotherAdapter() {
+        assertThatThrownBy(() -> new ParkingsAdapter(new Correspondance(Map.of("places-libres", "free"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("rôle inconnu pour l'adaptateur stationnement : « places-libres » dans --colonne"
+                        + " places-libres=free (rôles : id, nom, longitude, latitude, capacite, insee)");
     }
 
     @Test
