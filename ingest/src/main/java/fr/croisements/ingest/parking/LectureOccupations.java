@@ -181,8 +181,8 @@ final class LectureOccupations {
             return Lu.invalide(r.raison());
         }
         Instant instant = ((Lu.Valeur<Instant>) temps).valeur();
-        boolean libresOuOccupees = e.a(LIBRES.colonne()) && !e.valeur(champs, LIBRES.colonne()).isEmpty();
-        String places = libresOuOccupees || !e.a(OCCUPEES.colonne()) ? LIBRES.colonne() : OCCUPEES.colonne();
+        boolean libresDonnees = e.a(LIBRES.colonne()) && !e.valeur(champs, LIBRES.colonne()).isEmpty();
+        String places = libresDonnees || !e.a(OCCUPEES.colonne()) ? LIBRES.colonne() : OCCUPEES.colonne();
         String textePlaces = e.valeur(champs, places);
         if (textePlaces.isEmpty()) {
             return Lu.invalide("valeur manquante : " + colonnes.nom(places));

@@ -282,7 +282,7 @@ public final class ParkingsAdapter {
             LignesCsv.Entete fichierEntete, Correspondance colonnesListe, FichierConnu connu) {
         String manquantes = manquantesListe(entete, fichierEntete);
         if (manquantes != null) {
-            return rejetFichier(nom, manquantes + " (liste de parkings)");
+            return rejetFichier(nom, "liste de parkings : " + manquantes);
         }
         Map<String, String> noms = colonnesListe.nomsDansLeFichier(ROLES);
         var parcs = new ArrayList<ParcStationnement>();
