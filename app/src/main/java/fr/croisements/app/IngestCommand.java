@@ -4,11 +4,13 @@ import fr.croisements.events.EntreeInvalide;
 import fr.croisements.events.Topics;
 import fr.croisements.ingest.Bilan;
 import fr.croisements.ingest.Pluriel;
+import fr.croisements.ingest.csv.Correspondance;
 import fr.croisements.ingest.lora.Appareils;
 import fr.croisements.ingest.lora.BilanLora;
 import fr.croisements.ingest.lora.DecodeurRegistre;
 import fr.croisements.ingest.lora.LoraAdapter;
 import fr.croisements.ingest.parking.OccupationAdapter;
+import fr.croisements.ingest.parking.ParcsPublies;
 import fr.croisements.ingest.parking.ParkingsAdapter;
 import fr.croisements.ingest.privacy.Pseudonymiseur;
 import fr.croisements.ingest.waste.LeveesCsvAdapter;
@@ -17,7 +19,12 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,6 +40,9 @@ import picocli.CommandLine.Spec;
                 + "format schéma stationnement, ou liste de parkings d'un flux) et occupation (relevés d'occupation "
                 + "des parkings, CSV ou JSON) ; voir ingest/README.md.")
 final class IngestCommand implements Callable<Integer> {
+
+    /** How long reading the car parks already published may take before a file of car parks is published. */
+    private static final Duration LECTURE_PARKINGS = Duration.ofSeconds(30);
 
     @Spec
     CommandSpec spec;
@@ -57,9 +67,20 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--appareils", paramLabel = "FICHIER", description = "LoRaWAN : fichier CSV des appareils (dev_eui, modele, longitude, latitude).")
     Path appareils;
 
+    @Option(names = "--colonne", paramLabel = "ROLE=NOM", description = "Stationnement et occupation : la colonne de "
+            + "votre fichier qui joue ce rôle, si elle porte un autre nom que le nôtre ; à répéter, par exemple "
+            + "--colonne places-libres=free --colonne instant=collected_at. Rôles d'occupation : id, instant, date, heure, "
+            + "places-libres, occupees, capacite, statut ; d'une liste de parkings : id, nom, longitude, latitude, "
+            + "capacite, insee (voir ingest/README.md).")
+    Map<String, String> colonnes = new LinkedHashMap<>();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        if (!colonnes.isEmpty() && !"stationnement".equals(adaptateur) && !"occupation".equals(adaptateur)) {
+            throw new ParameterException(spec.commandLine(), "--colonne ne s'applique qu'aux adaptateurs stationnement et"
+                    + " occupation.");
+        }
         if ("tts".equals(adaptateur) || "chirpstack".equals(adaptateur)) {
             return ingestLora(out);
         }
@@ -118,19 +139,26 @@ final class IngestCommand implements Callable<Integer> {
     /** {@code stationnement}: car parks to ref-parkings; {@code occupation}: observations to stationnement-occupation. */
     private int ingestStationnement(PrintWriter out) throws IOException {
         Bilan bilan;
+        var correspondance = new Correspondance(colonnes);
         if ("stationnement".equals(adaptateur)) {
             if ("-".equals(fichier)) {
                 throw new ParameterException(spec.commandLine(), "L'adaptateur stationnement lit un fichier, pas l'entrée standard.");
             }
+            ParkingsAdapter adapter = avecColonnes(() -> new ParkingsAdapter(correspondance));
+            // an id already published by another source is never replaced: read what is there first
+            ParcsPublies dejaPublies;
+            try (var lecteur = KafkaClients.lecteur(bootstrapServers, Topics.REF_PARKINGS, "croisements-ingest-parkings-publies")) {
+                dejaPublies = ParcsPublies.lire(lecteur, LECTURE_PARKINGS);
+            }
             try (var parcs = KafkaClients.producer(bootstrapServers, Topics.REF_PARKINGS, "croisements-ingest-parkings");
                     var rejets = KafkaClients.producer(bootstrapServers, Topics.REJETS, "croisements-ingest-rejets")) {
-                bilan = new ParkingsAdapter().publier(Path.of(fichier), parcs, rejets);
+                bilan = adapter.publier(Path.of(fichier), dejaPublies, parcs, rejets);
             }
             out.println(Pluriel.de(bilan.lus(), "parking lu", "parkings lus") + ", "
                     + Pluriel.de(bilan.publies(), "publié", "publiés") + " sur " + Topics.REF_PARKINGS.name() + ", "
                     + Pluriel.de(bilan.rejetes(), "ligne rejetée", "lignes rejetées") + detailRejets(bilan.rejetes()) + ".");
         } else {
-            var adapter = new OccupationAdapter();
+            OccupationAdapter adapter = avecColonnes(() -> new OccupationAdapter(correspondance));
             try (var occupations = KafkaClients.producer(bootstrapServers, Topics.STATIONNEMENT_OCCUPATION,
                             "croisements-ingest-occupation");
                     var rejets = KafkaClients.producer(bootstrapServers, Topics.REJETS, "croisements-ingest-rejets")) {
@@ -144,6 +172,16 @@ final class IngestCommand implements Callable<Integer> {
         }
         Resume.details(out, bilan);
         return bilan.complet() ? 0 : 1;
+    }
+
+    /** An adapter built with the --colonne mapping: a role it does not know is a wrong command line. */
+    private <T> T avecColonnes(Supplier<T> adapter) {
+        try {
+            return adapter.get();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage().substring(0, 1).toUpperCase(Locale.ROOT)
+                    + e.getMessage().substring(1) + ".");
+        }
     }
 
     /** The pseudonymisation key of --cle-fichier; a key too short names the file. */

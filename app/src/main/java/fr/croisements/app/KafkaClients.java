@@ -2,10 +2,15 @@ package fr.croisements.app;
 
 import fr.croisements.events.Topic;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
-/** Producers of the command line, configured once: idempotent, acknowledged by all replicas. */
+/**
+ * Kafka clients of the command line, configured once: producers idempotent and acknowledged by all
+ * replicas; consumers that read a topic by assignment, outside any consumer group.
+ */
 public final class KafkaClients {
 
     private KafkaClients() {}
@@ -21,5 +26,16 @@ public final class KafkaClients {
         // fail within a minute rather than the default two: a stalled start-up should say so soon
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
         return new KafkaProducer<>(props, topic.keySerde().serializer(), topic.valueSerde().serializer());
+    }
+
+    /** A consumer to read a topic from its beginning (assign and seek): no group, nothing committed, committed records only. */
+    public static <K, V> KafkaConsumer<K, V> lecteur(String bootstrapServers, Topic<K, V> topic, String clientId) {
+        var props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -123,6 +124,9 @@ final class ParametresIncorrects implements IParameterExceptionHandler {
         }
         if (type == Path.class) {
             return " (chemin de fichier attendu)";
+        }
+        if (Map.class.isAssignableFrom(type) && arg instanceof OptionSpec option) {
+            return " (" + option.paramLabel() + " attendu)";
         }
         return "";
     }

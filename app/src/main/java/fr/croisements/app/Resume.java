@@ -13,12 +13,12 @@ final class Resume {
 
     private Resume() {}
 
-    /** The rejects, then the warnings (values normalised or left empty), of a run. */
+    /** The rejects, then the warnings (values normalised or left empty, car parks already published...), of a run. */
     static void details(PrintWriter out, Bilan bilan) {
         lignes(out, "Rejets", bilan.raisons(), bilan.rejetes());
         if (bilan.nombreAvertissements() > 0) {
             out.println(Pluriel.de(bilan.nombreAvertissements(), "avertissement", "avertissements")
-                    + " (valeurs corrigées ou laissées vides, lignes publiées) :");
+                    + " (ces lignes ne sont pas rejetées) :");
             lignes(out, null, bilan.avertissements(), bilan.nombreAvertissements());
         }
     }

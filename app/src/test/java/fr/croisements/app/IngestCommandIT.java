@@ -1,10 +1,12 @@
 package fr.croisements.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import fr.croisements.app.kafka.EmbeddedKafka;
 import fr.croisements.app.kafka.TopicsAdmin;
 import fr.croisements.events.LeveeBac;
+import fr.croisements.events.OccupationParking;
 import fr.croisements.events.Rejet;
 import fr.croisements.events.Topic;
 import fr.croisements.events.Topics;
@@ -27,11 +29,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code croisements ingest dechets FILE} on the embedded broker, with the example file shipped in
- * docs/exemples: good lines on dechets-levees (pseudonymised), bad ones on rejets with file:line.
+ * docs/exemples: good lines on dechets-levees (pseudonymised), bad ones on rejets with file:line; and
+ * {@code ingest occupation} of the other example, a city's own columns named with {@code --colonne}.
  */
 class IngestCommandIT {
 
     private static final Path EXEMPLE = Path.of("../docs/exemples/levees-bassin-de-pompey.csv");
+    private static final Path EXEMPLE_OCCUPATION = Path.of("../docs/exemples/occupation-parkings-la-rochelle.csv");
     private static Path dossier;
     private static EmbeddedKafka broker;
 
@@ -98,6 +102,40 @@ class IngestCommandIT {
         assertThat(sortie.toString()).isEqualTo(String.format("0 ligne lue, 0 levée publiée sur dechets-levees, 1 ligne rejetée"
                 + " (détail sur le topic rejets).%nRejets :%n  sans-flux.csv:1 : colonne manquante : flux%n"));
         assertThat(erreurs.toString()).isEmpty();
+    }
+
+    /**
+     * Issue #13: a city's occupancy CSV with its own column names. Without --colonne, the summary names the
+     * roles missing and the options to give; with them, the file is published, offsets honoured.
+     */
+    @Test
+    void publishesACitysOccupancyFileThroughTheColumnsItNamesWithColonne() throws Exception {
+        var sansColonnes = new StringWriter();
+        int refus = Croisements.ligneDeCommande().setOut(new PrintWriter(sansColonnes)).execute("ingest", "occupation",
+                EXEMPLE_OCCUPATION.toString(), "--bootstrap-servers", broker.bootstrapServers());
+
+        assertThat(refus).isEqualTo(1);
+        assertThat(sansColonnes.toString()).contains("0 relevé lu, 0 publié sur stationnement-occupation, 1 rejeté",
+                "occupation-parkings-la-rochelle.csv:1 : colonnes manquantes : parking_id (rôle id)",
+                "par exemple --colonne id=parking --colonne places-libres=free --colonne instant=collected_at"
+                        + " --colonne capacite=max --colonne statut=status");
+
+        var sortie = new StringWriter();
+        int code = Croisements.ligneDeCommande().setOut(new PrintWriter(sortie)).execute("ingest", "occupation",
+                EXEMPLE_OCCUPATION.toString(), "--bootstrap-servers", broker.bootstrapServers(), "--colonne", "id=parking",
+                "--colonne", "places-libres=free", "--colonne", "instant=collected_at", "--colonne", "capacite=max",
+                "--colonne", "statut=status");
+
+        // line 5 gives 35,5 free places: rejected, the others published
+        assertThat(code).isEqualTo(1);
+        assertThat(sortie.toString()).contains("4 relevés lus, 3 publiés sur stationnement-occupation, 1 rejeté",
+                "occupation-parkings-la-rochelle.csv:5 : free illisible : « 35,5 » (nombre entier attendu)");
+        List<OccupationParking> releves = lire(Topics.STATIONNEMENT_OCCUPATION, 3, o -> o.parkingId().startsWith("17300-P-"));
+        assertThat(releves).extracting(OccupationParking::parkingId, OccupationParking::instant, OccupationParking::placesLibres)
+                .containsExactlyInAnyOrder(
+                        tuple("17300-P-007", Instant.parse("2025-06-30T06:15:00Z"), 120),
+                        tuple("17300-P-007", Instant.parse("2025-06-30T06:30:00Z"), 97),
+                        tuple("17300-P-006", Instant.parse("2025-06-30T06:45:00Z"), 0));
     }
 
     private <V> List<V> lire(Topic<String, V> topic, int attendus, Predicate<V> filtre) {

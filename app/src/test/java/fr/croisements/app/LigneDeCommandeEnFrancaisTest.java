@@ -103,6 +103,25 @@ class LigneDeCommandeEnFrancaisTest {
     }
 
     @Test
+    void aColonneOfAnUnknownRoleOrForAnotherAdapterIsAWrongCommandLine() {
+        String kafka = "localhost:9092";
+        // checked before any file is read or any broker is reached
+        assertThat(executer("ingest", "occupation", "f.csv", "--bootstrap-servers", kafka, "--colonne", "longitude=x")).isEqualTo(2);
+        assertThat(executer("ingest", "stationnement", "f.csv", "--bootstrap-servers", kafka, "--colonne", "free=libres")).isEqualTo(2);
+        assertThat(executer("ingest", "dechets", "f.csv", "--bootstrap-servers", kafka, "--colonne", "id=puce")).isEqualTo(2);
+        assertThat(executer("ingest", "occupation", "f.csv", "--bootstrap-servers", kafka, "--colonne", "places-libres")).isEqualTo(2);
+
+        assertThat(erreurs.toString()).contains(
+                "Rôle inconnu pour l'adaptateur occupation : « longitude » dans --colonne longitude=x (rôles : id, instant,"
+                        + " date, heure, places-libres, occupees, capacite, statut).",
+                "Rôle inconnu pour l'adaptateur stationnement : « free » dans --colonne free=libres (rôles : id, nom,"
+                        + " longitude, latitude, capacite, insee).",
+                "--colonne ne s'applique qu'aux adaptateurs stationnement et occupation.",
+                "Valeur invalide pour --colonne : « places-libres » (ROLE=NOM attendu).");
+        assertThat(erreurs.toString()).doesNotContain(ANGLAIS).doesNotContain("KEY=VALUE");
+    }
+
+    @Test
     void theVersionIsPrinted() {
         assertThat(executer("--version")).isZero();
         assertThat(sortie.toString()).startsWith("croisements ");

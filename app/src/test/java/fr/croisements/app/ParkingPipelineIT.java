@@ -15,6 +15,7 @@ import fr.croisements.events.OccupationParking;
 import fr.croisements.events.ParcStationnement;
 import fr.croisements.events.Topics;
 import fr.croisements.ingest.parking.OccupationSimulateur;
+import fr.croisements.ingest.parking.ParcsPublies;
 import fr.croisements.ingest.parking.ParkingsAdapter;
 import fr.croisements.ingest.parking.ScenarioStationnement;
 import java.nio.file.Files;
@@ -40,7 +41,9 @@ import org.junit.jupiter.api.Test;
  * places per 1 000 inhabitants of La Rochelle must equal a direct computation. Then the state
  * directory is wiped and the hourly windows, restored from their changelog, must take one more
  * observation into every hour already counted: the broker checks retention every 200 ms, so a
- * changelog that retention had emptied (events from 2025, wall clock in 2026) would show.
+ * changelog that retention had emptied (events from 2025, wall clock in 2026) would show. In between, a
+ * second source sharing ids with La Rochelle's car parks is ingested with the command line: it replaces
+ * none of them, and the figure names both sources (issue #13).
  */
 class ParkingPipelineIT {
 
@@ -122,6 +125,7 @@ class ParkingPipelineIT {
                 assertThat(proprietes).isNotNull();
                 assertThat(proprietes.get("valeur").asDouble()).isEqualTo(attenduLaRochelle);
             });
+            uneSecondeSourceNeRemplacePasLesParkingsDeLaPremiere(application, parcs, places);
         }
 
         // the disk of the instance is lost: its windows come back from their changelog only
@@ -138,6 +142,51 @@ class ParkingPipelineIT {
             publier(plusTard);
             attendre(application, moyennesHoraires(parcs, avecUneDePlus));
         }
+    }
+
+    /**
+     * Issue #13: a national file ingested into the running pipeline shares ids with La Rochelle's car parks.
+     * The other car park under Verdun's id is rejected as a conflict, the copy of Jean Moulin is kept with
+     * its first source, the new car park is added, and La Rochelle's figure names both sources.
+     */
+    private static void uneSecondeSourceNeRemplacePasLesParkingsDeLaPremiere(Application application,
+            List<ParcStationnement> parcs, long placesLaRochelle) throws Exception {
+        ParcStationnement jeanMoulin = parcs.stream().filter(p -> p.id().equals("17300-P-002")).findFirst().orElseThrow();
+        Path fichier = Files.writeString(dossier.resolve("parkings-base-nationale.csv"), String.join("\n",
+                "id;nom;insee;adresse;url;type_usagers;gratuit;nb_places;nb_pr;nb_pmr;nb_voitures_electriques;nb_velo;"
+                        + "nb_2r_el;nb_autopartage;nb_2_rm;nb_covoit;hauteur_max;num_siret;Xlong;Ylat;tarif_pmr;tarif_1h;"
+                        + "tarif_2h;tarif_3h;tarif_4h;tarif_24h;abo_resident;abo_non_resident;type_ouvrage;info;id_source",
+                "17300-P-007;Parking de la Base;17300;;;tous;1;999;;;;;;;;;N/A;21170300100010;-1.2000;46.1400;;;;;;;;;;;B1",
+                "17300-P-002;JEAN MOULIN;17300;;;tous;0;" + jeanMoulin.capacite() + ";;;;;;;;;N/A;21170300100010;"
+                        + jeanMoulin.position().longitude() + ";" + jeanMoulin.position().latitude() + ";;;;;;;;;;;B2",
+                "17300-P-900;Parking des essais;17300;;;tous;1;50;;;;;;;;;N/A;21170300100010;-1.1500;46.1600;;;;;;;;;;;B3")
+                + "\n");
+        var sortie = new java.io.StringWriter();
+
+        int code = Croisements.ligneDeCommande().setOut(new java.io.PrintWriter(sortie))
+                .execute("ingest", "stationnement", fichier.toString(), "--bootstrap-servers", broker.bootstrapServers());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(sortie.toString()).contains("3 parkings lus, 1 publié sur ref-parkings, 1 ligne rejetée",
+                "parkings-base-nationale.csv:2 : conflit d'identifiant : « 17300-P-007 » est déjà publié par une autre"
+                        + " source (Communauté d'agglomération de La Rochelle, Parkings (La Rochelle OpenData) (2024))",
+                "parkings-base-nationale.csv:3 : parking « 17300-P-002 » déjà publié à l'identique",
+                "parkings-base-nationale.csv : commune 17300 : 1 parking de ce fichier s'ajoute aux");
+        ParcsPublies publies;
+        try (var lecteur = KafkaClients.lecteur(broker.bootstrapServers(), Topics.REF_PARKINGS, "it-parkings-publies")) {
+            publies = ParcsPublies.lire(lecteur, java.time.Duration.ofSeconds(30));
+        }
+        assertThat(publies.nombre()).isEqualTo(parcs.size() + 1);
+        await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<Indicateur> cellules = application.pipeline().queries()
+                    .historique(Indicateurs.PLACES_PAR_HABITANT.id(), "17300");
+            Indicateur derniere = cellules.get(cellules.size() - 1);
+            assertThat(derniere.numerateur()).isEqualTo(placesLaRochelle + 50.0);
+            assertThat(derniere.sourceNumerateur().titre()).startsWith("Parkings de 2 sources, additionnés : ")
+                    .contains("Parkings (La Rochelle OpenData) (", "parkings-base-nationale.csv (1 parking, 50 places)");
+        });
+        assertThat(application.pipeline().parkings()).filteredOn(p -> p.id().equals("17300-P-007"))
+                .singleElement().extracting(ParcStationnement::nom).isEqualTo("Verdun");
     }
 
     private static void attendre(Application application, Map<String, List<String>> attendu) {

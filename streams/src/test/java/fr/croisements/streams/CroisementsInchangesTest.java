@@ -48,7 +48,9 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Written again once since, on purpose: the heat and coverage crossings lost the updates of a
  * commune's second sensor (their foreign-key join compared hashes of JSON whose sets were in no
  * fixed order, and dropped the results as stale); with sorted collections they count every sensor,
- * and those two topics have one cell update per uplink. The other topics did not change.
+ * and those two topics have one cell update per uplink. The other topics did not change. Written again
+ * for issue #13: the places-per-inhabitant cells name the source of their car parks instead of a generic
+ * one; their figures did not change.
  *
  * <p>To write the expected file again (only when a figure is meant to change):
  * {@code mvn -pl streams -am test -Dtest=CroisementsInchangesTest -Dcellules.ecrire=true -Dsurefire.failIfNoSpecifiedTests=false}.

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -102,13 +103,23 @@ public final class LignesCsv {
          * @param montrerValeur {@code false} for a value that must not be written out (a clear chip id)
          */
         public List<String> espacesRetires(String ligne, List<String> champs, List<String> codes, boolean montrerValeur) {
+            return espacesRetires(ligne, champs, codes, montrerValeur, UnaryOperator.identity());
+        }
+
+        /**
+         * The same, each column named as the file names it ({@code --colonne}).
+         *
+         * @param nom the file's name of one of these columns
+         */
+        public List<String> espacesRetires(String ligne, List<String> champs, List<String> codes, boolean montrerValeur,
+                UnaryOperator<String> nom) {
             Map<Integer, String> retires = LignesCsv.espacesRetires(ligne, separateur, champs);
             var avertissements = new ArrayList<String>();
             for (String code : codes) {
                 Integer i = colonnes.get(code);
                 String ou = i == null ? null : retires.get(i);
                 if (ou != null) {
-                    avertissements.add(code + (montrerValeur ? " « " + champs.get(i) + " »" : "") + " : " + ou);
+                    avertissements.add(nom.apply(code) + (montrerValeur ? " « " + champs.get(i) + " »" : "") + " : " + ou);
                 }
             }
             return avertissements;

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.croisements.datasets.Signalement;
 import fr.croisements.events.OccupationParking;
+import fr.croisements.ingest.csv.Correspondance;
 import fr.croisements.ingest.csv.LignesCsv;
+import fr.croisements.ingest.csv.Role;
 import fr.croisements.ingest.json.ElementsJson;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,25 +22,30 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads occupancy observations from CSV or JSON text, row by row, handing each observation or
  * reject (with its line in the file) to a {@link Destinataire}. The row-level steps are pure
  * functions: {@link #ligneCsv}, {@link #objetJson}, {@link #observation}, {@link #statut}.
  *
- * <p>CSV (see the module README, §5.2): a header with {@code parking_id}, {@code places_libres}, and
- * either {@code horodatage} (ISO 8601 with offset) or {@code date} + {@code heure_locale}
- * (Europe/Paris, the Montpellier layout); optional {@code capacite} (or {@code places_totales}) and
- * {@code statut}; other columns ignored. JSON: one object per line (NDJSON), an array of objects, or
- * pretty-printed objects one after the other (told from the first non-blank line, as
- * {@code lora.LecteurMessages} does); fields {@code parking_id}, {@code horodatage}, {@code places_libres},
- * {@code capacite}, {@code statut}, or a FIWARE {@code OffStreetParking} entity (keyValues or
- * NGSI-LD normalised: {@code id}, {@code availableSpotNumber}, {@code totalSpotNumber}, {@code status},
- * time from {@code observedAt}, {@code dateObserved} or {@code dateModified}).
+ * <p>CSV (see the module README, §5.2): a header with {@code parking_id}, {@code places_libres} (or
+ * {@code places_occupees} with a capacity), and either {@code horodatage} (ISO 8601 with offset) or
+ * {@code date} + {@code heure_locale} (Europe/Paris, the Montpellier layout); optional {@code capacite}
+ * (or {@code places_totales}) and {@code statut}; other columns ignored. JSON: one object per line
+ * (NDJSON), an array of objects, or pretty-printed objects one after the other (told from the first
+ * non-blank line, as {@code lora.LecteurMessages} does); fields {@code parking_id}, {@code horodatage},
+ * {@code places_libres}, {@code places_occupees}, {@code capacite}, {@code statut}, or a FIWARE
+ * {@code OffStreetParking} entity (keyValues or NGSI-LD normalised: {@code id}, {@code availableSpotNumber},
+ * {@code totalSpotNumber}, {@code status}, time from {@code observedAt}, {@code dateObserved} or
+ * {@code dateModified}). A file naming these otherwise is read through a {@link Correspondance} of its
+ * columns (or fields) to the {@link #ROLES}. Immutable.
  */
 final class LectureOccupations {
 
@@ -53,51 +61,86 @@ final class LectureOccupations {
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
-    private LectureOccupations() {}
+    private static final Role ID = new Role("id", "parking_id", List.of("id", "identifiant", "parking", "code", "ref"));
+    private static final Role INSTANT = new Role("instant", "horodatage",
+            List.of("timestamp", "collected_at", "datetime", "date_heure", "observed_at", "date_observation", "time"));
+    private static final Role DATE = new Role("date", "date", List.of("jour", "day"));
+    private static final Role HEURE = new Role("heure", "heure_locale", List.of("heure", "hour"));
+    private static final Role LIBRES = new Role("places-libres", "places_libres",
+            List.of("free", "libres", "disponibles", "places_disponibles", "available", "free_places", "availablespotnumber"));
+    private static final Role OCCUPEES = new Role("occupees", "places_occupees",
+            List.of("occupied", "occupees", "occupied_places", "occupation"));
+    private static final Role CAPACITE = new Role("capacite", "capacite",
+            List.of("max", "total", "capacity", "places", "totalspotnumber"));
+    private static final Role STATUT = new Role("statut", "statut", List.of("status", "etat"));
+    /** The roles {@code --colonne} may name for an occupancy file. */
+    static final List<Role> ROLES = List.of(ID, INSTANT, DATE, HEURE, LIBRES, OCCUPEES, CAPACITE, STATUT);
+
+    private final Correspondance correspondance;
+
+    /** @param correspondance the user's columns for the {@link #ROLES}, or {@link Correspondance#AUCUNE} */
+    LectureOccupations(Correspondance correspondance) {
+        this.correspondance = correspondance;
+    }
 
     // ---------------------------------------------------------------- CSV
 
     /**
-     * The columns of an occupancy CSV.
+     * The columns of an occupancy CSV, each under the adapter's own name for its role.
      *
      * @param heureLocale whether time is {@code date} + {@code heure_locale} (Europe/Paris) rather than {@code horodatage}
      * @param capacite the capacity column ({@code capacite} or {@code places_totales}), or {@code null}
+     * @param noms the file's own name of each column a {@code --colonne} mapped, by the adapter's name, for messages
      */
-    record Colonnes(LignesCsv.Entete entete, boolean heureLocale, String capacite) {
+    record Colonnes(LignesCsv.Entete entete, boolean heureLocale, String capacite, Map<String, String> noms) {
 
         /** @throws IllegalArgumentException with a French reason when a required column is missing */
-        static Colonnes lire(String ligne) {
-            var entete = LignesCsv.Entete.lire(ligne);
+        static Colonnes lire(String ligne, Correspondance correspondance) {
+            var fichier = LignesCsv.Entete.lire(ligne);
+            var entete = correspondance.appliquer(fichier, ROLES);
             var manquantes = new ArrayList<String>();
-            for (String c : List.of("parking_id", "places_libres")) {
-                if (!entete.a(c)) {
-                    manquantes.add(c);
-                }
-            }
-            boolean heureLocale = !entete.a("horodatage") && (entete.a("date") || entete.a("heure_locale"));
-            if (heureLocale) {
-                for (String c : List.of("date", "heure_locale")) {
-                    if (!entete.a(c)) {
-                        manquantes.add(c);
-                    }
-                }
-            } else if (!entete.a("horodatage")) {
-                manquantes.add("horodatage (ou date et heure_locale)");
-            }
-            if (!manquantes.isEmpty()) {
-                throw new IllegalArgumentException((manquantes.size() == 1 ? "colonne manquante : " : "colonnes manquantes : ")
-                        + String.join(", ", manquantes));
+            var roles = new ArrayList<Role>();
+            if (!entete.a(ID.colonne())) {
+                manquantes.add("parking_id (rôle id)");
+                roles.add(ID);
             }
             String capacite = entete.a("capacite") ? "capacite" : entete.a("places_totales") ? "places_totales" : null;
-            return new Colonnes(entete, heureLocale, capacite);
+            if (!entete.a(LIBRES.colonne()) && !entete.a(OCCUPEES.colonne())) {
+                manquantes.add("places_libres (rôle places-libres ; ou places_occupees, rôle occupees, avec la capacité)");
+                roles.add(LIBRES);
+            } else if (!entete.a(LIBRES.colonne()) && capacite == null) {
+                manquantes.add("capacite (rôle capacite : les places libres se déduisent des places occupées et de la capacité)");
+                roles.add(CAPACITE);
+            }
+            boolean heureLocale = !entete.a(INSTANT.colonne()) && (entete.a(DATE.colonne()) || entete.a(HEURE.colonne()));
+            if (heureLocale) {
+                for (Role role : List.of(DATE, HEURE)) {
+                    if (!entete.a(role.colonne())) {
+                        manquantes.add(role.colonne() + " (rôle " + role.nom() + ")");
+                        roles.add(role);
+                    }
+                }
+            } else if (!entete.a(INSTANT.colonne())) {
+                manquantes.add("horodatage (rôle instant ; ou date et heure_locale, rôles date et heure)");
+                roles.add(INSTANT);
+            }
+            if (!manquantes.isEmpty()) {
+                throw new IllegalArgumentException(Correspondance.manquantes(manquantes, roles, ROLES, fichier));
+            }
+            return new Colonnes(entete, heureLocale, capacite, correspondance.nomsDansLeFichier(ROLES));
+        }
+
+        /** The file's name of a column: the one {@code --colonne} gave, else the adapter's. */
+        String nom(String colonne) {
+            return noms.getOrDefault(colonne, colonne);
         }
     }
 
-    static void lireCsv(BufferedReader lecteur, Destinataire d) throws IOException {
+    void lireCsv(BufferedReader lecteur, Destinataire d) throws IOException {
         String premiere = lecteur.readLine();
         Colonnes colonnes;
         try {
-            colonnes = Colonnes.lire(premiere);
+            colonnes = Colonnes.lire(premiere, correspondance);
         } catch (IllegalArgumentException e) {
             d.rejet(1, e.getMessage(), premiere, true);
             return;
@@ -127,35 +170,39 @@ final class LectureOccupations {
         if (champs.size() != e.nombre()) {
             return Lu.invalide("nombre de champs incorrect : " + champs.size() + " au lieu de " + e.nombre());
         }
-        String id = e.valeur(champs, "parking_id");
+        String id = e.valeur(champs, ID.colonne());
         if (id.isEmpty()) {
-            return Lu.invalide("valeur manquante : parking_id");
+            return Lu.invalide("valeur manquante : " + colonnes.nom(ID.colonne()));
         }
         Lu<Instant> temps = colonnes.heureLocale()
-                ? heureLocale(e.valeur(champs, "date"), e.valeur(champs, "heure_locale"))
-                : horodatageCsv(e.valeur(champs, "horodatage"));
+                ? heureLocale(e.valeur(champs, DATE.colonne()), e.valeur(champs, HEURE.colonne()), colonnes)
+                : horodatageCsv(e.valeur(champs, INSTANT.colonne()), colonnes);
         if (temps instanceof Lu.Invalide<Instant> r) {
             return Lu.invalide(r.raison());
         }
         Instant instant = ((Lu.Valeur<Instant>) temps).valeur();
-        String texteLibres = e.valeur(champs, "places_libres");
-        if (texteLibres.isEmpty()) {
-            return Lu.invalide("valeur manquante : places_libres");
+        boolean libresDonnees = e.a(LIBRES.colonne()) && !e.valeur(champs, LIBRES.colonne()).isEmpty();
+        String places = libresDonnees || !e.a(OCCUPEES.colonne()) ? LIBRES.colonne() : OCCUPEES.colonne();
+        String textePlaces = e.valeur(champs, places);
+        if (textePlaces.isEmpty()) {
+            return Lu.invalide("valeur manquante : " + colonnes.nom(places));
         }
-        Long libres = entier(texteLibres);
-        if (libres == null) {
-            return Lu.invalide("places_libres illisible : « " + texteLibres + " » (nombre entier attendu)");
+        Long nombre = entier(textePlaces);
+        if (nombre == null) {
+            return Lu.invalide(colonnes.nom(places) + " illisible : « " + textePlaces + " » (nombre entier attendu)");
         }
         Long capacite = null;
         if (colonnes.capacite() != null && !e.valeur(champs, colonnes.capacite()).isEmpty()) {
             String texte = e.valeur(champs, colonnes.capacite());
             capacite = entier(texte);
             if (capacite == null) {
-                return Lu.invalide(colonnes.capacite() + " illisible : « " + texte + " » (nombre entier attendu)");
+                return Lu.invalide(colonnes.nom(colonnes.capacite()) + " illisible : « " + texte + " » (nombre entier attendu)");
             }
         }
-        return avecAvertissements(observation(id, instant, libres, capacite, e.valeur(champs, "statut")),
-                e.espacesRetires(ligne, champs, List.of("parking_id"), true));
+        Lu<OccupationParking> lu = places.equals(LIBRES.colonne())
+                ? observation(id, instant, nombre, capacite, e.valeur(champs, STATUT.colonne()))
+                : observationOccupees(id, instant, nombre, capacite, e.valeur(champs, STATUT.colonne()));
+        return avecAvertissements(lu, e.espacesRetires(ligne, champs, List.of(ID.colonne()), true, colonnes::nom));
     }
 
     private static Lu<OccupationParking> avecAvertissements(Lu<OccupationParking> lu, List<String> avertissements) {
@@ -163,17 +210,17 @@ final class LectureOccupations {
                 ? new Lu.Valeur<>(v.valeur(), avertissements) : lu;
     }
 
-    private static Lu<Instant> horodatageCsv(String texte) {
+    private static Lu<Instant> horodatageCsv(String texte, Colonnes colonnes) {
         if (texte.isEmpty()) {
-            return Lu.invalide("valeur manquante : horodatage");
+            return Lu.invalide("valeur manquante : " + colonnes.nom(INSTANT.colonne()));
         }
         Instant instant = horodatage(texte);
         return instant != null ? Lu.de(instant) : Lu.invalide(horodatageIllisible(texte));
     }
 
-    private static Lu<Instant> heureLocale(String date, String heure) {
+    private static Lu<Instant> heureLocale(String date, String heure, Colonnes colonnes) {
         if (date.isEmpty() || heure.isEmpty()) {
-            return Lu.invalide("valeur manquante : " + (date.isEmpty() ? "date" : "heure_locale"));
+            return Lu.invalide("valeur manquante : " + colonnes.nom(date.isEmpty() ? DATE.colonne() : HEURE.colonne()));
         }
         Instant instant = heureDeParis(date, heure);
         return instant != null ? Lu.de(instant) : Lu.invalide(dateLocaleIllisible(date, heure));
@@ -181,7 +228,7 @@ final class LectureOccupations {
 
     // ---------------------------------------------------------------- JSON
 
-    static void lireJson(BufferedReader lecteur, Destinataire d) throws IOException {
+    void lireJson(BufferedReader lecteur, Destinataire d) throws IOException {
         var debut = new StringBuilder();
         long numero = 0;
         String premiere = null;
@@ -218,7 +265,7 @@ final class LectureOccupations {
         document(texte.toString(), d);
     }
 
-    private static void ligneJson(String ligne, long numero, Destinataire d) {
+    private void ligneJson(String ligne, long numero, Destinataire d) {
         JsonNode noeud;
         try {
             noeud = MAPPER.readTree(ligne);
@@ -234,7 +281,7 @@ final class LectureOccupations {
      * An array of objects, or objects one after the other: each is placed at the line where it
      * starts; an unreadable one is rejected with its line and column, and the next ones are read.
      */
-    private static void document(String texte, Destinataire d) {
+    private void document(String texte, Destinataire d) {
         ElementsJson.lire(texte, new ElementsJson.Destinataire() {
             @Override
             public void element(int numero, long ligne, JsonNode valeur, String texteElement) {
@@ -248,13 +295,40 @@ final class LectureOccupations {
         });
     }
 
-    private static void objet(JsonNode noeud, long ligne, String extrait, Destinataire d) {
-        Lu<OccupationParking> lu = objetJson(noeud);
+    private void objet(JsonNode noeud, long ligne, String extrait, Destinataire d) {
+        Lu<OccupationParking> lu = objetJson(renommer(noeud));
         if (lu instanceof Lu.Valeur<OccupationParking> v) {
             d.observation(ligne, v.valeur(), v.avertissements());
         } else if (lu instanceof Lu.Invalide<OccupationParking> r) {
             d.rejet(ligne, r.raison(), extrait, false);
         }
+    }
+
+    /**
+     * An object with each field a {@code --colonne} names also under the adapter's name for its role
+     * (matched exactly, else ignoring case); other values as they are.
+     */
+    private JsonNode renommer(JsonNode noeud) {
+        if (correspondance.vide() || !(noeud instanceof ObjectNode objet)) {
+            return noeud;
+        }
+        ObjectNode copie = objet.deepCopy();
+        for (Role role : ROLES) {
+            String nom = correspondance.colonneParRole().get(role.nom());
+            if (nom == null) {
+                continue;
+            }
+            JsonNode valeur = objet.get(nom);
+            if (valeur == null) {
+                var noms = new ArrayList<String>();
+                objet.fieldNames().forEachRemaining(noms::add);
+                valeur = noms.stream().filter(n -> n.equalsIgnoreCase(nom)).findFirst().map(objet::get).orElse(null);
+            }
+            if (valeur != null) {
+                copie.set(role.colonne(), valeur);
+            }
+        }
+        return copie;
     }
 
     /** Pure: one JSON object (our fields, or a FIWARE OffStreetParking entity) to an observation, or the reason why not. */
@@ -267,12 +341,17 @@ final class LectureOccupations {
             return Lu.invalide("valeur manquante : parking_id (ou id d'une entité FIWARE OffStreetParking)");
         }
         JsonNode brutLibres = champ(n, "places_libres", "availableSpotNumber");
-        if (brutLibres == null || valeur(brutLibres).isNull()) {
-            return Lu.invalide("valeur manquante : places_libres (ou availableSpotNumber)");
+        JsonNode brutOccupees = champ(n, "places_occupees");
+        boolean occupees = (brutLibres == null || valeur(brutLibres).isNull()) && brutOccupees != null
+                && !valeur(brutOccupees).isNull();
+        JsonNode brutPlaces = occupees ? brutOccupees : brutLibres;
+        if (brutPlaces == null || valeur(brutPlaces).isNull()) {
+            return Lu.invalide("valeur manquante : places_libres (ou availableSpotNumber, ou places_occupees et capacite)");
         }
-        Long libres = entier(valeur(brutLibres));
-        if (libres == null) {
-            return Lu.invalide("places_libres illisible : « " + valeur(brutLibres) + " » (nombre entier attendu)");
+        Long places = entier(valeur(brutPlaces));
+        if (places == null) {
+            return Lu.invalide((occupees ? "places_occupees" : "places_libres") + " illisible : « " + valeur(brutPlaces)
+                    + " » (nombre entier attendu)");
         }
         JsonNode brutCapacite = champ(n, "capacite", "places_totales", "totalSpotNumber");
         Long capacite = null;
@@ -283,8 +362,8 @@ final class LectureOccupations {
             }
         }
         String horodatage = texte(champ(n, "horodatage"));
-        if (horodatage == null && brutLibres.isObject()) {
-            horodatage = texte(brutLibres.get("observedAt"));
+        if (horodatage == null && brutPlaces.isObject()) {
+            horodatage = texte(brutPlaces.get("observedAt"));
         }
         if (horodatage == null) {
             horodatage = texte(champ(n, "observedAt", "dateObserved", "dateModified"));
@@ -296,11 +375,34 @@ final class LectureOccupations {
         if (instant == null) {
             return Lu.invalide(horodatageIllisible(horodatage));
         }
-        return avecAvertissements(observation(id, instant, libres, capacite, statutJson(champ(n, "statut", "status"))),
+        String statut = statutJson(champ(n, "statut", "status"));
+        return avecAvertissements(occupees ? observationOccupees(id, instant, places, capacite, statut)
+                        : observation(id, instant, places, capacite, statut),
                 id.equals(id.strip()) ? List.of() : List.of("parking_id « " + id.strip() + " » : " + Signalement.espacesRetires(id)));
     }
 
     // ---------------------------------------------------------------- shared rules
+
+    /**
+     * Pure: an observation that gives occupied places rather than free ones: free = capacity − occupied,
+     * so a capacity is needed; then the checks of {@link #observation}.
+     */
+    static Lu<OccupationParking> observationOccupees(String parkingId, Instant instant, long occupees, Long capacite,
+            String statut) {
+        if (occupees < 0) {
+            return Lu.invalide("places occupées négatives : " + occupees);
+        }
+        if (capacite == null) {
+            return Lu.invalide("places occupées sans capacité : les places libres ne peuvent pas être calculées");
+        }
+        if (capacite <= 0) {
+            return Lu.invalide("capacité nulle ou négative : " + capacite);
+        }
+        if (occupees > capacite) {
+            return Lu.invalide("plus de places occupées (" + occupees + ") que de places au total (" + capacite + ")");
+        }
+        return observation(parkingId, instant, capacite - occupees, capacite, statut);
+    }
 
     /** Pure: the checks every observation passes, whatever its format. */
     static Lu<OccupationParking> observation(String parkingId, Instant instant, long libres, Long capacite, String statut) {
@@ -410,18 +512,35 @@ final class LectureOccupations {
         return v.isTextual() ? entier(v.asText().strip()) : null;
     }
 
-    /** A whole number of at most 9 digits, optionally negative; {@code null} otherwise. */
+    /**
+     * A whole number of at most 9 digits, optionally negative, possibly written with a zero decimal part
+     * ({@code 120,0} or {@code 120.0}, as spreadsheets export counts); {@code null} otherwise.
+     */
     static Long entier(String texte) {
-        return texte.matches("-?\\d{1,9}") ? Long.valueOf(texte) : null;
+        return texte.matches("-?\\d{1,9}([.,]0+)?") ? Long.valueOf(texte.replaceFirst("[.,]0+$", "")) : null;
     }
 
-    /** ISO 8601 with an offset ({@code Z}, {@code +01:00}); {@code null} when unreadable or without offset. */
+    /**
+     * ISO 8601 with an offset: {@code 2025-06-30T08:15:00+02:00}, {@code Z}, {@code +0200} or {@code +02}, seconds
+     * and fractions optional, a space instead of the {@code T} (a database export); {@code null} when unreadable
+     * or without offset.
+     */
     static Instant horodatage(String texte) {
         try {
-            return OffsetDateTime.parse(texte.strip()).toInstant();
+            return OffsetDateTime.parse(avecT(texte.strip()), HORODATAGE).toInstant();
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** The offset read leniently: {@code +02}, {@code +0200} and {@code +02:00} alike. */
+    private static final DateTimeFormatter HORODATAGE = new DateTimeFormatterBuilder().parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).parseLenient().appendOffset("+HH", "Z").parseStrict()
+            .toFormatter(Locale.ROOT);
+
+    /** {@code 2025-06-30 08:15} as {@code 2025-06-30T08:15}. */
+    private static String avecT(String texte) {
+        return texte.length() > 10 && texte.charAt(10) == ' ' ? texte.substring(0, 10) + 'T' + texte.substring(11) : texte;
     }
 
     /**
@@ -449,7 +568,7 @@ final class LectureOccupations {
 
     private static String horodatageIllisible(String texte) {
         try {
-            LocalDateTime.parse(texte.strip());
+            LocalDateTime.parse(avecT(texte.strip()));
             return "horodatage sans fuseau horaire : « " + texte + " » (ajouter Z ou +01:00)";
         } catch (DateTimeParseException e) {
             return "horodatage illisible : « " + texte + " » (ISO 8601 attendu, par exemple 2026-01-05T08:30:00+01:00)";

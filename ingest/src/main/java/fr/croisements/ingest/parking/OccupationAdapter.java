@@ -5,8 +5,10 @@ import fr.croisements.events.OccupationParking;
 import fr.croisements.events.Rejet;
 import fr.croisements.events.Topics;
 import fr.croisements.ingest.Bilan;
+import fr.croisements.ingest.csv.Correspondance;
 import fr.croisements.ingest.csv.Envois;
 import fr.croisements.ingest.csv.LignesCsv;
+import fr.croisements.ingest.csv.Role;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * <p>Formats: see {@link LectureOccupations} and the module README (§5.2): our generic columns
  * ({@code parking_id, horodatage, places_libres}, optional {@code capacite, statut}), the layout of
  * the real Montpellier series ({@code date;heure_locale;parking_id;nom;places_libres;places_totales},
- * local time of Paris), and FIWARE {@code OffStreetParking} entities. CSV or JSON is told from the
+ * local time of Paris), FIWARE {@code OffStreetParking} entities, and any other names through a
+ * {@link Correspondance} of the file's columns to our roles ({@code --colonne places-libres=free}).
+ * CSV or JSON is told from the
  * file extension ({@code .csv}; {@code .json}, {@code .ndjson}, {@code .jsonl}), else from the first
  * non-blank character ({@code {} or {@code [} for JSON).
  *
@@ -64,15 +68,33 @@ public final class OccupationAdapter {
         }
     }
 
+    /** The roles {@code --colonne} may name for an occupancy file, in the order the help lists them. */
+    public static final List<Role> ROLES = LectureOccupations.ROLES;
+
     private final Clock horloge;
+    private final LectureOccupations lecture;
 
     public OccupationAdapter() {
-        this(Clock.systemUTC());
+        this(Correspondance.AUCUNE);
+    }
+
+    /**
+     * Reading a file whose columns (or JSON fields) bear other names than ours.
+     *
+     * @throws IllegalArgumentException in French when the mapping names a role this adapter does not know
+     */
+    public OccupationAdapter(Correspondance colonnes) {
+        this(Clock.systemUTC(), colonnes);
     }
 
     /** With the clock that dates rejects, for tests. */
     OccupationAdapter(Clock horloge) {
+        this(horloge, Correspondance.AUCUNE);
+    }
+
+    OccupationAdapter(Clock horloge, Correspondance colonnes) {
         this.horloge = Objects.requireNonNull(horloge, "horloge");
+        this.lecture = new LectureOccupations(colonnes.verifier("occupation", ROLES));
     }
 
     /** Publishes a file (format from its extension, else its content); its name is the source of the rejects. */
@@ -97,7 +119,7 @@ public final class OccupationAdapter {
         var envois = new Envois<>(nomSource, Topics.STATIONNEMENT_OCCUPATION, occupations, OccupationParking::parkingId,
                 OccupationParking::instant, rejets, horloge);
         long[] lus = new long[1];
-        lire(in, format, new LectureOccupations.Destinataire() {
+        lire(lecture, in, format, new LectureOccupations.Destinataire() {
             @Override
             public void observation(long ligne, OccupationParking observation, List<String> avertissements) {
                 for (String avertissement : avertissements) {
@@ -128,7 +150,7 @@ public final class OccupationAdapter {
         var valeurs = new ArrayList<OccupationParking>();
         var rejets = new ArrayList<Signalement>();
         try (InputStream in = Files.newInputStream(fichier)) {
-            lire(in, format(nom), new LectureOccupations.Destinataire() {
+            lire(new LectureOccupations(Correspondance.AUCUNE), in, format(nom), new LectureOccupations.Destinataire() {
                 @Override
                 public void observation(long ligne, OccupationParking observation, List<String> avertissements) {
                     avertissements.forEach(a -> log.warn("{}", new Signalement(nom, ligne, Signalement.Gravite.AVERTISSEMENT, a)));
@@ -158,13 +180,14 @@ public final class OccupationAdapter {
         return null;
     }
 
-    private static void lire(InputStream in, Format format, LectureOccupations.Destinataire d) throws IOException {
+    private static void lire(LectureOccupations lecture, InputStream in, Format format, LectureOccupations.Destinataire d)
+            throws IOException {
         var lecteur = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         Format lu = format != null ? format : detecter(lecteur);
         if (lu == Format.JSON) {
-            LectureOccupations.lireJson(lecteur, d);
+            lecture.lireJson(lecteur, d);
         } else {
-            LectureOccupations.lireCsv(lecteur, d);
+            lecture.lireCsv(lecteur, d);
         }
     }
 

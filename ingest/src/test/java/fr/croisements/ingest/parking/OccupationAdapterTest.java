@@ -2,22 +2,30 @@ package fr.croisements.ingest.parking;
 
 import static fr.croisements.ingest.parking.DonneesParking.fichier;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import fr.croisements.datasets.Signalement;
 import fr.croisements.events.OccupationParking;
 import fr.croisements.events.Rejet;
 import fr.croisements.ingest.Bilan;
+import fr.croisements.ingest.csv.Correspondance;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 class OccupationAdapterTest {
+
+    /** The example of the module README: a city's own column names, written for the project. */
+    static final Path EXEMPLE_VILLE = Path.of("../docs/exemples/occupation-parkings-la-rochelle.csv");
 
     private final OccupationAdapter adaptateur = new OccupationAdapter(DonneesParking.HORLOGE);
     private final MockProducer<String, OccupationParking> occupations = DonneesParking.producteurOccupations();
@@ -80,13 +88,121 @@ class OccupationAdapterTest {
         assertThat(rejets.history()).extracting(r -> r.value().position(), r -> r.value().raison()).containsExactly(
                 tuple("occupation.csv:3", "places libres négatives : -3"),
                 tuple("occupation.csv:4", "plus de places libres (520) que de places au total (400)"),
-                tuple("occupation.csv:5", "horodatage illisible : « 2026-01-05 09:15 » (ISO 8601 attendu, par exemple "
-                        + "2026-01-05T08:30:00+01:00)"),
+                tuple("occupation.csv:5", "horodatage sans fuseau horaire : « 2026-01-05 09:15 » (ajouter Z ou +01:00)"),
                 tuple("occupation.csv:6", "horodatage sans fuseau horaire : « 2026-01-05T09:30:00 » (ajouter Z ou +01:00)"),
                 tuple("occupation.csv:8", "places_libres illisible : « dix » (nombre entier attendu)"),
                 tuple("occupation.csv:9", "capacité nulle ou négative : 0"),
                 tuple("occupation.csv:10", "valeur manquante : parking_id"));
         assertThat(rejets.history().get(0).value().extrait()).isEqualTo("P1,2026-01-05T08:45:00+01:00,-3,400,");
+    }
+
+    /** Issue #13: a city's own occupancy CSV, its columns named with --colonne, offsets and decimal commas honoured. */
+    @Test
+    void readsACitysOwnColumnsNamedWithColonneWithTheirOffsetsAndDecimalCommas() throws IOException {
+        var colonnes = new Correspondance(Map.of("id", "parking", "places-libres", "free", "capacite", "max",
+                "instant", "collected_at", "statut", "status"));
+        var ville = new OccupationAdapter(DonneesParking.HORLOGE, colonnes);
+
+        Bilan bilan = ville.publier(Files.newInputStream(EXEMPLE_VILLE), "occupation-parkings-la-rochelle.csv",
+                OccupationAdapter.Format.CSV, occupations, rejets);
+
+        assertThat(bilan.comptes()).isEqualTo(new Bilan(4, 3, 1));
+        assertThat(occupations.history()).extracting(ProducerRecord::value).containsExactly(
+                // "120,0" in quotes: a whole number written with a decimal comma
+                new OccupationParking("17300-P-007", Instant.parse("2025-06-30T06:15:00Z"), 120, 557, "ouvert", false),
+                // a space instead of the T, as a database exports it
+                new OccupationParking("17300-P-007", Instant.parse("2025-06-30T06:30:00Z"), 97, 557, "ouvert", false),
+                new OccupationParking("17300-P-006", Instant.parse("2025-06-30T06:45:00Z"), 0, 350, "complet", false));
+        // a message names the column as the file does
+        assertThat(rejets.history()).extracting(r -> r.value().position(), r -> r.value().raison()).containsExactly(
+                tuple("occupation-parkings-la-rochelle.csv:5", "free illisible : « 35,5 » (nombre entier attendu)"));
+    }
+
+    @Test
+    void honoursEveryWayOfWritingAnOffset() {
+        Instant attendu = Instant.parse("2025-06-30T06:15:00Z");
+        assertThat(List.of("2025-06-30T08:15:00+02:00", "2025-06-30T08:15:00+0200", "2025-06-30T08:15+02",
+                "2025-06-30 08:15:00+02:00", "2025-06-30T06:15:00Z", "2025-06-30T06:15:00.000z", "2025-06-30T01:15:00-05:00"))
+                .allSatisfy(texte -> assertThat(LectureOccupations.horodatage(texte)).as(texte).isEqualTo(attendu));
+        assertThat(LectureOccupations.horodatage("2025-06-30T08:15:00")).isNull();
+        assertThat(LectureOccupations.horodatage("30/06/2025 08:15+02:00")).isNull();
+    }
+
+    @Test
+    void occupiedPlacesAndACapacityGiveTheFreePlaces() throws IOException {
+        var colonnes = new Correspondance(Map.of("occupees", "occupied", "capacite", "total", "id", "ref"));
+        var ville = new OccupationAdapter(DonneesParking.HORLOGE, colonnes);
+        String csv = """
+                ref;occupied;total;horodatage
+                P1;300;400;2026-01-05T08:30:00+01:00
+                P1;450;400;2026-01-05T08:45:00+01:00
+                P1;120;;2026-01-05T09:00:00+01:00
+                """;
+
+        Bilan bilan = ville.publier(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "occupees.csv", null,
+                occupations, rejets);
+
+        assertThat(bilan.comptes()).isEqualTo(new Bilan(3, 1, 2));
+        assertThat(occupations.history()).singleElement().extracting(r -> r.value().placesLibres(), r -> r.value().capacite())
+                .containsExactly(100, 400);
+        assertThat(rejets.history()).extracting(r -> r.value().raison()).containsExactly(
+                "plus de places occupées (450) que de places au total (400)",
+                "places occupées sans capacité : les places libres ne peuvent pas être calculées");
+    }
+
+    @Test
+    void aFileWhoseColumnsCannotBeMatchedNamesTheRolesMissingAndSuggestsColonne() throws IOException {
+        Bilan bilan = adaptateur.publier(Files.newInputStream(EXEMPLE_VILLE), "occupation-parkings-la-rochelle.csv",
+                OccupationAdapter.Format.CSV, occupations, rejets);
+
+        assertThat(bilan.comptes()).isEqualTo(new Bilan(0, 0, 1));
+        assertThat(occupations.history()).isEmpty();
+        assertThat(rejets.history()).singleElement().extracting(r -> r.value().position(), r -> r.value().raison())
+                .containsExactly("occupation-parkings-la-rochelle.csv:1", "colonnes manquantes : parking_id (rôle id),"
+                        + " places_libres (rôle places-libres ; ou places_occupees, rôle occupees, avec la capacité),"
+                        + " horodatage (rôle instant ; ou date et heure_locale, rôles date et heure) ; colonnes du fichier :"
+                        + " parking, name, free, max, collected_at, status ; si votre fichier les nomme autrement,"
+                        + " indiquez-les avec --colonne ROLE=NOM, par exemple --colonne id=parking --colonne places-libres=free"
+                        + " --colonne instant=collected_at --colonne capacite=max --colonne statut=status");
+    }
+
+    @Test
+    void aColonneNamingAColumnTheFileDoesNotHaveRejectsTheFileNamingTheFilesColumns() throws IOException {
+        var ville = new OccupationAdapter(DonneesParking.HORLOGE, new Correspondance(Map.of("places-libres", "libres")));
+
+        Bilan bilan = ville.publier(Files.newInputStream(EXEMPLE_VILLE), "ville.csv", OccupationAdapter.Format.CSV,
+                occupations, rejets);
+
+        assertThat(bilan.comptes()).isEqualTo(new Bilan(0, 0, 1));
+        assertThat(rejets.history()).singleElement().extracting(r -> r.value().raison()).isEqualTo("--colonne"
+                + " places-libres=libres : le fichier n'a pas de colonne « libres » (colonnes du fichier : parking, name,"
+                + " free, max, collected_at, status)");
+    }
+
+    @Test
+    void refusesARoleItDoesNotKnowNamingTheRolesItKnows() {
+        assertThatThrownBy(() -> new OccupationAdapter(new Correspondance(Map.of("longitude", "x"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("rôle inconnu pour l'adaptateur occupation : « longitude » dans --colonne longitude=x (rôles :"
+                        + " id, instant, date, heure, places-libres, occupees, capacite, statut)");
+    }
+
+    @Test
+    void namesJsonFieldsWithColonneToo() throws IOException {
+        var ville = new OccupationAdapter(DonneesParking.HORLOGE, new Correspondance(Map.of("id", "parking",
+                "places-libres", "free", "capacite", "max", "instant", "collected_at")));
+        String ndjson = """
+                {"parking":"17300-P-007","free":120,"max":557,"collected_at":"2025-06-30T08:15:00+02:00"}
+                {"Parking":"17300-P-006","Free":"0","Max":350,"Collected_At":"2025-06-30T06:45:00Z"}
+                """;
+
+        Bilan bilan = ville.publier(new ByteArrayInputStream(ndjson.getBytes(StandardCharsets.UTF_8)), "ville.ndjson",
+                OccupationAdapter.Format.JSON, occupations, rejets);
+
+        assertThat(bilan.comptes()).isEqualTo(new Bilan(2, 2, 0));
+        assertThat(occupations.history()).extracting(ProducerRecord::value).containsExactly(
+                new OccupationParking("17300-P-007", Instant.parse("2025-06-30T06:15:00Z"), 120, 557, null, false),
+                new OccupationParking("17300-P-006", Instant.parse("2025-06-30T06:45:00Z"), 0, 350, null, false));
     }
 
     @Test
@@ -117,7 +233,9 @@ class OccupationAdapterTest {
 
         assertThat(bilan.comptes()).isEqualTo(new Bilan(0, 0, 1));
         assertThat(rejets.history()).singleElement().extracting(r -> r.value().position(), r -> r.value().raison())
-                .containsExactly("sans-temps.csv:1", "colonne manquante : horodatage (ou date et heure_locale)");
+                .containsExactly("sans-temps.csv:1", "colonne manquante : horodatage (rôle instant ; ou date et"
+                        + " heure_locale, rôles date et heure) ; colonnes du fichier : parking_id, places_libres ; si votre"
+                        + " fichier les nomme autrement, indiquez-les avec --colonne ROLE=NOM, par exemple --colonne instant=NOM");
     }
 
     @Test

@@ -12,6 +12,7 @@ import fr.croisements.events.ParcStationnement;
 import fr.croisements.events.Position;
 import fr.croisements.events.Rejet;
 import fr.croisements.ingest.Bilan;
+import fr.croisements.ingest.csv.Correspondance;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -170,8 +171,49 @@ class ParkingsAdapterTest {
         assertThat(parcs.history()).isEmpty();
         assertThat(rejets.history()).singleElement().satisfies(r -> {
             assertThat(r.value().position()).isEqualTo("parkings.csv:1");
-            assertThat(r.value().raison()).startsWith("colonnes manquantes : id, insee, type_usagers");
+            assertThat(r.value().raison()).isEqualTo("colonnes manquantes : id, insee, type_usagers, gratuit, nb_places,"
+                    + " hauteur_max, num_siret, Xlong, Ylat (schéma stationnement 0.1.5) ; ou, pour une liste de parkings,"
+                    + " colonnes manquantes : parking_id (rôle id), lat (rôle latitude), lon (rôle longitude) ; colonnes du"
+                    + " fichier : identifiant, nom, places ; si votre fichier les nomme autrement, indiquez-les avec --colonne"
+                    + " ROLE=NOM, par exemple --colonne id=identifiant --colonne latitude=NOM --colonne longitude=NOM"
+                    + " --colonne capacite=places");
         });
+    }
+
+    /** Issue #13: a city's own list of car parks, its columns named with --colonne, decimal commas in quotes. */
+    @Test
+    void readsACitysOwnListOfCarParksThroughItsColumnsNamedWithColonne() throws IOException {
+        Path csv = ecrire("parkings-ville.csv", "identifiant,libelle,places,x,y,commune",
+                "LR-01,Parking de la Gare,320,\"-1,1450\",\"46,1530\",17300",
+                "LR-02 ,Parking du Port,,\"-1,1560\",\"46,1550\",17300",
+                "LR-03,Sans position,100,,\"46,1550\",17300",
+                "LR-04,Trop de places,beaucoup,\"-1,1560\",\"46,1550\",17300");
+        var colonnes = new Correspondance(Map.of("id", "identifiant", "nom", "libelle", "capacite", "places",
+                "longitude", "x", "latitude", "y", "insee", "commune"));
+
+        Bilan bilan = new ParkingsAdapter(DonneesParking.HORLOGE, colonnes).publier(csv, parcs, rejets);
+
+        assertThat(bilan.comptes()).isEqualTo(new Bilan(4, 2, 2));
+        assertThat(parcs.history()).extracting(ProducerRecord::value).containsExactly(
+                new ParcStationnement("LR-01", "Parking de la Gare", "17300", 320, new Position(-1.145, 46.153, null), null,
+                        null, ParkingsAdapter.sourceImportee("parkings-ville.csv")),
+                new ParcStationnement("LR-02", "Parking du Port", "17300", null, new Position(-1.156, 46.155, null), null,
+                        null, ParkingsAdapter.sourceImportee("parkings-ville.csv")));
+        // messages name the columns as the file does
+        assertThat(rejets.history()).extracting(r -> r.value().position(), r -> r.value().raison()).containsExactly(
+                tuple("parkings-ville.csv:4", "valeur manquante : x"),
+                tuple("parkings-ville.csv:5", "« beaucoup » n'est pas un nombre entier positif dans la colonne places"));
+        assertThat(bilan.avertissements()).containsExactly(
+                "parkings-ville.csv:3 : capacité absente (places ou places_totales_max) : laissée vide",
+                "parkings-ville.csv:3 : identifiant « LR-02 » : espace en fin de valeur retiré");
+    }
+
+    @Test
+    void refusesARoleOfAnotherAdapter() {
+        assertThatThrownBy(() -> new ParkingsAdapter(new Correspondance(Map.of("places-libres", "free"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("rôle inconnu pour l'adaptateur stationnement : « places-libres » dans --colonne"
+                        + " places-libres=free (rôles : id, nom, longitude, latitude, capacite, insee)");
     }
 
     @Test
@@ -209,6 +251,61 @@ class ParkingsAdapterTest {
                 r -> assertThat(r).contains("« beaucoup » n'est pas un nombre entier positif"),
                 r -> assertThat(r).startsWith("code INSEE invalide : « 8619 »"));
         assertThat(lu.avertissements()).singleElement().extracting(Signalement::ligne).isEqualTo(6L);
+    }
+
+    /** Issue #13: a national file ingested after a city's never replaces the city's car parks that share its ids. */
+    @Test
+    void aSecondFileSharingIdsNeverReplacesTheCarParksOfTheFirstAndSaysWhy() throws IOException {
+        Path ville = ecrire("parkings-ville.csv", ENTETE_BNLS,
+                "17300-P-001;Verdun;17300;;;tous;0;557;;;;;;;;;200;21170300100010;-1.1533;46.1625;;;;;;;;;ouvrage;;",
+                "17300-P-002;Arsenal;17300;;;tous;0;300;;;;;;;;;200;21170300100010;-1.1560;46.1590;;;;;;;;;ouvrage;;");
+        Path nationale = ecrire("base-nationale.csv", ENTETE_BNLS,
+                // 2: another car park under the city's id
+                "17300-P-001;Jean Moulin;17300;;;tous;1;120;;;;;;;;;N/A;21170300100010;-1.1400;46.1500;;;;;;;;;;;N1",
+                // 3: the city's car park, as the city gives it (the name in capitals)
+                "17300-P-002;ARSENAL;17300;;;tous;0;300;;;;;;;;;200;21170300100010;-1.1560;46.1590;;;;;;;;;ouvrage;;N2",
+                // 4: a car park the city does not list
+                "17300-P-003;Minimes;17300;;;tous;1;80;;;;;;;;;N/A;21170300100010;-1.1600;46.1450;;;;;;;;;;;N3");
+        adaptateur.publier(ville, parcs, rejets);
+        // what ref-parkings holds after the city's file, as the command line reads it back
+        var dejaPublies = ParcsPublies.de(parcs.history().stream().map(ProducerRecord::value).toList());
+        parcs.clear();
+
+        Bilan bilan = adaptateur.publier(nationale, dejaPublies, parcs, rejets);
+
+        assertThat(bilan.comptes()).isEqualTo(new Bilan(3, 1, 1));
+        assertThat(parcs.history()).extracting(ProducerRecord::key).containsExactly("17300-P-003");
+        assertThat(rejets.history()).singleElement().satisfies(r -> {
+            assertThat(r.value().position()).isEqualTo("base-nationale.csv:2");
+            assertThat(r.value().raison()).startsWith("conflit d'identifiant : « 17300-P-001 » est déjà publié par une"
+                    + " autre source (fichier importé, parkings-ville.csv (non précisé)) pour un autre parking (« Verdun »"
+                    + " et non « Jean Moulin », 557 places et non 120 places, à 1,7 km de celui-ci)");
+            assertThat(r.value().extrait()).startsWith("17300-P-001;Jean Moulin;");
+        });
+        assertThat(bilan.raisons()).singleElement().asString().startsWith("base-nationale.csv:2 : conflit d'identifiant");
+        assertThat(bilan.avertissements()).containsExactly(
+                "base-nationale.csv:3 : parking « 17300-P-002 » déjà publié à l'identique par une autre source (fichier"
+                        + " importé, parkings-ville.csv (non précisé)) : gardé avec cette source, pas publié à nouveau",
+                "base-nationale.csv : commune 17300 : 1 parking de ce fichier s'ajoute aux 2 parkings d'une autre source"
+                        + " (fichier importé, parkings-ville.csv (non précisé)) : les places pour 1 000 habitants de la"
+                        + " commune les additionnent ; vérifiez qu'ils ne décrivent pas les mêmes parkings sous d'autres"
+                        + " identifiants");
+    }
+
+    @Test
+    void aNewEditionOfTheSameFileReplacesItsOwnCarParks() throws IOException {
+        Path ville = ecrire("parkings-ville.csv", ENTETE_BNLS,
+                "17300-P-001;Verdun;17300;;;tous;0;557;;;;;;;;;200;21170300100010;-1.1533;46.1625;;;;;;;;;ouvrage;;");
+        adaptateur.publier(ville, parcs, rejets);
+        var dejaPublies = ParcsPublies.de(parcs.history().stream().map(ProducerRecord::value).toList());
+        ecrire("parkings-ville.csv", ENTETE_BNLS,
+                "17300-P-001;Verdun (agrandi);17300;;;tous;0;600;;;;;;;;;200;21170300100010;-1.1533;46.1625;;;;;;;;;ouvrage;;");
+
+        Bilan bilan = adaptateur.publier(ville, dejaPublies, parcs, rejets);
+
+        assertThat(bilan).isEqualTo(new Bilan(1, 1, 0));
+        assertThat(parcs.history().get(1).value()).extracting(ParcStationnement::nom, ParcStationnement::capacite)
+                .containsExactly("Verdun (agrandi)", 600);
     }
 
     @Test

@@ -40,12 +40,16 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * </pre>
  *
  * A table-table join: adding, changing or removing a car park, or a new INSEE row, recomputes the
- * commune at once. The cell's period is the year of the population figure.
+ * commune at once. The cell's period is the year of the population figure. The numerator's source is
+ * that of the commune's car parks: the source of their file, or, when the commune's car parks come
+ * from several files, a source naming each with its car parks and places (issue #13: a second file
+ * must not change a commune's figure without saying so).
  */
 public final class PlacesParHabitantTopology implements Croisement {
 
     static final String STORE_PLACES = "places-par-commune";
     private static final FabriqueCellules CELLULES = new FabriqueCellules(PLACES_PAR_HABITANT);
+    /** The source of places whose car parks do not all say theirs. */
     private static final Source PARKINGS = new Source(
             "Parkings publics au format national « stationnement » (fichiers importés)",
             "Collectivités, base nationale des lieux de stationnement", "dernière édition importée",
@@ -85,18 +89,19 @@ public final class PlacesParHabitantTopology implements Croisement {
             return null;
         }
         Source sourcePopulation = ref.source("population");
+        Source sourcePlaces = places.source() != null ? places.source() : PARKINGS;
         int annee = sourcePopulation == null ? LocalDate.now(ZoneOffset.UTC).getYear()
                 : Integer.parseInt(sourcePopulation.millesime().replaceAll("\\D", "").substring(0, 4));
         return CELLULES.cellule(ref.codeZone(), Zone.COMMUNE, ref.nom(),
                         LocalDate.of(annee, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant(),
                         LocalDate.of(annee + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant())
                 .valeur(FabriqueCellules.arrondi(places.places() / population * 1000))
-                .numerateur((double) places.places(), PARKINGS)
+                .numerateur((double) places.places(), sourcePlaces)
                 .denominateur(population, sourcePopulation)
                 .mesure("parkings", (double) places.parkings())
                 .mesure("densite", ref.valeur("densite"))
                 .mesure("menages", ref.valeur("menages"))
-                .sourceMesure("parkings", PARKINGS)
+                .sourceMesure("parkings", sourcePlaces)
                 .contributeurs(places.parkings())
                 .construire();
     }

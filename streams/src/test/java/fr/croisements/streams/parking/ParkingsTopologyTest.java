@@ -92,6 +92,32 @@ class ParkingsTopologyTest {
         assertThat(dernier(places.readValuesToList()).valeur()).isEqualTo(20.0);
     }
 
+    /** Issue #13: the figure of a commune says which files its places come from, and when a second one adds to the first. */
+    @Test
+    void namesTheSourceOfTheCarParksItAddsUpAndEverySourceWhenThereAreSeveral() {
+        var ville = new Source("Parkings (OpenData)", "Ville d'Ouest", "2024", "Licence Ouverte 2.0", false);
+        var nationale = new Source("Base nationale des lieux de stationnement", "transport.data.gouv.fr", "2025",
+                "Licence Ouverte 2.0", false);
+        parcs.pipeInput("P1", parc("P1", "Parking de la Gare", 400, ville), HEURE);
+        parcs.pipeInput("P2", parc("P2", "Parking du Marché", 200, ville), HEURE);
+
+        Indicateur uneSource = dernier(places.readValuesToList());
+        assertThat(uneSource.sourceNumerateur()).isEqualTo(ville);
+        assertThat(uneSource.sourcesMesures()).containsEntry("parkings", ville);
+
+        parcs.pipeInput("N7", parc("N7", "Parking des Minimes", 100, nationale), HEURE);
+
+        Indicateur deuxSources = dernier(places.readValuesToList());
+        assertThat(deuxSources.numerateur()).isEqualTo(700.0);
+        // sources in the order of their labels (producer first)
+        assertThat(deuxSources.sourceNumerateur()).isEqualTo(new Source("Parkings de 2 sources, additionnés : Parkings"
+                + " (OpenData) (2 parkings, 600 places) ; Base nationale des lieux de stationnement (1 parking, 100 places)",
+                "Ville d'Ouest ; transport.data.gouv.fr", "2024 ; 2025", "Licence Ouverte 2.0", false));
+
+        parcs.pipeInput("N7", null, HEURE); // the national file's car park removed: back to the city's figure and source
+        assertThat(dernier(places.readValuesToList()).sourceNumerateur()).isEqualTo(ville);
+    }
+
     @Test
     void measuresTheMeanAndPeakOccupancyOfAnHourSaturationAndEstimatedArrivals() {
         observer("P1", 0, 200);     // 50 %
@@ -153,7 +179,11 @@ class ParkingsTopologyTest {
     }
 
     private static ParcStationnement parc(String id, String nom, int places) {
-        return new ParcStationnement(id, nom, Fixtures.OUEST, places, new Position(6.05, 48.75, null), "ouvrage", false, null);
+        return parc(id, nom, places, null);
+    }
+
+    private static ParcStationnement parc(String id, String nom, int places, Source source) {
+        return new ParcStationnement(id, nom, Fixtures.OUEST, places, new Position(6.05, 48.75, null), "ouvrage", false, source);
     }
 
     private static Indicateur dernier(List<Indicateur> liste) {
