@@ -29,11 +29,12 @@ import picocli.CommandLine;
 
 /**
  * A territory outside the four, as a new user brings it: `croisements import --epci` from the official
- * files, then the map. The CC de l'Île de Ré (10 communes of Charente-Maritime) must appear on the
- * home page with its INSEE figures mapped for all its communes (median income, poverty rate,
- * unemployment, density), and list each crossing it lacks with the missing input and its command;
- * its map page, in a real browser, draws its communes with one of its own indicators, never another
- * territory's. Skips without the official files (../shared/datasets).
+ * files under the names they are published with, without a dossier complet, then the map. The CC de
+ * l'Île de Ré (10 communes of Charente-Maritime) must appear on the home page with its INSEE figures
+ * mapped for all its communes (median income, poverty rate, unemployment, density), and list each
+ * crossing it lacks with the missing input and its command (the fragility index, which needs the
+ * dossier complet, among them); its map page, in a real browser, draws its communes with one of its
+ * own indicators, never another territory's. Skips without the official files (../shared/datasets).
  */
 class NouveauTerritoireIT {
 
@@ -55,7 +56,14 @@ class NouveauTerritoireIT {
         var ligne = new CommandLine(new Croisements());
         ligne.setOut(new PrintWriter(sortie, true));
         ligne.setErr(new PrintWriter(sortie, true));
-        int code = ligne.execute("import", "--epci", SIREN, "--depuis", officiels.toString(), "--vers", packs.toString());
+        // the files as a user downloads them: published names, other folders, no dossier complet
+        Path telecharges = dossier.resolve("telechargements");
+        copier(officiels, "insee/communes_dep_17_54_86_92.csv", telecharges.resolve("cog/liste_des_communes_2026.csv"));
+        copier(officiels, "insee/comparateur_communes_dep_17_54_86_92.csv", telecharges.resolve("insee/base_cc_comparateur.csv"));
+        copier(officiels, "insee/filosofi2021_communes_dep_17_54_86_92.csv",
+                telecharges.resolve("insee/filosofi/cc_filosofi_2021_COM.csv"));
+        copier(officiels, "geo/communes-17-charente-maritime.geojson", telecharges.resolve("ign/17/COMMUNE.json"));
+        int code = ligne.execute("import", "--epci", SIREN, "--depuis", telecharges.toString(), "--vers", packs.toString());
         assertThat(code).as(sortie.toString()).isZero();
         try (Stream<Path> fichiers = Files.list(packs)) {
             Path pack = fichiers.filter(f -> f.toString().endsWith(".geojson")).findFirst().orElseThrow();
@@ -67,6 +75,11 @@ class NouveauTerritoireIT {
         broker = EmbeddedKafka.start(dossier.resolve("kafka"), true, 0);
         application = Application.demarrer(territoires, new Application.Options(broker.bootstrapServers(), 0,
                 dossier.resolve("etat"), 2, (short) 1, null));
+    }
+
+    private static void copier(Path officiels, String officiel, Path cible) throws java.io.IOException {
+        Files.createDirectories(cible.getParent());
+        Files.copy(officiels.resolve(officiel), cible);
     }
 
     @AfterAll
@@ -102,8 +115,12 @@ class NouveauTerritoireIT {
         JsonNode territoire = PipelineContract.getJson(port, "/api/territoires/" + id);
         Map<String, JsonNode> manquants = new TreeMap<>();
         territoire.get("manquants").forEach(m -> manquants.put(m.get("indicateur").asText(), m));
-        assertThat(manquants).containsKeys("taux-presentation-bacs", "couverture-lora", "occupation-parkings-pointe")
+        assertThat(manquants).containsKeys("taux-presentation-bacs", "couverture-lora", "occupation-parkings-pointe",
+                        "fragilite-isolement")
                 .doesNotContainKeys(CHIFFRES.toArray(String[]::new));
+        assertThat(manquants.get("fragilite-isolement").get("manque").asText()).contains("part_75_plus")
+                .contains("dans les données du territoire");
+        assertThat(manquants.get("fragilite-isolement").get("commande").asText()).startsWith("croisements import --depuis");
         assertThat(manquants.get("taux-presentation-bacs").get("commande").asText()).startsWith("croisements ingest dechets");
         // the home page lists it like the bundled territories
         assertThat(PipelineContract.getJson(port, "/api/territoires").toString()).contains("\"" + id + "\"");
