@@ -5,11 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
 /** A free TCP port on this machine, for a web server asked to pick one (port 0) before it starts. */
-final class PortLibre {
+public final class PortLibre {
 
     private PortLibre() {}
 
-    static int trouver() {
+    public static int trouver() {
         try (var socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

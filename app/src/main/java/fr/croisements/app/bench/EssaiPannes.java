@@ -14,7 +14,6 @@ import fr.croisements.ingest.waste.LeveesSimulateur;
 import fr.croisements.streams.geo.CommuneLocator;
 import fr.croisements.streams.indicateurs.SemainesIso;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -150,7 +149,7 @@ public final class EssaiPannes {
                 a.fermer();
             }
         } finally {
-            effacer(dossier);
+            fr.croisements.app.Dossiers.effacerSansErreur(dossier);
         }
         return resultats;
     }
@@ -400,7 +399,7 @@ public final class EssaiPannes {
 
         Instance(String nom, Path dossier, String bootstrap) throws IOException {
             this.nom = nom;
-            this.port = portLibre();
+            this.port = fr.croisements.app.PortLibre.trouver();
             this.etat = dossier.resolve("etat-" + nom);
             this.journal = dossier.resolve("instance-" + nom + ".log");
             this.bootstrap = bootstrap;
@@ -448,20 +447,6 @@ public final class EssaiPannes {
             if (processus != null && processus.isAlive()) {
                 processus.destroyForcibly();
             }
-        }
-    }
-
-    private static int portLibre() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void effacer(Path dossier) {
-        try (var chemins = Files.walk(dossier)) {
-            chemins.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            log.debug("Temporary folder {} left: {}", dossier, e.getMessage());
         }
     }
 }

@@ -2,14 +2,10 @@ package fr.croisements.streams.waste;
 
 import static fr.croisements.events.Indicateurs.TAUX_PRESENTATION_BACS;
 import static fr.croisements.events.Topics.DECHETS_LEVEES;
-import static fr.croisements.events.Topics.INDICATEURS_TAUX_PRESENTATION;
-import static fr.croisements.events.Topics.REJETS;
 
-import fr.croisements.events.Indicateur;
 import fr.croisements.events.IndicateurInsee;
 import fr.croisements.events.JsonSerde;
 import fr.croisements.events.LeveeBac;
-import fr.croisements.events.Rejet;
 import fr.croisements.streams.geo.CommuneLocator;
 import fr.croisements.events.DefinitionIndicateur;
 import fr.croisements.streams.indicateurs.Croisement;
@@ -33,7 +29,6 @@ import org.apache.kafka.streams.kstream.WindowedSerdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
