@@ -22,7 +22,7 @@ import org.locationtech.jts.index.strtree.STRtree;
  * (JTS {@link Location#BOUNDARY}) belongs to the commune with the smallest code among those whose
  * boundary holds it, so the answer is deterministic. Points outside every contour give empty.
  */
-public final class CommuneLocator {
+public final class CommuneLocator implements LocalisateurZone {
 
     private record Entry(String codeInsee, IndexedPointInAreaLocator locator) {}
 
@@ -37,6 +37,11 @@ public final class CommuneLocator {
                     new Entry(commune.codeInsee(), new IndexedPointInAreaLocator(commune.contour())));
         }
         index.build();
+    }
+
+    @Override
+    public Optional<String> codeAt(double longitude, double latitude) {
+        return codeInseeAt(longitude, latitude);
     }
 
     /** The code of the commune containing (longitude, latitude), or empty. */
