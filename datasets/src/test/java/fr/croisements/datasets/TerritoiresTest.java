@@ -34,6 +34,9 @@ class TerritoiresTest {
 
     @BeforeAll
     static void lireComparateur() {
+        if (!java.nio.file.Files.isDirectory(DonneesOfficielles.dossier().resolve("insee"))) {
+            return; // the two tests that need it are skipped by @DonneesOfficiellesRequises
+        }
         comparateur = TableCsv.importer(DonneesOfficielles.dossier().resolve(DonneesOfficielles.COMPARATEUR), ',',
                         LigneComparateur.COLONNES, LigneComparateur::parse)
                 .valeurs().stream()
@@ -135,6 +138,7 @@ class TerritoiresTest {
 
     @ParameterizedTest
     @MethodSource("ids")
+    @DonneesOfficiellesRequises
     void communes_are_sorted_by_code_and_carry_the_comparateur_figures(String id) {
         List<Commune> communes = Territoires.charger(id).communes();
 
@@ -187,6 +191,7 @@ class TerritoiresTest {
      */
     @ParameterizedTest
     @MethodSource("ids")
+    @DonneesOfficiellesRequises
     void each_contour_contains_its_commune_point_from_the_comparateur(String id) {
         List<Commune> communes = Territoires.charger(id).communes();
 
