@@ -191,6 +191,36 @@ class IrisRoutesTest {
         assertThat(valeurs).containsExactly(1633.0, 5407.0);
     }
 
+    @Test
+    void aMapSubscribedToItsTerritoryReceivesTheLiveCellsOfItsIris() throws Exception {
+        var requete = HttpRequest.newBuilder(serveur.uri("/api/direct?territoire=antony-de-test&indicateur=" + DENSITE))
+                .header("Accept", "text/event-stream").build();
+        HttpResponse<java.util.stream.Stream<String>> reponse = serveur.client
+                .sendAsync(requete, HttpResponse.BodyHandlers.ofLines()).get(5, java.util.concurrent.TimeUnit.SECONDS);
+        try (var lignes = reponse.body()) {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> serveur.liveFeed.nombreAbonnes() >= 1);
+            serveur.liveFeed.publier(cellule(DENSITE, "54430", Zone.COMMUNE, "Pompey", AN_2016, 300.0)); // another territory
+            serveur.liveFeed.publier(cellule(DENSITE, "920020102", Zone.IRIS, "Nouveau Cimetiere", AN_2016, 5407.0));
+
+            var iterateur = lignes.iterator();
+            String donnees = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                boolean indicateur = false;
+                while (iterateur.hasNext()) {
+                    String ligne = iterateur.next();
+                    if (ligne.startsWith("event:")) {
+                        indicateur = ligne.substring(6).trim().equals("indicateur");
+                    } else if (indicateur && ligne.startsWith("data:")) {
+                        return ligne.substring(5).trim();
+                    }
+                }
+                throw new AssertionError("stream ended");
+            }).get(5, java.util.concurrent.TimeUnit.SECONDS);
+            JsonNode cellule = fr.croisements.events.JsonSerde.MAPPER.readTree(donnees);
+            assertThat(cellule.get("codeZone").asText()).isEqualTo("920020102");
+            assertThat(cellule.get("valeur").asDouble()).isEqualTo(5407.0);
+        }
+    }
+
     private HttpResponse<byte[]> octets(String chemin) {
         try {
             var requete = HttpRequest.newBuilder(serveur.uri(chemin)).timeout(Duration.ofSeconds(5)).GET().build();
