@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -232,10 +231,5 @@ final class IrisLus {
                 .map(p -> properties.get(p).asText().strip())
                 .filter(n -> !n.isEmpty())
                 .ifPresent(n -> noms.put(code.valeur(), n));
-    }
-
-    /** Every contour kept (for the summary). */
-    Collection<Geometry> tous() {
-        return contours.values();
     }
 }

@@ -43,7 +43,7 @@ record LigneIris(String code, String nom, int annee, Map<String, Double> chiffre
         int annee = 0;
         for (String colonne : row.getParser().getHeaderNames()) {
             String cle = null;
-            Double facteur = 1.0;
+            double facteur = 1.0;
             Matcher population = POPULATION.matcher(colonne);
             if (population.matches()) {
                 cle = Iris.POPULATION;

@@ -3,11 +3,13 @@ package fr.croisements.datasets;
 import fr.croisements.events.IndicateurInsee;
 import fr.croisements.events.Source;
 import fr.croisements.events.Zone;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A territory pack: the communes of one territory with their contours and INSEE figures, and the
@@ -72,7 +74,7 @@ public record Territoire(
      * ({@link #VARIABLES_REFERENCE_IRIS}), as published on {@code ref-insee-communes}, with its secrets.
      */
     public List<IndicateurInsee> indicateursInsee() {
-        var lignes = new java.util.ArrayList<IndicateurInsee>();
+        var lignes = new ArrayList<IndicateurInsee>();
         communes.forEach(c -> lignes.add(new IndicateurInsee(c.codeInsee(), Zone.COMMUNE, c.nom(), c.chiffres(),
                 sourcesOf(c), c.secrets(), Territoires.COG)));
         iris.stream().map(this::referenceIris).flatMap(Optional::stream).forEach(lignes::add);
@@ -92,7 +94,7 @@ public record Territoire(
     /** The reference row of an IRIS: its figures under their commune names, each with its IRIS source. */
     private Optional<IndicateurInsee> referenceIris(Iris i) {
         var valeurs = new TreeMap<String, Double>();
-        var secrets = new java.util.TreeSet<String>();
+        var secrets = new TreeSet<String>();
         var sourcesIris = new TreeMap<String, Source>();
         VARIABLES_REFERENCE_IRIS.forEach((variableIris, variable) -> {
             if (i.chiffre(variableIris) != null) {

@@ -1,7 +1,6 @@
 package fr.croisements.datasets;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.croisements.events.IndicateurInsee;
 import fr.croisements.events.Zone;
@@ -15,8 +14,8 @@ import org.locationtech.jts.geom.Coordinate;
 
 /**
  * The IRIS of a pack: contours and names (IGN – INSEE Contours…IRIS), census figures by IRIS, recognised by
- * their content and written to the pack with their sources; first on a tiny folder of our own, then on the
- * official files of Antony and Poitiers (skipped without them).
+ * their content and written to the pack with their sources; first on a tiny folder of our own, then in the
+ * shipped packs of Antony and Poitiers.
  */
 class IrisImportTest {
 
@@ -138,15 +137,14 @@ class IrisImportTest {
         assertThat(PackGeoJson.lire(texte).irisAvecContour()).isEmpty();
     }
 
+    /**
+     * The shipped packs, which {@link RegenerationPacksTest} proves are exactly what the importer makes of the
+     * official files of Antony and Poitiers (so this check needs neither those files nor a second import).
+     */
     @Test
     void antony_and_poitiers_get_their_official_iris_contours() {
-        Path officiels = DonneesOfficielles.dossier();
-        assumeTrue(Files.isDirectory(officiels.resolve("antony")), "pas de dossier " + officiels.resolve("antony")
-                + " : les fichiers officiels des IRIS d'Antony et de Poitiers manquent, test sauté");
-
-        var packs = TerritoireImporter.generer(officiels);
-        Territoire antony = PackGeoJson.lire(packs.get("antony"));
-        Territoire poitiers = PackGeoJson.lire(packs.get("grand-poitiers"));
+        Territoire antony = Territoires.charger("antony");
+        Territoire poitiers = Territoires.charger("grand-poitiers");
 
         assertThat(antony.irisAvecContour()).hasSize(27).allSatisfy(i -> assertThat(i.nom()).isNotBlank());
         assertThat(antony.unIris("920020101").orElseThrow().nom()).isEqualTo("Parc de Sceaux");

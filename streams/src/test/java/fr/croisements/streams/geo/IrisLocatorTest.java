@@ -77,4 +77,16 @@ class IrisLocatorTest {
 
         assertThat(localisateur.codeAt(2.295, 48.755)).contains(OUEST);
     }
+
+    @Test
+    void locatesInsideAntonysShippedIrisContours() {
+        IrisLocator antony = IrisLocator.de(List.of(fr.croisements.datasets.Territoires.charger("antony")));
+
+        assertThat(antony.taille()).isEqualTo(27);
+        // points inside each IRIS (INSEE's representative points, iris_antony_indicateurs.csv)
+        assertThat(antony.codeAt(2.29790, 48.76228)).contains("920020101");
+        assertThat(antony.codeAt(2.29560, 48.75842)).contains("920020102");
+        assertThat(antony.codeAt(2.31593, 48.77039)).contains("920020103");
+        assertThat(antony.codeAt(2.35, 48.85)).as("Paris").isEmpty();
+    }
 }
