@@ -4,7 +4,8 @@
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 # The poms alone first: the dependencies are downloaded in a layer of their own, kept while only the
-# sources change (the project's own modules are built below, not downloaded).
+# sources change (the project's own modules are built below, not downloaded; the plugin's version is given,
+# its default one is too old to resolve a reactor).
 COPY pom.xml ./
 COPY events/pom.xml events/
 COPY datasets/pom.xml datasets/
@@ -12,7 +13,7 @@ COPY ingest/pom.xml ingest/
 COPY streams/pom.xml streams/
 COPY viz/pom.xml viz/
 COPY app/pom.xml app/
-RUN mvn -B -q dependency:go-offline -DexcludeGroupIds=fr.croisements
+RUN mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:go-offline -DexcludeGroupIds=fr.croisements
 COPY . .
 RUN mvn -B -q -DskipTests package
 

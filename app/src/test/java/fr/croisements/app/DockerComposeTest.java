@@ -172,7 +172,7 @@ class DockerComposeTest {
         assertThat(dockerfile).contains("/src/app/target/croisements.jar");
         assertThat(Files.readString(RACINE.resolve("croisements"))).contains("app/target/croisements.jar");
         // the dependencies in a layer of their own, from the poms alone, before the sources
-        int horsLigne = dockerfile.indexOf("dependency:go-offline");
+        int horsLigne = dockerfile.indexOf(":go-offline");
         assertThat(horsLigne).isPositive().isLessThan(dockerfile.indexOf("COPY . ."));
         Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(Files.readString(RACINE.resolve("pom.xml")));
         Set<String> modules = new HashSet<>();
