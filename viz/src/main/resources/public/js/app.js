@@ -50,6 +50,10 @@ const LARGEUR_FENETRE = Math.min(400, window.innerWidth - 48);
 const PREFIXE_ATTRIBUTION = '<a href="https://leafletjs.com" title="Bibliothèque de cartes interactives">Leaflet</a>';
 
 const etat = document.getElementById('etat');
+const noteSecours = document.getElementById('secours');
+// an answer from a standby replica: read the map again a little later, when the instance is back or replaced
+const RELECTURE_SECOURS_MS = 10000;
+let relectureSecours = null;
 const horloge = document.getElementById('horloge');
 const choixTerritoire = document.getElementById('choix-territoire');
 const choixIndicateur = document.getElementById('choix-indicateur');
@@ -126,6 +130,23 @@ function afficherHorloge(simulee) {
   horloge.hidden = !simulee;
   horloge.textContent = simulee ? `Heure simulée : ${heureSimulee(simulee)}` : '';
   vue.periodes?.horloge(simulee ?? null);
+}
+
+/**
+ * Says, discreetly, when the communes' values came partly from a standby replica (an instance of the
+ * cluster is away: they may lag a few seconds) or lack some communes, and reads them again a little later.
+ */
+function afficherProvenance(reponse) {
+  const secours = Boolean(reponse?.secours);
+  const incomplete = reponse?.complete === false;
+  noteSecours.hidden = !secours && !incomplete;
+  noteSecours.textContent = incomplete
+    ? 'Réponse incomplète : une instance ne répond pas, certaines communes peuvent manquer ; mise à jour en cours'
+    : (secours ? 'Réponse d\'une réplique de secours : mise à jour en cours' : '');
+  clearTimeout(relectureSecours);
+  if (!noteSecours.hidden) {
+    relectureSecours = setTimeout(() => recharger().catch((e) => afficherEtat(e.message, true)), RELECTURE_SECOURS_MS);
+  }
 }
 
 /** Retries while the server answers 503 (its stores are still loading), showing its message. */
@@ -457,6 +478,7 @@ async function afficher(idTerritoire, idIndicateur, historique, avertir = histor
   }, debut ? vue.periodes.libelle() : null);
   dessiner(geojson, definition, autreCarte);
   dessinerContourCommunes(communes);
+  afficherProvenance(geojson.reponse);
   ecrireAdresse(territoire, definition, historique, debut);
   // its cells, and those that make the devices be read again
   abonnementChange = suivre(territoire.id, [definition.id, ...INDICATEURS_DES_CAPTEURS]) || abonnementChange;
@@ -523,6 +545,7 @@ async function recharger() {
   const geojson = await avecNouveauxEssais(() => getZones(vue.niveau, territoire.id, definition.id, debut));
   if (demande === vue.demande) {
     geojson.features.forEach((f) => mettreAJour(f.properties.code, f.properties));
+    afficherProvenance(geojson.reponse);
   }
 }
 

@@ -80,9 +80,19 @@ final class Application implements AutoCloseable {
      * @param adressePublique {@code host:port} at which the other instances reach this one's web server
      *     ({@code application.server}); {@code null}: {@code localhost} and the port served
      * @param repliquesSecours standby replicas of each store on other instances ({@code num.standby.replicas})
+     * @param applicationId shared by the instances that split the work
+     * @param threads stream threads of this instance
      */
     record Options(String bootstrapServers, int port, Path etat, int partitions, short replication,
-            Simulation simulation, Path indicateurs, String adressePublique, int repliquesSecours) {
+            Simulation simulation, Path indicateurs, String adressePublique, int repliquesSecours, String applicationId,
+            int threads) {
+
+        /** The application id of the project, one stream thread. */
+        Options(String bootstrapServers, int port, Path etat, int partitions, short replication, Simulation simulation,
+                Path indicateurs, String adressePublique, int repliquesSecours) {
+            this(bootstrapServers, port, etat, partitions, replication, simulation, indicateurs, adressePublique,
+                    repliquesSecours, StreamsSettings.APPLICATION_ID, 1);
+        }
 
         /** Without indicator files. */
         Options(String bootstrapServers, int port, Path etat, int partitions, short replication, Simulation simulation) {
@@ -120,6 +130,7 @@ final class Application implements AutoCloseable {
     private static final com.fasterxml.jackson.core.type.TypeReference<List<ParcStationnement>> PARKINGS =
             new com.fasterxml.jackson.core.type.TypeReference<>() {};
     private int port;
+    private VizServer viz;
     private SimulateurEnDirect simulateur;
 
     static Application demarrer(List<Territoire> territoires, Options options) throws InterruptedException {
@@ -128,6 +139,21 @@ final class Application implements AutoCloseable {
             application.lancer(territoires, options);
             return application;
         } catch (RuntimeException | InterruptedException e) {
+            application.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Only the simulators, publishing to a cluster where {@code run} instances compute and show the
+     * indicators ({@code croisements simuler}).
+     */
+    static Application simulateursSeuls(String bootstrap, Simulation simulation) {
+        var application = new Application();
+        try {
+            application.demarrerSimulation(bootstrap, simulation);
+            return application;
+        } catch (RuntimeException e) {
             application.close();
             throw e;
         }
@@ -144,8 +170,8 @@ final class Application implements AutoCloseable {
         int portServi = options.port() > 0 ? options.port() : PortLibre.trouver();
         String adresse = options.adressePublique() != null ? options.adressePublique() : "localhost:" + portServi;
         HostInfo moi = HostInfo.buildFromEndpoint(adresse);
-        var reglages = new StreamsSettings(bootstrap, StreamsSettings.APPLICATION_ID, options.etat(), options.replication(),
-                adresse, options.repliquesSecours());
+        var reglages = new StreamsSettings(bootstrap, options.applicationId(), options.etat(), options.replication(),
+                adresse, options.repliquesSecours(), options.threads());
         pipeline = new Pipeline(territoires, reglages);
         aFermer.push(pipeline);
         pipeline.start().awaitRunning(Duration.ofSeconds(60));
@@ -173,7 +199,7 @@ final class Application implements AutoCloseable {
         parkingsRoutes = () -> Instances.uniques(pipeline.instances(moi).rassembler(ReferencesParkings.STORE,
                 "/interne/parkings", () -> pipeline.parkings(false), () -> pipeline.parkings(true), PARKINGS),
                 ParcStationnement::id);
-        var viz = new VizServer(pipeline.queriesRoutees(registre, this::applicationDuFichier, moi), territoires, liveFeed,
+        viz = new VizServer(pipeline.queriesRoutees(registre, this::applicationDuFichier, moi), territoires, liveFeed,
                         this::horloge, catalogue)
                 .avecIndicateurs(registre, () -> fichiers == null ? List.of() : fichiers.etats())
                 .avecCapteurs(pipeline.capteursRoutes(moi))
@@ -235,7 +261,9 @@ final class Application implements AutoCloseable {
         aFermer.push(parcs);
         List<ParcStationnement> livres = Parkings.livres();
         long publies = new ParkingsAdapter().publier("packs de parkings livrés", livres, parcs, rejets).publies();
-        attendreLesParkings(publies);
+        if (pipeline != null) {
+            attendreLesParkings(publies);
+        }
         var occupation = KafkaClients.producer(bootstrap, Topics.STATIONNEMENT_OCCUPATION, "croisements-simulateur-parkings");
         aFermer.push(occupation);
         var simulateur = OccupationSimulateur.poitiersEtLaRochelle(simulation.graine(), simulation.parkings());
@@ -333,6 +361,11 @@ final class Application implements AutoCloseable {
 
     Pipeline pipeline() {
         return pipeline;
+    }
+
+    /** Stops the web server only, its streams still running: the other instances no longer reach it (tests). */
+    void arreterCarte() {
+        viz.stop();
     }
 
     @Override

@@ -16,7 +16,8 @@ import picocli.CommandLine.ScopeType;
         description = "Croise en temps réel des flux de capteurs et de données ouvertes locales avec les "
                 + "indicateurs de l'Insee, et les montre sur une carte.",
         subcommands = {DemoCommand.class, RunCommand.class, IngestCommand.class, ImportCommand.class,
-                BenchmarkCommand.class, CatalogueCommand.class, IndicateurCommand.class, EssaiPannesCommand.class})
+                BenchmarkCommand.class, CatalogueCommand.class, IndicateurCommand.class, EssaiPannesCommand.class,
+                SimulerCommand.class})
 public final class Croisements {
 
     /** Exit code of an unusable input or an error while running (picocli uses 2 for a wrong command line). */

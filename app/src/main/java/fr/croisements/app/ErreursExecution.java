@@ -47,11 +47,28 @@ final class ErreursExecution implements IExecutionExceptionHandler {
         if (io != null) {
             return "Erreur : " + fichier(io);
         }
+        Throwable authentification = authentification(ex);
+        if (authentification != null) {
+            return "Erreur : le cluster Kafka a refusé l'authentification ou l'accès (vérifiez les identifiants et la "
+                    + "sécurité du fichier de --config : security.protocol, sasl.mechanism, sasl.jaas.config, ssl.*) ;"
+                    + " détail : " + authentification.getMessage();
+        }
         if (ex instanceof KafkaException) {
             return "Erreur : Kafka n'a pas pris les données (vérifiez --bootstrap-servers et que le broker est joignable) ;"
                     + " détail : " + ex.getMessage();
         }
         return "Erreur inattendue (" + ex.getClass().getSimpleName() + ")" + (ex.getMessage() == null ? "" : " : " + ex.getMessage());
+    }
+
+    /** The refused authentication or authorisation among the causes of {@code ex}, or null. */
+    private static Throwable authentification(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.apache.kafka.common.errors.AuthenticationException
+                    || t instanceof org.apache.kafka.common.errors.AuthorizationException) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** A file that cannot be read or written, in French, naming it. */
@@ -78,7 +95,7 @@ final class ErreursExecution implements IExecutionExceptionHandler {
     /** Errors a person can fix from the message alone: no advice to run again with --debug. */
     private static boolean attendue(Exception ex) {
         return ex instanceof EntreeInvalide || ex instanceof IOException || ex instanceof UncheckedIOException
-                || ex instanceof KafkaException;
+                || ex instanceof KafkaException || authentification(ex) != null;
     }
 
     /** Whether --debug was given, on the root command or any subcommand (an inherited option sets the root's field). */

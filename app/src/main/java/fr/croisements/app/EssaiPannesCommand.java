@@ -30,6 +30,10 @@ final class EssaiPannesCommand implements Callable<Integer> {
     @Option(names = "--graine", paramLabel = "NOMBRE", defaultValue = "42", description = "Graine du simulateur (défaut : ${DEFAULT-VALUE}).")
     long graine;
 
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "Fils d'exécution de Kafka Streams de chaque instance (« run --threads », défaut : ${DEFAULT-VALUE}).")
+    int threads;
+
     @Option(names = "--jar", paramLabel = "FICHIER",
             description = "Le jar de croisements que les instances exécutent (défaut : celui de cette commande).")
     Path jar;
@@ -42,7 +46,7 @@ final class EssaiPannesCommand implements Callable<Integer> {
                     + "construit dans app/target/croisements.jar).");
             return 2;
         }
-        var resultats = new EssaiPannes(executable, semaines, graine).executer();
+        var resultats = new EssaiPannes(executable, semaines, graine, Math.max(1, threads)).executer();
         spec.commandLine().getOut().print(EssaiPannes.tableau(resultats));
         spec.commandLine().getOut().flush();
         return EssaiPannes.reussis(resultats) ? 0 : 1;

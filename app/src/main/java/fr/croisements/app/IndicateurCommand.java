@@ -215,7 +215,7 @@ final class IndicateurCommand {
 
     static boolean topicExiste(String bootstrapServers, String topic) {
         var props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        fr.croisements.events.ConfigurationKafka.appliquer(props).put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(props)) {
             return admin.listTopics().names().get(ATTENTE_KAFKA.toMillis(), TimeUnit.MILLISECONDS).contains(topic);
         } catch (ExecutionException | TimeoutException e) {
@@ -234,6 +234,7 @@ final class IndicateurCommand {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "croisements-indicateur");
+        fr.croisements.events.ConfigurationKafka.appliquer(props).put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         var lus = new ArrayList<ConsumerRecord<String, byte[]>>();
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             var partitions = consumer.partitionsFor(topic, ATTENTE_KAFKA).stream()

@@ -56,6 +56,9 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--bootstrap-servers", paramLabel = "HOTE:PORT[,…]", required = true, description = "Adresse du cluster Kafka, HOTE:PORT[,...].")
     String bootstrapServers;
 
+    @picocli.CommandLine.Mixin
+    OptionsKafka kafka;
+
     @Option(names = "--cle-fichier", paramLabel = "FICHIER", description = "Fichier contenant la clé de pseudonymisation des puces "
             + "(sinon la variable CROISEMENTS_CLE_PSEUDONYMISATION).")
     Path cleFichier;
@@ -77,6 +80,7 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        kafka.charger();
         if (!colonnes.isEmpty() && !"stationnement".equals(adaptateur) && !"occupation".equals(adaptateur)) {
             throw new ParameterException(spec.commandLine(), "--colonne ne s'applique qu'aux adaptateurs stationnement et"
                     + " occupation.");

@@ -1,5 +1,6 @@
 package fr.croisements.app;
 
+import fr.croisements.events.ConfigurationKafka;
 import fr.croisements.events.Topic;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -9,7 +10,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * Kafka clients of the command line, configured once: producers idempotent and acknowledged by all
- * replicas; consumers that read a topic by assignment, outside any consumer group.
+ * replicas; consumers that read a topic by assignment, outside any consumer group. The properties of
+ * {@code --config} ({@link ConfigurationKafka}) come over these defaults; the servers given stay.
  */
 public final class KafkaClients {
 
@@ -25,6 +27,7 @@ public final class KafkaClients {
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         // fail within a minute rather than the default two: a stalled start-up should say so soon
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
+        ConfigurationKafka.appliquer(props).put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         return new KafkaProducer<>(props, topic.keySerde().serializer(), topic.valueSerde().serializer());
     }
 
@@ -36,6 +39,7 @@ public final class KafkaClients {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        ConfigurationKafka.appliquer(props).put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         return new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
     }
 }

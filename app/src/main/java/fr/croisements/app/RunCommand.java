@@ -2,6 +2,7 @@ package fr.croisements.app;
 
 import fr.croisements.datasets.Territoire;
 import fr.croisements.ingest.privacy.Pseudonymiseur;
+import fr.croisements.streams.StreamsSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code croisements run}: the same pipeline against an existing Kafka cluster. */
@@ -28,6 +30,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     OptionsIndicateurs indicateurs;
+
+    @Mixin
+    OptionsKafka kafka;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOTE:PORT[,…]", required = true, description = "Adresse du cluster Kafka, HOTE:PORT[,...].")
     String bootstrapServers;
@@ -57,16 +62,33 @@ final class RunCommand implements Callable<Integer> {
                     + "quand une instance s'arrête (défaut : ${DEFAULT-VALUE}).")
     int repliquesSecours;
 
+    @Option(names = "--application-id", paramLabel = "NOM", defaultValue = StreamsSettings.APPLICATION_ID,
+            description = "Identifiant de l'application Kafka Streams, le même pour toutes les instances qui se partagent "
+                    + "le travail (défaut : ${DEFAULT-VALUE}).")
+    String applicationId;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "Fils d'exécution de Kafka Streams dans cette instance (défaut : ${DEFAULT-VALUE}).")
+    int threads;
+
     @Option(names = "--simuler", description = "Lance aussi le simulateur de levées de bacs (clé dans CROISEMENTS_CLE_PSEUDONYMISATION).")
     boolean simuler;
 
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        if (threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads attend au moins 1 fil d'exécution (reçu : " + threads + ").");
+        }
+        if (applicationId.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "--application-id ne peut pas être vide.");
+        }
+        kafka.charger();
         List<Territoire> territoires = packs.territoires();
         Application.Simulation simulee = simuler ? simulation.simulation(Pseudonymiseur.depuisEnvironnement(), spec) : null;
         Application application = Application.demarrer(territoires, new Application.Options(bootstrapServers, port, etat,
-                partitions, replication, simulee, indicateurs.dossier(), adressePublique, repliquesSecours));
+                partitions, replication, simulee, indicateurs.dossier(), adressePublique, repliquesSecours, applicationId,
+                threads));
         out.printf("Territoires et cartes : http://localhost:%d/ (cluster Kafka %s)%n", application.port(), bootstrapServers);
         out.println("Ctrl-C pour arrêter.");
         out.flush();

@@ -12,6 +12,10 @@ import fr.croisements.events.LeveeBac;
 import fr.croisements.events.Topics;
 import fr.croisements.ingest.privacy.Pseudonymiseur;
 import fr.croisements.ingest.waste.LeveesSimulateur;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,6 +112,17 @@ class PlusieursInstancesIT {
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> premiere.pipeline().queries(true)
                 .dernieres(Indicateurs.TAUX_PRESENTATION_BACS.id()).size() == 13);
 
+        // the second instance's web server stops answering, its streams still run (no rebalance): the first
+        // answers the whole map from its standby replicas, and says so
+        seconde.arreterCarte();
+        // the territory's indicators, read from the stores at every request (the map itself may be kept ready)
+        HttpResponse<String> territoire = get(premiere.port(), "/api/territoires/bassin-de-pompey");
+        assertThat(territoire.statusCode()).isEqualTo(200);
+        assertThat(territoire.headers().firstValue("X-Croisements-Secours")).as("read from a standby replica").hasValue("true");
+        assertThat(territoire.headers().firstValue("X-Croisements-Incomplet")).isEmpty();
+        assertThat(territoire.body()).contains(Indicateurs.TAUX_PRESENTATION_BACS.id());
+        assertThat(valeurs(premiere.port())).isEqualTo(avant);
+
         seconde.pipeline().close();
         // at once, and until the rebalance is over, the survivor answers the whole map
         for (int i = 0; i < 5; i++) {
@@ -115,13 +130,25 @@ class PlusieursInstancesIT {
         }
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
             assertThat(premiere.pipeline().queries().dernieres(Indicateurs.TAUX_PRESENTATION_BACS.id())).hasSize(13);
-            assertThat(valeurs(premiere.port())).isEqualTo(avant);
+            JsonNode carte = PipelineContract.getJson(premiere.port(), CARTE);
+            assertThat(valeurs(carte)).isEqualTo(avant);
+            assertThat(carte.get("reponse").get("secours").asBoolean()).as("the survivor owns every task").isFalse();
+            assertThat(get(premiere.port(), "/api/territoires/bassin-de-pompey").headers()
+                    .firstValue("X-Croisements-Secours")).isEmpty();
         });
+    }
+
+    private static HttpResponse<String> get(int port, String chemin) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + chemin))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The value (or "secret") of each commune on the map of an instance. */
     private static Map<String, String> valeurs(int port) throws Exception {
-        JsonNode carte = PipelineContract.getJson(port, CARTE);
+        return valeurs(PipelineContract.getJson(port, CARTE));
+    }
+
+    private static Map<String, String> valeurs(JsonNode carte) {
         var valeurs = new TreeMap<String, String>();
         for (JsonNode f : carte.get("features")) {
             JsonNode p = f.get("properties");

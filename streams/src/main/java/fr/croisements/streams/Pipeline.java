@@ -41,6 +41,8 @@ public final class Pipeline implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final CountDownLatch running = new CountDownLatch(1);
+    /** The source topics of the tasks holding each store, to tell which partitions of a store an instance holds. */
+    private final java.util.Map<String, java.util.Set<String>> sourcesDesStores;
 
     public Pipeline(List<Territoire> territoires, StreamsSettings settings) {
         this(topology(territoires), settings);
@@ -48,6 +50,7 @@ public final class Pipeline implements AutoCloseable {
 
     /** An application running {@code topology} (e.g. one indicator declared by a file). */
     public Pipeline(Topology topology, StreamsSettings settings) {
+        this.sourcesDesStores = sourcesDesStores(topology.describe());
         this.streams = new KafkaStreams(topology, settings.toProperties());
         streams.setStateListener((nouvel, ancien) -> {
             log.info("Kafka Streams state {} -> {}", ancien, nouvel);
@@ -157,7 +160,7 @@ public final class Pipeline implements AutoCloseable {
             org.apache.kafka.streams.state.HostInfo moi) {
         var locales = new LocalIndicateursQueries(registre, id -> fichiers.apply(id).map(p -> p.streams).orElse(streams));
         return new fr.croisements.streams.query.RoutedIndicateursQueries(locales, registre,
-                id -> new fr.croisements.streams.query.Instances(fichiers.apply(id).map(p -> p.streams).orElse(streams), moi));
+                id -> fichiers.apply(id).orElse(this).instances(moi));
     }
 
     /** The devices and gateways, whichever instance holds them. */
@@ -168,7 +171,27 @@ public final class Pipeline implements AutoCloseable {
 
     /** The other instances of this application. */
     public fr.croisements.streams.query.Instances instances(org.apache.kafka.streams.state.HostInfo moi) {
-        return new fr.croisements.streams.query.Instances(streams, moi);
+        return new fr.croisements.streams.query.Instances(streams::metadataForAllStreamsClients, moi,
+                store -> sourcesDesStores.getOrDefault(store, java.util.Set.of()));
+    }
+
+    /** The source topics of the sub-topology holding each store (global stores left out). */
+    static java.util.Map<String, java.util.Set<String>> sourcesDesStores(org.apache.kafka.streams.TopologyDescription d) {
+        var parStore = new java.util.HashMap<String, java.util.Set<String>>();
+        for (var sousTopologie : d.subtopologies()) {
+            var topics = new java.util.HashSet<String>();
+            var stores = new java.util.HashSet<String>();
+            for (var noeud : sousTopologie.nodes()) {
+                if (noeud instanceof org.apache.kafka.streams.TopologyDescription.Source source && source.topicSet() != null) {
+                    topics.addAll(source.topicSet());
+                }
+                if (noeud instanceof org.apache.kafka.streams.TopologyDescription.Processor processeur) {
+                    stores.addAll(processeur.stores());
+                }
+            }
+            stores.forEach(store -> parStore.computeIfAbsent(store, s -> new java.util.HashSet<>()).addAll(topics));
+        }
+        return parStore;
     }
 
     /** This instance's devices and gateways, standby replicas included when {@code secours}. */

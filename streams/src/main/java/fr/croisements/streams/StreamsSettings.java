@@ -1,5 +1,6 @@
 package fr.croisements.streams;
 
+import fr.croisements.events.ConfigurationKafka;
 import fr.croisements.streams.errors.RejetsDeserializationHandler;
 import fr.croisements.streams.errors.RejetsProcessingHandler;
 import java.nio.file.Path;
@@ -17,10 +18,21 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param applicationServer {@code host:port} of this instance's HTTP server, for routing queries
  * @param repliquesSecours standby replicas of each state store on other instances
  *     ({@code num.standby.replicas}): with 1, a map stays complete while an instance is away
+ * @param threads stream threads of this instance ({@code num.stream.threads})
+ *
+ * <p>The properties of {@code --config} ({@link ConfigurationKafka}: security of the cluster, or any Kafka
+ * Streams setting) come over the built-in settings below; these settings, which the command line gives,
+ * come over the file.
  */
 public record StreamsSettings(
         String bootstrapServers, String applicationId, Path stateDir, int replicationFactor, String applicationServer,
-        int repliquesSecours) {
+        int repliquesSecours, int threads) {
+
+    /** One stream thread. */
+    public StreamsSettings(String bootstrapServers, String applicationId, Path stateDir, int replicationFactor,
+            String applicationServer, int repliquesSecours) {
+        this(bootstrapServers, applicationId, stateDir, replicationFactor, applicationServer, repliquesSecours, 1);
+    }
 
     /** Without standby replica. */
     public StreamsSettings(String bootstrapServers, String applicationId, Path stateDir, int replicationFactor,
@@ -32,16 +44,13 @@ public record StreamsSettings(
 
     /** The same settings for another application (e.g. an indicator declared by a file). */
     public StreamsSettings avecApplicationId(String autre) {
-        return new StreamsSettings(bootstrapServers, autre, stateDir, replicationFactor, applicationServer, repliquesSecours);
+        return new StreamsSettings(bootstrapServers, autre, stateDir, replicationFactor, applicationServer, repliquesSecours,
+                threads);
     }
 
     public Properties toProperties() {
         var props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, RejetsDeserializationHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, RejetsProcessingHandler.class);
         // the map follows the stream: flush updates several times a second
@@ -53,10 +62,16 @@ public record StreamsSettings(
         // (after an unclean stop, or a task wiped under exactly-once) lost every window. Kafka Streams
         // turns this overflow into retention.ms = Long.MAX_VALUE; the stores still drop old windows.
         props.put(StreamsConfig.WINDOW_STORE_CHANGE_LOG_ADDITIONAL_RETENTION_MS_CONFIG, Long.MAX_VALUE);
+        ConfigurationKafka.appliquer(props);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
         if (applicationServer != null) {
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         }
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, repliquesSecours);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
         return props;
     }
 }

@@ -9,6 +9,7 @@ import fr.croisements.events.JsonSerde;
 import fr.croisements.events.ParcStationnement;
 import fr.croisements.streams.query.CapteursQueries;
 import fr.croisements.streams.query.IndicateursQueries;
+import fr.croisements.streams.query.Provenance;
 import fr.croisements.streams.query.StoreIndisponibleException;
 import fr.croisements.viz.cache.ReponsesPretes;
 import fr.croisements.viz.capteurs.CapteursRoutes;
@@ -49,7 +50,9 @@ import org.slf4j.LoggerFactory;
  * Routes and formats are listed in {@code viz/README.md}.
  *
  * <p>Every error answers JSON {@code {"erreur": "..."}} in French; {@link StoreIndisponibleException}
- * answers 503 so that the page can retry. While running, a daemon thread pushes the simulated
+ * answers 503 so that the page can retry. An answer of which part was read from standby replicas, because an
+ * instance of the cluster was away, says so in its header {@value #ENTETE_SECOURS}{@code : true}, and one
+ * lacking the cells that no replica could give in {@value #ENTETE_INCOMPLETE}{@code : true} ({@link Provenance}). While running, a daemon thread pushes the simulated
  * clock to the live clients every second (nothing when the clock supplier returns {@code null}), and
  * the cells waiting for the subscribed clients every {@link LiveFeed#REGROUPEMENT}. The communes'
  * GeoJSON and the CSV exports are kept ready ({@link ReponsesPretes}) while the live feed follows their
@@ -61,6 +64,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class VizServer {
 
+    /** Header of an answer of which part came from standby replicas (an instance away). */
+    public static final String ENTETE_SECOURS = "X-Croisements-Secours";
+    /** Header of an answer lacking cells that no replica could give. */
+    public static final String ENTETE_INCOMPLETE = "X-Croisements-Incomplet";
     static final String MESSAGE_CHARGEMENT =
             "Les données sont en cours de chargement, réessayez dans quelques secondes.";
     private static final Logger log = LoggerFactory.getLogger(VizServer.class);
@@ -213,6 +220,9 @@ public final class VizServer {
         config.staticFiles.add("/public", Location.CLASSPATH);
         config.staticFiles.enableWebjars();
         var reponses = new ReponsesPretes(liveFeed.versions());
+        // the handlers of a request run one after the other on its thread: the queries note there where they read
+        config.routes.before(ctx -> Provenance.commencer());
+        config.routes.after(VizServer::direProvenance);
         config.routes.apiBuilder(new TerritoiresRoutes(queries, territoires, definitions, reponses));
         config.routes.apiBuilder(new IndicateursRoutes(queries, definitions, fichiersIndicateurs));
         config.routes.apiBuilder(new ExportsRoutes(queries, territoires, definitions, reponses));
@@ -235,6 +245,16 @@ public final class VizServer {
             log.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
             erreur(ctx, 500, "Erreur inattendue du serveur. Le détail est dans le journal du serveur.");
         });
+    }
+
+    private static void direProvenance(Context ctx) {
+        Provenance p = Provenance.terminer();
+        if (p.secours()) {
+            ctx.header(ENTETE_SECOURS, "true");
+        }
+        if (p.incomplete()) {
+            ctx.header(ENTETE_INCOMPLETE, "true");
+        }
     }
 
     private static void erreur(Context ctx, int status, String message) {

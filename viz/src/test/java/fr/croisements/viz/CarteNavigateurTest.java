@@ -170,6 +170,24 @@ class CarteNavigateurTest {
     }
 
     @Test
+    void aMapPartlyFromAStandbyReplicaSaysSoDiscreetly() {
+        assertThat(navigateur.findElement(By.id("secours")).isDisplayed()).as("no note in the usual case").isFalse();
+        serveur.queries.repondreDepuis(new fr.croisements.streams.query.Provenance(true, false, java.util.Set.of("localhost:7071")));
+        try {
+            navigateur.get(serveur.uri("/carte.html").toString());
+            WebElement note = attente.until(d -> {
+                WebElement n = d.findElement(By.id("secours"));
+                return n.isDisplayed() ? n : null;
+            });
+            assertThat(note.getText()).isEqualTo("Réponse d'une réplique de secours : mise à jour en cours");
+            assertThat(navigateur.findElements(By.cssSelector("path.leaflet-interactive[data-code]"))).hasSize(13);
+            capturer("reponse-de-secours");
+        } finally {
+            serveur.queries.repondreDepuis(fr.croisements.streams.query.Provenance.ACTIVES);
+        }
+    }
+
+    @Test
     void hoveringACommuneShowsItsValueInFrenchAndClickingItShowsItsDetail() {
         WebElement pompey = chemin(POMPEY);
         var souris = new Actions(navigateur);

@@ -2,6 +2,7 @@ package fr.croisements.viz;
 
 import fr.croisements.events.Indicateur;
 import fr.croisements.streams.query.IndicateursQueries;
+import fr.croisements.streams.query.Provenance;
 import fr.croisements.streams.query.StoreIndisponibleException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +23,12 @@ public final class FausseQueries implements IndicateursQueries {
     private volatile boolean indisponible;
     private final Set<String> indisponibles = ConcurrentHashMap.newKeySet();
     private final AtomicInteger lectures = new AtomicInteger();
+    private volatile Provenance provenance = Provenance.ACTIVES;
+
+    /** Every read from now on notes {@code p}, as the routed queries do while an instance is away. */
+    public void repondreDepuis(Provenance p) {
+        provenance = p;
+    }
 
     public FausseQueries ajouter(Indicateur... nouvelles) {
         cellules.addAll(List.of(nouvelles));
@@ -82,6 +89,7 @@ public final class FausseQueries implements IndicateursQueries {
 
     private void verifier(String indicateur) {
         lectures.incrementAndGet();
+        Provenance.noter(provenance);
         if (indisponible || indisponibles.contains(indicateur)) {
             throw new StoreIndisponibleException("store indicateurs-" + indicateur + "-store not running",
                     new IllegalStateException("REBALANCING"));

@@ -13,6 +13,7 @@ import fr.croisements.events.Indicateur;
 import fr.croisements.events.Indicateurs;
 import fr.croisements.events.JsonSerde;
 import fr.croisements.events.RegistreIndicateurs;
+import fr.croisements.streams.query.Provenance;
 import fr.croisements.viz.live.LiveFeed;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -181,6 +183,59 @@ class ReponsesPretesTest {
         var apres = get(CSV, "If-None-Match", etag);
         assertThat(apres.statusCode()).isEqualTo(200);
         assertThat(new String(apres.body(), StandardCharsets.UTF_8)).contains("2025-01-13;2025-01-19");
+    }
+
+    @Test
+    void anAnswerFromTheActiveTasksSaysSoInTheMapAndHasNoHeader() {
+        var carte = get(CARTE);
+
+        JsonNode reponse = json(carte).get("reponse");
+        assertThat(reponse.get("secours").asBoolean()).isFalse();
+        assertThat(reponse.get("complete").asBoolean()).isTrue();
+        assertThat(reponse.get("instancesAbsentes")).isEmpty();
+        assertThat(carte.headers().firstValue(VizServer.ENTETE_SECOURS)).isEmpty();
+        assertThat(carte.headers().firstValue(VizServer.ENTETE_INCOMPLETE)).isEmpty();
+    }
+
+    @Test
+    void anAnswerPartlyFromAStandbyReplicaSaysSoInTheMapAndTheCsvAndIsNotKept() {
+        serveur.suivreEnDirect(INDICATEUR);
+        String etagOrdinaire = etag(get(CARTE));
+        serveur.queries.repondreDepuis(new Provenance(true, false, Set.of("localhost:7071")));
+        // the answer kept ready is built again: the cells have not changed, but an instance went away
+        serveur.nouvelleCellule(cellule(POMPEY, SEMAINE_2, 1000, 1600));
+
+        var carte = get(CARTE);
+        var csv = get(CSV);
+
+        JsonNode reponse = json(carte).get("reponse");
+        assertThat(reponse.get("secours").asBoolean()).isTrue();
+        assertThat(reponse.get("complete").asBoolean()).isTrue();
+        assertThat(reponse.get("instancesAbsentes").get(0).asText()).isEqualTo("localhost:7071");
+        assertThat(carte.headers().firstValue(VizServer.ENTETE_SECOURS)).hasValue("true");
+        assertThat(carte.headers().firstValue(VizServer.ENTETE_INCOMPLETE)).isEmpty();
+        assertThat(csv.headers().firstValue(VizServer.ENTETE_SECOURS)).hasValue("true");
+        assertThat(etag(carte)).isNotEqualTo(etagOrdinaire);
+        assertThat(get(CARTE, "Accept-Encoding", "gzip").headers().firstValue(VizServer.ENTETE_SECOURS)).hasValue("true");
+
+        // the instance is back: the next answer comes from the active tasks, without a new cell
+        serveur.queries.repondreDepuis(Provenance.ACTIVES);
+        var retour = get(CARTE);
+        assertThat(json(retour).get("reponse").get("secours").asBoolean()).isFalse();
+        assertThat(retour.headers().firstValue(VizServer.ENTETE_SECOURS)).isEmpty();
+        assertThat(get(CSV).headers().firstValue(VizServer.ENTETE_SECOURS)).isEmpty();
+    }
+
+    @Test
+    void anAnswerLackingCellsThatNoReplicaHoldsSaysItIsIncomplete() {
+        serveur.queries.repondreDepuis(new Provenance(true, true, Set.of("localhost:7071")));
+
+        var carte = get(CARTE);
+
+        assertThat(json(carte).get("reponse").get("complete").asBoolean()).isFalse();
+        assertThat(carte.headers().firstValue(VizServer.ENTETE_INCOMPLETE)).hasValue("true");
+        assertThat(get("/api/territoires").headers().firstValue(VizServer.ENTETE_INCOMPLETE))
+                .as("every answer read from the stores says it").hasValue("true");
     }
 
     @Test

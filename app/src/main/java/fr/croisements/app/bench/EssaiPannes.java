@@ -89,14 +89,21 @@ public final class EssaiPannes {
     private final Path jar;
     private final int semaines;
     private final long graine;
+    private final int threads;
 
     /**
      * @param jar the croisements jar whose {@code run} the instances execute
      */
     public EssaiPannes(Path jar, int semaines, long graine) {
+        this(jar, semaines, graine, 1);
+    }
+
+    /** @param threads stream threads of each instance ({@code run --threads}) */
+    public EssaiPannes(Path jar, int semaines, long graine, int threads) {
         this.jar = jar.toAbsolutePath();
         this.semaines = semaines;
         this.graine = graine;
+        this.threads = threads;
     }
 
     public List<Resultat> executer() throws Exception {
@@ -409,7 +416,7 @@ public final class EssaiPannes {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             processus = new ProcessBuilder(java, "-Xmx768m", "-jar", jar.toString(), "run", "--bootstrap-servers", bootstrap,
                     "--port", String.valueOf(port), "--etat", etat.toString(), "--partitions", "4",
-                    "--repliques-secours", "1")
+                    "--repliques-secours", "1", "--threads", String.valueOf(threads))
                     .directory(etat.getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(journal.toFile()))

@@ -45,9 +45,11 @@ public final class TopicsAdmin {
      * @throws KafkaException if a topic cannot be created or is not ready within 30 s
      */
     public static void creer(String bootstrapServers, List<Topic<?, ?>> topics, int partitions, short replication) {
-        Map<String, Object> config = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+        Map<String, Object> config = new java.util.HashMap<>();
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+        // the properties of --config (security of the cluster...), the servers given staying
+        fr.croisements.events.ConfigurationKafka.appliquer(config).put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers);
         try (Admin admin = Admin.create(config)) {
             List<NewTopic> newTopics = topics.stream()
                     .map(topic -> newTopic(topic, partitions, replication))

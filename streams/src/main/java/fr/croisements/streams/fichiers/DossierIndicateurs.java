@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Why one application per file: a topology cannot read one topic through two sources with
  * different formats, and a file must be replaced without stopping the built-in crossings or the
- * other files. Its application id, {@code croisements-fichier-<id>-<8 hex of the file's SHA-256>},
+ * other files. Its application id, {@code <application id>-fichier-<id>-<8 hex of the file's SHA-256>},
  * changes with the file: a changed file computes its cells again from the retained records of its
  * source, into new stores, and the previous version's local state is deleted.
  *
@@ -171,7 +171,7 @@ public final class DossierIndicateurs implements AutoCloseable {
         }
         try {
             creerTopic.accept(indicateur.definition().topic());
-            String application = "croisements-fichier-" + id + "-" + empreinte.substring(0, 8);
+            String application = reglages.applicationId() + "-fichier-" + id + "-" + empreinte.substring(0, 8);
             var pipeline = new Pipeline(Entrees.topologie(locator, List.of(new IndicateurDeclareTopology(indicateur))),
                     reglages.avecApplicationId(application));
             charges.put(nom, new Charge(empreinte, indicateur, pipeline));

@@ -9,9 +9,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
@@ -20,6 +25,8 @@ import org.apache.kafka.streams.state.HostInfo;
  * The other instances of one Kafka Streams application, as its metadata knows them (each instance
  * sets {@code application.server} to the address of its web server), and the small internal HTTP API
  * through which they hand each other the content of their local stores ({@code /interne/…}).
+ * Each scatter-gather notes its {@link Provenance} on the calling thread: whether an instance was
+ * away and its part read from standby replicas, and whether some of it could not be read at all.
  * Thread-safe.
  */
 public final class Instances {
@@ -29,12 +36,26 @@ public final class Instances {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Instances.class);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(ATTENTE).build();
 
-    private final KafkaStreams streams;
+    private final Supplier<Collection<StreamsMetadata>> metadonnees;
     private final HostInfo moi;
+    private final Function<String, Set<String>> sources;
 
+    /** The instances of {@code streams}' application; missing parts are judged store by store. */
     public Instances(KafkaStreams streams, HostInfo moi) {
-        this.streams = streams;
+        this(streams::metadataForAllStreamsClients, moi, store -> Set.of());
+    }
+
+    /**
+     * @param metadonnees every instance of the application, as Kafka Streams' metadata knows them
+     * @param sources the source topics of the tasks that hold a store (as the topology describes them; an
+     *     internal topic may lack the application id its full name begins with), empty when unknown: then
+     *     a part is judged missing only when no instance that answered holds a replica of the store at all
+     */
+    public Instances(Supplier<Collection<StreamsMetadata>> metadonnees, HostInfo moi,
+            Function<String, Set<String>> sources) {
+        this.metadonnees = metadonnees;
         this.moi = moi;
+        this.sources = sources;
     }
 
     public HostInfo moi() {
@@ -46,9 +67,13 @@ public final class Instances {
      * with only standby replicas of it.
      */
     List<HostInfo> autres(String store) {
+        return autres(store, metadonnees.get());
+    }
+
+    private List<HostInfo> autres(String store, Collection<StreamsMetadata> toutes) {
         Set<HostInfo> actives = new LinkedHashSet<>();
         Set<HostInfo> secours = new LinkedHashSet<>();
-        for (StreamsMetadata m : streams.metadataForAllStreamsClients()) {
+        for (StreamsMetadata m : toutes) {
             HostInfo hote = m.hostInfo();
             if (hote == null || hote.port() <= 0 || hote.equals(moi)) {
                 continue;
@@ -59,9 +84,9 @@ public final class Instances {
                 secours.add(hote);
             }
         }
-        var toutes = new ArrayList<>(actives);
-        secours.stream().filter(h -> !actives.contains(h)).forEach(toutes::add);
-        return toutes;
+        var hotes = new ArrayList<>(actives);
+        secours.stream().filter(h -> !actives.contains(h)).forEach(hotes::add);
+        return hotes;
     }
 
     /**
@@ -70,47 +95,92 @@ public final class Instances {
      * after them ({@code localSecours}, and {@code chemin?secours=true} of the others); the same when this
      * instance's own active stores cannot be read (a rebalance moves them). Items met first
      * should win when the caller removes duplicates: active tasks come before standby replicas.
+     * Notes the {@link Provenance} of the answer on this thread.
      */
-    public <T> List<T> rassembler(String store, String chemin, java.util.function.Supplier<List<T>> local,
-            java.util.function.Supplier<List<T>> localSecours, TypeReference<List<T>> type) {
+    public <T> List<T> rassembler(String store, String chemin, Supplier<List<T>> local,
+            Supplier<List<T>> localSecours, TypeReference<List<T>> type) {
         var items = new ArrayList<T>();
-        boolean absente = false;
+        var absentes = new LinkedHashSet<HostInfo>();
         try {
             items.addAll(local.get());
         } catch (StoreIndisponibleException e) {
             // a rebalance: this instance's tasks are moving; its standby replicas and stale stores fill in
             log.debug("Local store {} not readable now: {}", store, e.getMessage());
-            absente = true;
+            absentes.add(moi);
         }
-        List<HostInfo> hotes = autres(store);
+        Collection<StreamsMetadata> toutes = metadonnees.get();
+        List<HostInfo> hotes = autres(store, toutes);
         for (HostInfo hote : hotes) {
             try {
                 items.addAll(demander(hote, chemin, type));
             } catch (IOException e) {
                 log.info("Instance {} did not answer {}: {}; reading the standby replicas", hote, chemin, e.getMessage());
-                absente = true;
+                absentes.add(hote);
             }
         }
-        if (absente) {
+        if (absentes.isEmpty()) {
+            return items;
+        }
+        var repondu = new LinkedHashSet<HostInfo>();
+        try {
+            items.addAll(localSecours.get());
+            repondu.add(moi);
+        } catch (StoreIndisponibleException e) {
+            log.debug("Local standby store {} not readable either: {}", store, e.getMessage());
+        }
+        String secours = chemin + (chemin.contains("?") ? "&" : "?") + "secours=true";
+        for (HostInfo hote : hotes) {
             try {
-                items.addAll(localSecours.get());
-            } catch (StoreIndisponibleException e) {
-                log.debug("Local standby store {} not readable either: {}", store, e.getMessage());
-            }
-            String secours = chemin + (chemin.contains("?") ? "&" : "?") + "secours=true";
-            for (HostInfo hote : hotes) {
-                try {
-                    items.addAll(demander(hote, secours, type));
-                } catch (IOException e) {
-                    log.debug("Instance {} still away: {}", hote, e.getMessage());
-                }
+                items.addAll(demander(hote, secours, type));
+                repondu.add(hote);
+            } catch (IOException e) {
+                log.debug("Instance {} still away: {}", hote, e.getMessage());
             }
         }
+        boolean complete = couvertes(store, toutes, absentes, repondu);
+        var noms = new TreeSet<String>();
+        absentes.forEach(h -> noms.add(h.host() + ":" + h.port()));
+        Provenance.noter(new Provenance(true, !complete, noms));
         return items;
     }
 
+    /**
+     * Whether the partitions of {@code store} that the absent instances held as active tasks are each held,
+     * active or standby, by an instance that answered for its replicas ({@code repondu}). Without the
+     * store's source topics, whether an instance that answered holds a replica of the store at all.
+     */
+    private boolean couvertes(String store, Collection<StreamsMetadata> toutes, Set<HostInfo> absentes,
+            Set<HostInfo> repondu) {
+        Set<String> topics = sources.apply(store);
+        for (StreamsMetadata absente : toutes) {
+            if (!absentes.contains(absente.hostInfo())) {
+                continue;
+            }
+            if (topics.isEmpty()) {
+                boolean ailleurs = repondu.contains(absente.hostInfo()) || toutes.stream().anyMatch(m ->
+                        repondu.contains(m.hostInfo()) && m.standbyStateStoreNames().contains(store));
+                if (absente.stateStoreNames().contains(store) && !ailleurs) {
+                    return false;
+                }
+                continue;
+            }
+            for (TopicPartition tp : absente.topicPartitions()) {
+                if (source(tp.topic(), topics) && toutes.stream().noneMatch(m -> repondu.contains(m.hostInfo())
+                        && (m.topicPartitions().contains(tp) || m.standbyTopicPartitions().contains(tp)))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code topic} is one of {@code sources}, an internal topic having its application id before its name. */
+    private static boolean source(String topic, Set<String> sources) {
+        return sources.stream().anyMatch(s -> topic.equals(s) || topic.endsWith("-" + s));
+    }
+
     /** The first item of each key: an active task's before a standby replica's. */
-    public static <T> List<T> uniques(List<T> items, java.util.function.Function<T, String> cle) {
+    public static <T> List<T> uniques(List<T> items, Function<T, String> cle) {
         var parCle = new java.util.LinkedHashMap<String, T>();
         items.forEach(i -> parCle.putIfAbsent(cle.apply(i), i));
         return List.copyOf(parCle.values());

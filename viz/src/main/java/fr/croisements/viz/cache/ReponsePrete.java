@@ -1,5 +1,6 @@
 package fr.croisements.viz.cache;
 
+import fr.croisements.streams.query.Provenance;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,7 +17,8 @@ import org.eclipse.jetty.http.QuotedQualityCSV;
  * their gzip. {@link #envoyer} writes it with {@code ETag}, {@code Vary: Accept-Encoding} and
  * {@code Cache-Control: no-cache} (a browser asks again each time, with {@code If-None-Match}), compressed
  * when the client accepts gzip; Javalin answers 304 without a body when {@code If-None-Match} is the ETag
- * sent. Thread-safe.
+ * sent. An answer built partly from standby replicas ({@link Provenance}) has an ETag of its own, and notes
+ * its provenance on the thread that sends it (the server then says so in its headers). Thread-safe.
  */
 final class ReponsePrete {
 
@@ -24,17 +26,24 @@ final class ReponsePrete {
 
     private final byte[] octets;
     private final String etag;
+    private final Provenance provenance;
     private volatile byte[] gzip;
 
-    private ReponsePrete(byte[] octets, String etag) {
+    private ReponsePrete(byte[] octets, String etag, Provenance provenance) {
         this.octets = octets;
         this.etag = etag;
+        this.provenance = provenance;
     }
 
     static ReponsePrete de(byte[] octets) {
+        return de(octets, Provenance.ACTIVES);
+    }
+
+    static ReponsePrete de(byte[] octets, Provenance provenance) {
         try {
             byte[] empreinte = MessageDigest.getInstance("SHA-256").digest(octets);
-            return new ReponsePrete(octets, HexFormat.of().formatHex(Arrays.copyOf(empreinte, 16)));
+            String etag = HexFormat.of().formatHex(Arrays.copyOf(empreinte, 16)) + (provenance.ordinaire() ? "" : "-secours");
+            return new ReponsePrete(octets, etag, provenance);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java platform", e);
         }
@@ -42,6 +51,7 @@ final class ReponsePrete {
 
     /** Writes the answer; the caller has set its content type (and any other header). */
     void envoyer(Context ctx) {
+        Provenance.noter(provenance);
         ctx.header("Vary", "Accept-Encoding");
         ctx.header("Cache-Control", "no-cache");
         if (accepteGzip(ctx.header("Accept-Encoding"))) {
@@ -57,6 +67,10 @@ final class ReponsePrete {
 
     byte[] octets() {
         return octets;
+    }
+
+    Provenance provenance() {
+        return provenance;
     }
 
     private byte[] gzip() {

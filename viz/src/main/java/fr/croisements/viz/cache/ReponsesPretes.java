@@ -3,6 +3,7 @@ package fr.croisements.viz.cache;
 import fr.croisements.datasets.Commune;
 import fr.croisements.datasets.Territoire;
 import fr.croisements.events.DefinitionIndicateur;
+import fr.croisements.streams.query.Provenance;
 import fr.croisements.viz.live.VersionsCellules;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -23,7 +24,9 @@ import java.util.concurrent.ExecutionException;
  * identity: an indicator file changed is declared again, even with the same words). It is built again when
  * either differs: a new cell of one of those communes changes the answer at once, and a cell of another
  * territory leaves it as it is. While the indicator's topic is not followed live, nothing is kept: every
- * request reads the stores, as before. An answer that fails (503 while a store cannot be read) is not kept.
+ * request reads the stores, as before. An answer that fails (503 while a store cannot be read) is not kept,
+ * nor one built partly from standby replicas or with parts missing ({@link Provenance}): while an instance
+ * is away, every request reads the stores again, and the first one after its return is complete.
  *
  * <p>Requests for the same answer while it is being built wait for that one build rather than each
  * reading the stores. At most {@value #ENTREES_MAX} answers are kept, the least recently asked for leaving
@@ -86,7 +89,7 @@ public final class ReponsesPretes {
     private ReponsePrete reponse(Cle cle, DefinitionIndicateur definition, OptionalLong version,
             Construction construction) throws Exception {
         if (version.isEmpty()) {
-            return ReponsePrete.de(construction.construire());
+            return construire(construction);
         }
         long v = version.getAsLong();
         var nouvelle = new Entree(definition, v, new CompletableFuture<>());
@@ -102,8 +105,13 @@ public final class ReponsesPretes {
             return attendre(entree.reponse());
         }
         try {
-            ReponsePrete prete = ReponsePrete.de(construction.construire());
+            ReponsePrete prete = construire(construction);
             nouvelle.reponse().complete(prete);
+            if (!prete.provenance().ordinaire()) {
+                synchronized (entrees) {
+                    entrees.remove(cle, nouvelle);
+                }
+            }
             return prete;
         } catch (Exception | Error e) {
             synchronized (entrees) {
@@ -112,6 +120,11 @@ public final class ReponsesPretes {
             nouvelle.reponse().completeExceptionally(e);
             throw e;
         }
+    }
+
+    private static ReponsePrete construire(Construction construction) throws Exception {
+        var relevee = Provenance.relever(construction::construire);
+        return ReponsePrete.de(relevee.valeur(), relevee.provenance());
     }
 
     /** The answer another request is building; its failure (a 503...) is this request's too. */

@@ -102,6 +102,8 @@ public final class IndicateursEnDirect implements AutoCloseable {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         // the streams application creates its output topics; never create them with broker defaults
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        // the properties of --config (security of the cluster...), the servers given staying
+        fr.croisements.events.ConfigurationKafka.appliquer(props).put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         return props;
     }
 

@@ -8,6 +8,7 @@ import fr.croisements.events.DefinitionIndicateur;
 import fr.croisements.events.Indicateur;
 import fr.croisements.events.Source;
 import fr.croisements.events.Zone;
+import fr.croisements.streams.query.Provenance;
 import fr.croisements.viz.indicateurs.Definitions;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,7 +44,10 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
  * {@code niveau} ("iris"), {@code commune} and {@code nomCommune} (its commune), {@code sourceContours} (the
  * IRIS contours' label with their vintage, e.g. "IGN – Insee, Contours…IRIS (… 2016)").
  *
- * Every key is always present, null when unknown. Contours are written once, at construction, as
+ * Every key is always present, null when unknown. The collection has a foreign member {@code reponse}:
+ * {@code {"secours": …, "complete": …, "instancesAbsentes": [host:port…]}}, {@code secours} true when part of
+ * the answer was read from standby replicas because an instance was away (its figures may lag for a few
+ * seconds), {@code complete} false when some cells are in no replica that could be read. Contours are written once, at construction, as
  * GeoJSON text that each answer copies as it is (the contours do not change, and writing thousands of
  * coordinates at every answer cost more than everything else); thread-safe afterwards.
  */
@@ -53,7 +57,14 @@ final class CommunesGeoJson {
     static final String DISPONIBLE = "valeur disponible";
     static final String SIMULEES = "données simulées";
 
-    record FeatureCollection(String type, List<Feature> features) {}
+    record FeatureCollection(String type, Reponse reponse, List<Feature> features) {}
+
+    /** Where the cells came from (see {@link Provenance}). */
+    record Reponse(boolean secours, boolean complete, List<String> instancesAbsentes) {
+        static Reponse de(Provenance p) {
+            return new Reponse(p.secours(), !p.incomplete(), List.copyOf(p.absentes()));
+        }
+    }
 
     /** {@code geometry} is GeoJSON text written as it is, or null. */
     record Feature(String type, String id, RawValue geometry, Map<String, Object> properties) {}
@@ -79,6 +90,12 @@ final class CommunesGeoJson {
 
     /** The IRIS of the territory that have a contour, each with its cell of the indicator (by IRIS code). */
     FeatureCollection carteIris(Territoire territoire, DefinitionIndicateur indicateur, Map<String, Indicateur> cellules) {
+        return carteIris(territoire, indicateur, cellules, Provenance.ACTIVES);
+    }
+
+    /** The same, saying where the cells were read from. */
+    FeatureCollection carteIris(Territoire territoire, DefinitionIndicateur indicateur, Map<String, Indicateur> cellules,
+            Provenance provenance) {
         Map<String, RawValue> geometries = contoursIris.getOrDefault(territoire.id(), Map.of());
         String sourceContours = territoire.sourceContoursIris() == null ? null : territoire.sourceContoursIris().libelle();
         List<Feature> features = territoire.irisAvecContour().stream()
@@ -92,16 +109,21 @@ final class CommunesGeoJson {
                     return new Feature("Feature", i.codeIris(), geometries.get(i.codeIris()), p);
                 })
                 .toList();
-        return new FeatureCollection("FeatureCollection", features);
+        return new FeatureCollection("FeatureCollection", Reponse.de(provenance), features);
     }
 
     FeatureCollection carte(Territoire territoire, DefinitionIndicateur indicateur, Map<String, Indicateur> dernieres) {
+        return carte(territoire, indicateur, dernieres, Provenance.ACTIVES);
+    }
+
+    FeatureCollection carte(Territoire territoire, DefinitionIndicateur indicateur, Map<String, Indicateur> dernieres,
+            Provenance provenance) {
         Map<String, RawValue> geometries = contours.getOrDefault(territoire.id(), Map.of());
         List<Feature> features = territoire.communes().stream()
                 .map(c -> new Feature("Feature", c.codeInsee(), geometries.get(c.codeInsee()),
                         proprietes(c, indicateur, dernieres.get(c.codeInsee()))))
                 .toList();
-        return new FeatureCollection("FeatureCollection", features);
+        return new FeatureCollection("FeatureCollection", Reponse.de(provenance), features);
     }
 
     static Map<String, Object> proprietes(Commune commune, DefinitionIndicateur indicateur, Indicateur cellule) {

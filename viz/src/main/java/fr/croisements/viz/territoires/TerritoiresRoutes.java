@@ -10,6 +10,7 @@ import fr.croisements.events.Indicateur;
 import fr.croisements.events.JsonSerde;
 import fr.croisements.events.Zone;
 import fr.croisements.streams.query.IndicateursQueries;
+import fr.croisements.streams.query.Provenance;
 import fr.croisements.viz.cache.ReponsesPretes;
 import fr.croisements.viz.indicateurs.Definitions;
 import io.javalin.apibuilder.EndpointGroup;
@@ -32,7 +33,8 @@ import java.util.Map;
  * territory with the latest cell of the indicator (default: the first of the catalogue), or with
  * their cell of the window starting at {@code debut} (an ISO-8601 instant; a commune without a
  * cell in that window has none), as {@code application/geo+json} (see {@link CommunesGeoJson} for
- * the properties). An unreadable {@code debut} is a 400. The GeoJSON is kept ready until a cell of
+ * the properties, and its member {@code reponse}, which says when part of it came from standby replicas).
+ * An unreadable {@code debut} is a 400. The GeoJSON is kept ready until a cell of
  * the territory changes ({@link ReponsesPretes}: ETag, 304, gzip).
  * {@code GET /api/territoires/{id}/iris.geojson?indicateur=...&debut=...}: the same for the IRIS of the
  * territory that have a contour ({@link CommunesGeoJson#carteIris}), kept ready until a cell of one of them
@@ -100,10 +102,11 @@ public final class TerritoiresRoutes implements EndpointGroup {
         ctx.contentType(GEO_JSON);
         reponses.envoyer(ctx, new ReponsesPretes.Cle("iris.geojson", territoire.id(), indicateur.id(), debut),
                 indicateur, codes, () -> {
-                    Map<String, Indicateur> cellules = debut == null
+                    Provenance.Relevee<Map<String, Indicateur>> cellules = Provenance.relever(() -> debut == null
                             ? queries.dernieres(indicateur.id())
-                            : Fenetres.cellules(codes, debut, code -> queries.historique(indicateur.id(), code));
-                    return JsonSerde.MAPPER.writeValueAsBytes(geoJson.carteIris(territoire, indicateur, cellules));
+                            : Fenetres.cellules(codes, debut, code -> queries.historique(indicateur.id(), code)));
+                    return JsonSerde.MAPPER.writeValueAsBytes(geoJson.carteIris(territoire, indicateur, cellules.valeur(),
+                            cellules.provenance()));
                 });
     }
 
@@ -136,10 +139,11 @@ public final class TerritoiresRoutes implements EndpointGroup {
         ctx.contentType(GEO_JSON);
         reponses.envoyer(ctx, new ReponsesPretes.Cle("communes.geojson", territoire.id(), indicateur.id(), debut),
                 indicateur, territoire, () -> {
-                    Map<String, Indicateur> cellules = debut == null
+                    Provenance.Relevee<Map<String, Indicateur>> cellules = Provenance.relever(() -> debut == null
                             ? queries.dernieres(indicateur.id())
-                            : Fenetres.cellules(territoire, debut, code -> queries.historique(indicateur.id(), code));
-                    return JsonSerde.MAPPER.writeValueAsBytes(geoJson.carte(territoire, indicateur, cellules));
+                            : Fenetres.cellules(territoire, debut, code -> queries.historique(indicateur.id(), code)));
+                    return JsonSerde.MAPPER.writeValueAsBytes(geoJson.carte(territoire, indicateur, cellules.valeur(),
+                            cellules.provenance()));
                 });
     }
 
