@@ -2,6 +2,9 @@ package fr.croisements.app;
 
 import fr.croisements.datasets.Territoire;
 import fr.croisements.ingest.privacy.Pseudonymiseur;
+import fr.croisements.ingest.lora.Appareils;
+import fr.croisements.ingest.mqtt.ConfigurationMqtt;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +31,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     OptionsIndicateurs indicateurs;
+
+    @Mixin
+    OptionsMqtt mqtt;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOTE:PORT[,…]", required = true, description = "Adresse du cluster Kafka, HOTE:PORT[,...].")
     String bootstrapServers;
@@ -61,16 +67,34 @@ final class RunCommand implements Callable<Integer> {
     boolean simuler;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, IOException {
         PrintWriter out = spec.commandLine().getOut();
+        mqtt.verifier(spec);
+        ConfigurationMqtt configurationMqtt = mqtt.actif() ? mqtt.configuration(null, "run", spec) : null;
         List<Territoire> territoires = packs.territoires();
         Application.Simulation simulee = simuler ? simulation.simulation(Pseudonymiseur.depuisEnvironnement(), spec) : null;
         Application application = Application.demarrer(territoires, new Application.Options(bootstrapServers, port, etat,
                 partitions, replication, simulee, indicateurs.dossier(), adressePublique, repliquesSecours));
         out.printf("Territoires et cartes : http://localhost:%d/ (cluster Kafka %s)%n", application.port(), bootstrapServers);
+        OptionsMqtt.Lecture lectureMqtt;
+        try {
+            lectureMqtt = configurationMqtt == null ? null
+                    : OptionsMqtt.Lecture.demarrer(configurationMqtt, bootstrapServers, Appareils.aucun());
+        } catch (RuntimeException e) {
+            application.close();
+            throw e;
+        }
+        if (lectureMqtt != null) {
+            out.println(lectureMqtt.annonce());
+        }
         out.println("Ctrl-C pour arrêter.");
         out.flush();
-        AttenteArret.attendre(application::close);
+        AttenteArret.attendre(() -> {
+            if (lectureMqtt != null) {
+                lectureMqtt.close();
+            }
+            application.close();
+        });
         return 0;
     }
 }
