@@ -6,6 +6,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -42,6 +43,11 @@ final class Mosquitto implements AutoCloseable {
 
     /** Starts a broker with persistence in {@code dossier}, on a free port. */
     static Mosquitto demarrer(Path binaire, Path dossier) throws IOException {
+        return demarrer(binaire, dossier, List.of());
+    }
+
+    /** The same, with lines added to the listener's configuration ({@code certfile}, {@code keyfile}...). */
+    static Mosquitto demarrer(Path binaire, Path dossier, List<String> reglages) throws IOException {
         Files.createDirectories(dossier);
         var m = new Mosquitto(binaire, dossier, PortLibre.trouver());
         Files.writeString(dossier.resolve("mosquitto.conf"), String.join("\n",
@@ -58,6 +64,7 @@ final class Mosquitto implements AutoCloseable {
                 "log_type information",
                 // started as root, mosquitto would switch to the user « mosquitto », who cannot write our folder
                 "user " + System.getProperty("user.name"),
+                String.join("\n", reglages),
                 ""));
         m.demarrer();
         return m;

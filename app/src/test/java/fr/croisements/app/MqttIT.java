@@ -1,6 +1,7 @@
 package fr.croisements.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -158,6 +159,40 @@ class MqttIT {
                     java.util.stream.LongStream.rangeClosed(1, 31).boxed().toList());
             Awaitility.await().atMost(ATTENTE).until(() -> seconde.ingestion().bilan().doublons() == 1);
             assertThat(seconde.ingestion().bilan().lora().uplinks()).isEqualTo(11);
+        }
+    }
+
+    /**
+     * TLS: a broker with its own self-signed certificate is reached with that certificate given as PEM in
+     * --mqtt-confiance; without it (the system's authorities), the start fails with a French reason.
+     */
+    @Test
+    void readsABrokerOverTlsTrustingTheCertificateGiven() throws Exception {
+        Path tls = Files.createDirectories(dossier.resolve("tls"));
+        Path[] certificatEtCle = Certificats.autoSigne(tls);
+        try (var chiffre = Mosquitto.demarrer(Mosquitto.binaire().orElseThrow(), dossier.resolve("mosquitto-tls"),
+                List.of("certfile " + certificatEtCle[0].toAbsolutePath(), "keyfile " + certificatEtCle[1].toAbsolutePath()))) {
+            var run = new RunCommand();
+            var ligne = new CommandLine(run);
+            ligne.parseArgs("--bootstrap-servers", kafka.bootstrapServers(), "--mqtt", "ssl://127.0.0.1:" + chiffre.port(),
+                    "--mqtt-client-id", "croisements-it-tls", "--mqtt-confiance", certificatEtCle[0].toString());
+            var configuration = run.mqtt.configuration(null, "run", ligne.getCommandSpec());
+            var sansConfiance = new ConfigurationMqtt("127.0.0.1", chiffre.port(), true, List.of(), null, "croisements-it-tls-2",
+                    null, null, null, null, null);
+
+            assertThatThrownBy(() -> OptionsMqtt.Lecture.demarrer(sansConfiance, kafka.bootstrapServers(), Appareils.aucun()))
+                    .isInstanceOf(fr.croisements.events.EntreeInvalide.class).hasMessageContaining("échec de la connexion chiffrée");
+            try (var lecture = OptionsMqtt.Lecture.demarrer(configuration, kafka.bootstrapServers(), Appareils.aucun())) {
+                var editeur = Mqtt5Client.builder().identifier("serveur-tls").serverHost("127.0.0.1").serverPort(chiffre.port())
+                        .sslConfig().trustManagerFactory(Certificats.confiance(certificatEtCle[0])).applySslConfig().buildBlocking();
+                editeur.connect();
+                editeur.publishWith().topic("v3/qualite-air@ttn/devices/eui-a840410000000005/up").qos(MqttQos.AT_LEAST_ONCE)
+                        .payload(ttsUp("A840410000000005", 1).getBytes(StandardCharsets.UTF_8)).send();
+                editeur.disconnect();
+
+                assertThat(lire(Topics.LORA_UPLINKS, u -> u.devEui().equals("A840410000000005"), 1))
+                        .extracting(LoraUplink::source).containsExactly("tts");
+            }
         }
     }
 

@@ -124,7 +124,7 @@ public final class MessagesMqtt {
             synchronized (this) {
                 doublons++;
             }
-            log.info("{} delivered again (QoS 1 redelivery), not published twice: {}", topic, identite);
+            log.info("{} delivered again (a QoS 1 redelivery, or published twice), not published twice: {}", topic, identite);
             return Issue.DOUBLON;
         }
         BilanLora b = adapter.publier(message, source, topic, evenement, uplinks, statuts, rejets);
