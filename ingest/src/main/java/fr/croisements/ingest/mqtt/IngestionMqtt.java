@@ -195,7 +195,7 @@ public final class IngestionMqtt implements AutoCloseable {
         while (!ferme.get()) {
             try {
                 messages.traiter(topic, charge);
-                publish.acknowledge();
+                acquitter(publish, topic);
                 return;
             } catch (KafkaException e) {
                 log.error("Kafka did not take the records of the MQTT message on {}: retrying in {} ms, not acknowledged meanwhile",
@@ -203,7 +203,7 @@ public final class IngestionMqtt implements AutoCloseable {
             } catch (RuntimeException e) {
                 // a bug must not stop the reading: the message is acknowledged, and the bug logged
                 log.error("Could not read the MQTT message on {}", topic, e);
-                publish.acknowledge();
+                acquitter(publish, topic);
                 return;
             }
             try {
@@ -213,6 +213,15 @@ public final class IngestionMqtt implements AutoCloseable {
                 return;
             }
             attente = Math.min(attente * 2, 30_000);
+        }
+    }
+
+    /** PUBACK; a message of a connection since lost cannot be acknowledged any more: the broker delivers it again. */
+    private static void acquitter(Mqtt5Publish publish, String topic) {
+        try {
+            publish.acknowledge();
+        } catch (RuntimeException e) {
+            log.debug("Could not acknowledge the MQTT message on {}: {}", topic, e.toString());
         }
     }
 
