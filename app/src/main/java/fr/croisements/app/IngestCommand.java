@@ -9,6 +9,7 @@ import fr.croisements.ingest.lora.Appareils;
 import fr.croisements.ingest.lora.BilanLora;
 import fr.croisements.ingest.lora.DecodeurRegistre;
 import fr.croisements.ingest.lora.LoraAdapter;
+import fr.croisements.ingest.lora.TtsAdapter;
 import fr.croisements.ingest.parking.OccupationAdapter;
 import fr.croisements.ingest.parking.ParcsPublies;
 import fr.croisements.ingest.parking.ParkingsAdapter;
@@ -26,6 +27,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -36,7 +39,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Publie vos propres fichiers sur les topics Kafka. Adaptateurs : dechets "
                 + "(levées de bacs en CSV), tts et chirpstack (messages LoRaWAN de The Things Stack v3 ou "
-                + "ChirpStack v4, JSON ou NDJSON, tels que ces serveurs les émettent), stationnement (parkings au "
+                + "ChirpStack v4, JSON ou NDJSON, tels que ces serveurs les émettent ; ou lus en continu sur leur broker "
+                + "avec --mqtt URL), stationnement (parkings au "
                 + "format schéma stationnement, ou liste de parkings d'un flux) et occupation (relevés d'occupation "
                 + "des parkings, CSV ou JSON) ; voir ingest/README.md.")
 final class IngestCommand implements Callable<Integer> {
@@ -50,8 +54,12 @@ final class IngestCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "Adaptateur : dechets, tts, chirpstack, stationnement ou occupation.")
     String adaptateur;
 
-    @Parameters(index = "1", description = "Fichier à publier, ou - pour l'entrée standard.")
+    // optional for picocli: --mqtt reads a broker instead; call() asks for it otherwise
+    @Parameters(index = "1", arity = "0..1", description = "Fichier à publier, ou - pour l'entrée standard.")
     String fichier;
+
+    @Mixin
+    OptionsMqtt mqtt;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOTE:PORT[,…]", required = true, description = "Adresse du cluster Kafka, HOTE:PORT[,...].")
     String bootstrapServers;
@@ -78,12 +86,20 @@ final class IngestCommand implements Callable<Integer> {
     Map<String, String> colonnes = new LinkedHashMap<>();
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         kafka.charger();
         if (!colonnes.isEmpty() && !"stationnement".equals(adaptateur) && !"occupation".equals(adaptateur)) {
             throw new ParameterException(spec.commandLine(), "--colonne ne s'applique qu'aux adaptateurs stationnement et"
                     + " occupation.");
+        }
+        mqtt.verifier(spec);
+        if (mqtt.actif()) {
+            return ingestMqtt(out);
+        }
+        if (fichier == null) {
+            throw new MissingParameterException(spec.commandLine(), spec.positionalParameters().get(1),
+                    "Missing required parameter: '<fichier>'");
         }
         if ("tts".equals(adaptateur) || "chirpstack".equals(adaptateur)) {
             return ingestLora(out);
@@ -110,16 +126,53 @@ final class IngestCommand implements Callable<Integer> {
         return bilan.complet() ? 0 : 1;
     }
 
-    /** {@code tts} or {@code chirpstack}: network-server messages to lora-uplinks, lora-statuts and rejets. */
-    private int ingestLora(PrintWriter out) throws IOException {
+    /**
+     * {@code tts --mqtt URL} or {@code chirpstack --mqtt URL}: the network server's broker, read until Ctrl-C, then
+     * the summary.
+     */
+    private int ingestMqtt(PrintWriter out) throws IOException, InterruptedException {
+        if (!"tts".equals(adaptateur) && !"chirpstack".equals(adaptateur)) {
+            throw new ParameterException(spec.commandLine(), "--mqtt ne s'applique qu'aux adaptateurs tts et chirpstack.");
+        }
+        if (fichier != null) {
+            throw new ParameterException(spec.commandLine(), "Avec --mqtt, pas de fichier : les messages viennent du broker"
+                    + " (« " + fichier + " » en trop).");
+        }
+        var configuration = mqtt.configuration(adaptateur, "ingest", spec);
+        Appareils connus = appareilsConnus();
+        int[] code = {1};
+        try (var lecture = OptionsMqtt.Lecture.demarrer(configuration, bootstrapServers, connus)) {
+            out.println(lecture.annonce());
+            out.println("Ctrl-C pour arrêter et afficher le bilan.");
+            out.flush();
+            AttenteArret.attendre(() -> {
+                lecture.close();
+                var bilan = lecture.ingestion().bilan();
+                out.println(bilan.resume() + detailRejets(bilan.lora().rejetes() + bilan.lora().nonDecodes()) + ".");
+                Resume.lignes(out, "Rejets et uplinks sans mesure", bilan.lora().raisons(),
+                        bilan.lora().rejetes() + bilan.lora().nonDecodes());
+                out.flush();
+                code[0] = bilan.lora().rejetes() == 0 ? 0 : 1;
+            });
+        }
+        return code[0];
+    }
+
+    /** The devices file and --modele; a model unknown to the decoders is a wrong command line. */
+    private Appareils appareilsConnus() throws IOException {
         // a wrong devices file is an unusable input (EntreeInvalide, exit code 3), an unknown --modele a wrong option
         Appareils connus = (appareils == null ? Appareils.aucun() : Appareils.lire(appareils)).avecModeleParDefaut(modele);
-        LoraAdapter adapter;
         try {
-            adapter = LoraAdapter.pour(adaptateur, DecodeurRegistre.standard(), connus);
+            LoraAdapter.pour(TtsAdapter.SOURCE, DecodeurRegistre.standard(), connus);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        return connus;
+    }
+
+    /** {@code tts} or {@code chirpstack}: network-server messages to lora-uplinks, lora-statuts and rejets. */
+    private int ingestLora(PrintWriter out) throws IOException {
+        LoraAdapter adapter = LoraAdapter.pour(adaptateur, DecodeurRegistre.standard(), appareilsConnus());
         BilanLora bilan;
         try (var uplinks = KafkaClients.producer(bootstrapServers, Topics.LORA_UPLINKS, "croisements-ingest-lora");
                 var statuts = KafkaClients.producer(bootstrapServers, Topics.LORA_STATUTS, "croisements-ingest-lora-statuts");

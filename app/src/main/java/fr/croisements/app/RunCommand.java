@@ -2,7 +2,10 @@ package fr.croisements.app;
 
 import fr.croisements.datasets.Territoire;
 import fr.croisements.ingest.privacy.Pseudonymiseur;
+import fr.croisements.ingest.lora.Appareils;
+import fr.croisements.ingest.mqtt.ConfigurationMqtt;
 import fr.croisements.streams.StreamsSettings;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,6 +36,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     OptionsKafka kafka;
+
+    @Mixin
+    OptionsMqtt mqtt;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOTE:PORT[,…]", required = true, description = "Adresse du cluster Kafka, HOTE:PORT[,...].")
     String bootstrapServers;
@@ -75,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
     boolean simuler;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads attend au moins 1 fil d'exécution (reçu : " + threads + ").");
@@ -84,15 +90,33 @@ final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--application-id ne peut pas être vide.");
         }
         kafka.charger();
+        mqtt.verifier(spec);
+        ConfigurationMqtt configurationMqtt = mqtt.actif() ? mqtt.configuration(null, "run", spec) : null;
         List<Territoire> territoires = packs.territoires();
         Application.Simulation simulee = simuler ? simulation.simulation(Pseudonymiseur.depuisEnvironnement(), spec) : null;
         Application application = Application.demarrer(territoires, new Application.Options(bootstrapServers, port, etat,
                 partitions, replication, simulee, indicateurs.dossier(), adressePublique, repliquesSecours, applicationId,
                 threads));
         out.printf("Territoires et cartes : http://localhost:%d/ (cluster Kafka %s)%n", application.port(), bootstrapServers);
+        OptionsMqtt.Lecture lectureMqtt;
+        try {
+            lectureMqtt = configurationMqtt == null ? null
+                    : OptionsMqtt.Lecture.demarrer(configurationMqtt, bootstrapServers, Appareils.aucun());
+        } catch (RuntimeException e) {
+            application.close();
+            throw e;
+        }
+        if (lectureMqtt != null) {
+            out.println(lectureMqtt.annonce());
+        }
         out.println("Ctrl-C pour arrêter.");
         out.flush();
-        AttenteArret.attendre(application::close);
+        AttenteArret.attendre(() -> {
+            if (lectureMqtt != null) {
+                lectureMqtt.close();
+            }
+            application.close();
+        });
         return 0;
     }
 }
