@@ -87,7 +87,7 @@ class StationnementSimulateurTest {
         int normalApresMidi = arriveesCentre(new ScenarioVoirie("normal"), DayOfWeek.MONDAY, 10, 19);
         assertThat(marche).isGreaterThan((int) (normal * 1.25)); // fewer than ×2: the spaces are occupied part of the time
         assertThat(marcheLundi).isEqualTo(normalLundi);
-        assertThat(soldes).isGreaterThan((int) (normalApresMidi * 1.2));
+        assertThat(soldes).isGreaterThan((int) (normalApresMidi * 1.1)); // longer stays hold the spaces
     }
 
     private static int arriveesCentre(ScenarioVoirie scenario, DayOfWeek jour, int de, int a) {
