@@ -52,7 +52,7 @@ import org.junit.jupiter.api.Test;
 class StationnementPipelineIT {
 
     private static final Instant DEBUT = Instant.parse("2026-03-02T23:00:00Z"); // Tuesday 3 March, midnight in Paris
-    private static final Instant FIN = DEBUT.plus(Duration.ofDays(2));
+    private static final Instant FIN = DEBUT.plus(Duration.ofDays(1));
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static Path dossier;
     private static EmbeddedKafka broker;
@@ -95,7 +95,7 @@ class StationnementPipelineIT {
                 var rejets = new KafkaProducer<>(props, Topics.REJETS.keySerde().serializer(), Topics.REJETS.valueSerde().serializer());
                 var consommateur = consommateur()) {
             pipeline.awaitRunning(Duration.ofSeconds(60));
-            // two simulated days in about two seconds, through the TTS adapter as in the demo
+            // one simulated day in about a second, through the TTS adapter as in the demo
             var direct = new LoraEnDirect(sim.appareils(), sim.iterateur(DEBUT, FIN), "simulateur-stationnement", uplinks, statuts,
                     rejets, DEBUT, FIN, 86_400);
             direct.start();
