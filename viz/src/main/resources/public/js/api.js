@@ -65,21 +65,30 @@ export function adresseDirect(territoire = null, indicateurs = []) {
 /** "&debut=…" (or "?debut=…" as the first parameter) for a past period, "" for the latest one. */
 const parametreDebut = (debut, premier = false) => (debut ? `${premier ? '?' : '&'}debut=${encodeURIComponent(debut)}` : '');
 
-export const adresseGeoJson = (territoire, indicateur, debut = null) =>
-  `/api/territoires/${encodeURIComponent(territoire)}/communes.geojson?indicateur=${encodeURIComponent(indicateur)}`
-  + parametreDebut(debut);
+/** niveau: 'commune' (communes.geojson) or 'iris' (iris.geojson, the IRIS that have a contour). */
+export const adresseGeoJson = (territoire, indicateur, debut = null, niveau = 'commune') =>
+  `/api/territoires/${encodeURIComponent(territoire)}/${niveau === 'iris' ? 'iris' : 'communes'}.geojson`
+  + `?indicateur=${encodeURIComponent(indicateur)}${parametreDebut(debut)}`;
 
-export const adresseCsv = (territoire, indicateur, debut = null) =>
-  `/api/indicateurs/${encodeURIComponent(indicateur)}/territoires/${encodeURIComponent(territoire)}.csv`
-  + parametreDebut(debut, true);
+export const adresseCsv = (territoire, indicateur, debut = null, niveau = 'commune') => {
+  const parametres = [debut ? `debut=${encodeURIComponent(debut)}` : null, niveau === 'iris' ? 'niveau=iris' : null]
+    .filter(Boolean);
+  return `/api/indicateurs/${encodeURIComponent(indicateur)}/territoires/${encodeURIComponent(territoire)}.csv`
+    + (parametres.length ? `?${parametres.join('&')}` : '');
+};
+
+/** The IRIS of the territory that have a contour, with their cell, as getCommunes gives the communes. */
+export const getIris = (territoire, indicateur, debut = null) =>
+  getJson(adresseGeoJson(territoire, indicateur, debut, 'iris'), 'application/geo+json, application/json');
 
 /** The communes with the latest cell of the indicator, or with their cell of the window starting at debut. */
 export const getCommunes = (territoire, indicateur, debut = null) =>
   getJson(adresseGeoJson(territoire, indicateur, debut), 'application/geo+json, application/json');
 
 /** The windows of the indicator with cells in the territory, oldest first: [{debut, fin, libelle, communes}]. */
-export const getPeriodes = (territoire, indicateur) =>
-  getJson(`/api/territoires/${encodeURIComponent(territoire)}/periodes?indicateur=${encodeURIComponent(indicateur)}`);
+export const getPeriodes = (territoire, indicateur, niveau = 'commune') =>
+  getJson(`/api/territoires/${encodeURIComponent(territoire)}/periodes?indicateur=${encodeURIComponent(indicateur)}`
+    + (niveau === 'iris' ? '&niveau=iris' : ''));
 
 export const getHistorique = (indicateur, codeCommune) =>
   getJson(`/api/indicateurs/${encodeURIComponent(indicateur)}/communes/${encodeURIComponent(codeCommune)}/historique`);

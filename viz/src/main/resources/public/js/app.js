@@ -8,7 +8,7 @@
 import * as L from 'leaflet';
 import {
   adresseCsv, adresseGeoJson, adresseParkings, adresseParkingsFiware, avecNouveauxEssais as avecEssais, getCapteurs,
-  getCommunes, getHorloge, getIndicateurs, getParkings, getPasserelles, getPeriodes, getTerritoire, getTerritoires,
+  getCommunes, getHorloge, getIndicateurs, getIris, getParkings, getPasserelles, getPeriodes, getTerritoire, getTerritoires,
 } from './api.js';
 import { activerClavier } from './acces.js';
 import { creerCoucheAntennes } from './antennes.js';
@@ -54,6 +54,8 @@ const horloge = document.getElementById('horloge');
 const choixTerritoire = document.getElementById('choix-territoire');
 const choixIndicateur = document.getElementById('choix-indicateur');
 const blocIndicateur = document.getElementById('bloc-indicateur');
+const choixNiveau = document.getElementById('choix-niveau');
+const blocNiveau = document.getElementById('bloc-niveau');
 
 /** What the page shows now; every redraw replaces it whole. */
 const vue = {
@@ -61,6 +63,8 @@ const vue = {
   indicateurs: [], // every definition of the catalogue
   territoire: null,
   definition: null,
+  niveau: 'commune', // 'commune' or 'iris': the zones drawn
+  contourCommunes: null, // at IRIS level, the outline of the communes above their IRIS
   classes: null,
   carte: null,
   couche: null,
@@ -107,13 +111,14 @@ function afficherFraicheurCommunes() {
   }
   if (vue.periodes?.estPassee()) {
     // a past window does not change: how recent the read is would mislead
-    ligne.textContent = `Communes — ${(vue.periodes.libelle() ?? '').toLowerCase()}, période passée`;
+    ligne.textContent = `${vue.niveau === 'iris' ? 'IRIS' : 'Communes'} — ${(vue.periodes.libelle() ?? '').toLowerCase()},`
+      + ' période passée';
     ligne.classList.remove('en-retard');
     return;
   }
   const secondes = (Date.now() - derniereMiseAJour) / 1000;
   const enRetard = directInterrompu && estEnRetard(secondes, RAFRAICHISSEMENT_CAPTEURS_MS);
-  ligne.textContent = `Communes — ${texteFraicheur(secondes, enRetard)}`;
+  ligne.textContent = `${vue.niveau === 'iris' ? 'IRIS' : 'Communes'} — ${texteFraicheur(secondes, enRetard)}`;
   ligne.classList.toggle('en-retard', enRetard);
 }
 
@@ -192,18 +197,69 @@ function remplirSelecteurs(territoire, disponibles, definition) {
   blocIndicateur.hidden = disponibles.length < 2;
 }
 
+/** The levels at which the indicator has cells in the territory: ['commune'], ['iris'] or both. */
+function niveauxDe(territoire, definition) {
+  const niveaux = territoire.niveaux?.[definition.id];
+  return niveaux && niveaux.length ? niveaux : ['commune'];
+}
+
+/**
+ * The level drawn: the one asked for when the indicator has it; else the IRIS for a territory of one
+ * commune divided into IRIS (Antony: one polygon would tell nothing), the communes otherwise.
+ */
+function choisirNiveau(territoire, definition, demande) {
+  const niveaux = niveauxDe(territoire, definition);
+  if (demande && niveaux.includes(demande)) {
+    return demande;
+  }
+  if (niveaux.includes('iris') && (territoire.nombreCommunes === 1 || !niveaux.includes('commune'))) {
+    return 'iris';
+  }
+  return niveaux.includes('commune') ? 'commune' : niveaux[0];
+}
+
+/** The zones of the level drawn, with their cells. */
+const getZones = (niveau, territoire, indicateur, debut) => (niveau === 'iris'
+  ? getIris(territoire, indicateur, debut) : getCommunes(territoire, indicateur, debut));
+
+/** The level selector, shown where the indicator has both levels in the territory. */
+function remplirNiveau(territoire, definition, niveau) {
+  const niveaux = niveauxDe(territoire, definition);
+  choixNiveau.value = niveau;
+  blocNiveau.hidden = !(niveaux.includes('iris') && niveaux.includes('commune'));
+}
+
+/** At IRIS level, the outline of the communes above their IRIS (not clickable: the IRIS are). */
+function dessinerContourCommunes(communes) {
+  if (vue.contourCommunes) {
+    vue.carte.removeLayer(vue.contourCommunes);
+    vue.contourCommunes = null;
+  }
+  if (communes) {
+    vue.contourCommunes = L.geoJSON(communes, {
+      interactive: false,
+      style: { fill: false, color: '#1b1b1b', weight: 3, opacity: 0.9 },
+    }).addTo(vue.carte);
+  }
+}
+
 /** periode: the ISO start of the past period shown, null for the latest one (no "periode" then). */
 function ecrireAdresse(territoire, definition, historique, periode = null) {
   const parametres = new URLSearchParams(window.location.search);
   parametres.set('territoire', territoire.id);
   parametres.set('indicateur', definition.id);
+  if (niveauxDe(territoire, definition).includes('iris')) {
+    parametres.set('niveau', vue.niveau);
+  } else {
+    parametres.delete('niveau');
+  }
   if (periode) {
     parametres.set('periode', periode);
   } else {
     parametres.delete('periode');
   }
   const adresse = `${window.location.pathname}?${parametres}`;
-  const etatPage = { territoire: territoire.id, indicateur: definition.id, periode };
+  const etatPage = { territoire: territoire.id, indicateur: definition.id, periode, niveau: vue.niveau };
   if (historique === 'ajouter') {
     window.history.pushState(etatPage, '', adresse);
   } else if (historique === 'remplacer') {
@@ -243,6 +299,9 @@ function dessiner(geojson, definition, cadrer = true) {
   tableau.replaceChildren();
   vue.classes = classesPour(definition, geojson.features.map((f) => f.properties)
     .filter((p) => !p.secret).map((p) => p.valeur));
+  if (vue.niveau === 'iris') { // the classes cut IRIS, not communes
+    vue.classes.methode = vue.classes.methode.replace(/(\d+) communes chiffrées réparties/, '$1 IRIS chiffrés répartis');
+  }
   const { classes } = vue;
 
   vue.couche = L.geoJSON(geojson, {
@@ -266,6 +325,9 @@ function dessiner(geojson, definition, cadrer = true) {
   vue.legende.addTo(carte);
   const simulees = geojson.features.some((f) => f.properties.simule);
   attribuer('communes', simulees ? ATTRIBUTIONS_SIMULEES[definition.id] ?? ATTRIBUTION_SIMULEES : null);
+  // the IRIS contours have their own source and vintage (fixed wording from the server, as text)
+  const contoursIris = geojson.features.find((f) => f.properties.sourceContours)?.properties.sourceContours ?? null;
+  attribuer('iris', contoursIris);
 }
 
 /** The downloads of the car parks in the panel, only for a territory that has some. */
@@ -356,7 +418,8 @@ const planifierCapteurs = unePourUneRafale(() => chargerCapteurs(), DELAI_CAPTEU
  * one kept from the previous territory, silently. idPeriode: the ISO start of a past period to show
  * (the latest one without it, or with a warning when the territory has no such period).
  */
-async function afficher(idTerritoire, idIndicateur, historique, avertir = historique !== 'ajouter', idPeriode = null) {
+async function afficher(idTerritoire, idIndicateur, historique, avertir = historique !== 'ajouter', idPeriode = null,
+  idNiveau = null) {
   vue.demande += 1;
   const demande = vue.demande;
   avertissement = '';
@@ -364,17 +427,22 @@ async function afficher(idTerritoire, idIndicateur, historique, avertir = histor
   const territoire = await avecNouveauxEssais(() => getTerritoire(choisi.id));
   const disponibles = indicateursDe(territoire);
   const definition = choisirIndicateur(disponibles, idIndicateur, avertir);
-  const periodes = await avecNouveauxEssais(() => getPeriodes(territoire.id, definition.id));
+  const niveau = choisirNiveau(territoire, definition, idNiveau);
+  const periodes = await avecNouveauxEssais(() => getPeriodes(territoire.id, definition.id, niveau));
   const debut = choisirPeriode(periodes, idPeriode);
-  const geojson = await avecNouveauxEssais(() => getCommunes(territoire.id, definition.id, debut));
+  const geojson = await avecNouveauxEssais(() => getZones(niveau, territoire.id, definition.id, debut));
+  const communes = niveau === 'iris'
+    ? await avecNouveauxEssais(() => getCommunes(territoire.id, definition.id, debut)) : null;
   if (demande !== vue.demande) {
     return; // the reader chose something else meanwhile
   }
 
   const autreTerritoire = vue.territoire?.id !== territoire.id;
-  const autreCarte = autreTerritoire || vue.definition?.id !== definition.id;
+  const autreCarte = autreTerritoire || vue.definition?.id !== definition.id || vue.niveau !== niveau;
   vue.territoire = territoire;
   vue.definition = definition;
+  vue.niveau = niveau;
+  remplirNiveau(territoire, definition, niveau);
   vue.periodes.remplacer(periodes, debut);
   const titre = `Croisements — ${territoire.nomCourt} : ${definition.sujet}`;
   document.title = titre;
@@ -384,10 +452,11 @@ async function afficher(idTerritoire, idIndicateur, historique, avertir = histor
   document.getElementById('manque').replaceChildren(...(manque ? [manque] : []));
   document.getElementById('manque').hidden = !manque;
   remplirFiche(definition, territoire, geojson.features.map((f) => f.properties), {
-    csv: adresseCsv(territoire.id, definition.id, debut),
-    geojson: adresseGeoJson(territoire.id, definition.id, debut),
+    csv: adresseCsv(territoire.id, definition.id, debut, niveau),
+    geojson: adresseGeoJson(territoire.id, definition.id, debut, niveau),
   }, debut ? vue.periodes.libelle() : null);
   dessiner(geojson, definition, autreCarte);
+  dessinerContourCommunes(communes);
   ecrireAdresse(territoire, definition, historique, debut);
   // its cells, and those that make the devices be read again
   abonnementChange = suivre(territoire.id, [definition.id, ...INDICATEURS_DES_CAPTEURS]) || abonnementChange;
@@ -439,8 +508,8 @@ function choisirPeriode(periodes, demande) {
 
 /** The periods of the map shown, for the control; null when the reader chose another map meanwhile. */
 async function relirePeriodes() {
-  const { territoire, definition, demande } = vue;
-  const periodes = await getPeriodes(territoire.id, definition.id);
+  const { territoire, definition, demande, niveau } = vue;
+  const periodes = await getPeriodes(territoire.id, definition.id, niveau);
   return demande === vue.demande ? periodes : null;
 }
 
@@ -451,7 +520,7 @@ async function recharger() {
   const { territoire, definition } = vue;
   const demande = vue.demande;
   const debut = vue.periodes.debut();
-  const geojson = await avecNouveauxEssais(() => getCommunes(territoire.id, definition.id, debut));
+  const geojson = await avecNouveauxEssais(() => getZones(vue.niveau, territoire.id, definition.id, debut));
   if (demande === vue.demande) {
     geojson.features.forEach((f) => mettreAJour(f.properties.code, f.properties));
   }
@@ -540,19 +609,23 @@ async function demarrer() {
   });
 
   vue.periodes = creerNavigationPeriodes(document.getElementById('periode'), {
-    surChoix: (debut) => afficher(vue.territoire.id, vue.definition.id, 'ajouter', false, debut).catch(erreurDeChargement),
+    surChoix: (debut) => afficher(vue.territoire.id, vue.definition.id, 'ajouter', false, debut, vue.niveau)
+      .catch(erreurDeChargement),
     relire: relirePeriodes,
   });
 
   await afficher(parametres.get('territoire'), parametres.get('indicateur'), 'remplacer', undefined,
-    parametres.get('periode'));
+    parametres.get('periode'), parametres.get('niveau'));
   choixTerritoire.addEventListener('change', () =>
     afficher(choixTerritoire.value, vue.definition?.id, 'ajouter').catch(erreurDeChargement));
   choixIndicateur.addEventListener('change', () =>
-    afficher(vue.territoire.id, choixIndicateur.value, 'ajouter').catch(erreurDeChargement));
+    afficher(vue.territoire.id, choixIndicateur.value, 'ajouter', undefined, null, vue.niveau).catch(erreurDeChargement));
+  choixNiveau.addEventListener('change', () =>
+    afficher(vue.territoire.id, vue.definition.id, 'ajouter', undefined, null, choixNiveau.value).catch(erreurDeChargement));
   window.addEventListener('popstate', () => {
     const p = new URLSearchParams(window.location.search);
-    afficher(p.get('territoire'), p.get('indicateur'), 'aucun', undefined, p.get('periode')).catch(erreurDeChargement);
+    afficher(p.get('territoire'), p.get('indicateur'), 'aucun', undefined, p.get('periode'), p.get('niveau'))
+      .catch(erreurDeChargement);
   });
   setInterval(rafraichirEtat, 1000);
   setInterval(chargerCapteurs, RAFRAICHISSEMENT_CAPTEURS_MS);

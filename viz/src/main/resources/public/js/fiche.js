@@ -38,6 +38,9 @@ function extremes(cellules) {
  */
 export function phraseResultat(definition, proprietes) {
   const phrase = phraseDeLaPeriode(definition, proprietes);
+  if (estIris(proprietes)) {
+    return phraseIris(definition, proprietes, phrase);
+  }
   // live, early in a window: the other coloured communes still show the previous one (their popup says which)
   const anterieures = publiees(proprietes).length - dernieres(proprietes).length;
   if (anterieures === 0) {
@@ -46,6 +49,34 @@ export function phraseResultat(definition, proprietes) {
   return anterieures === 1
     ? `${phrase} Sur la carte, 1 autre commune garde la valeur d'une période précédente.`
     : `${phrase} Sur la carte, ${anterieures} autres communes gardent la valeur d'une période précédente.`;
+}
+
+/** Whether the properties are those of IRIS (iris.geojson) rather than communes. */
+const estIris = (proprietes) => proprietes.length > 0 && proprietes[0].niveau === 'iris';
+
+/**
+ * At IRIS level: the same sentence on the IRIS of the latest window, with their names and the commune
+ * they divide, and how many IRIS are shown.
+ */
+function phraseIris(definition, proprietes, phrase) {
+  const cellules = dernieres(proprietes);
+  const communes = [...new Set(proprietes.map((p) => p.nomCommune).filter(Boolean))];
+  // "d'Antony", "de Poitiers"
+  const de = (nom) => (/^[AEIOUYÂÉÈÊÎÏÔ]/i.test(nom) ? `d'${nom}` : `de ${nom}`);
+  const ou = communes.length === 1 ? `les ${proprietes.length} IRIS ${de(communes[0])}` : `${proprietes.length} IRIS`;
+  if (!cellules.length) {
+    return phrase;
+  }
+  const { bas, haut } = extremes(cellules);
+  const unite = cellules[0].unite ?? definition.unite;
+  const periode = majuscule(cellules[0].semaine || '');
+  if (bas.valeur === haut.valeur) {
+    return `${periode}, dans ${ou} : ${definition.libelle.toLowerCase()} de ${avecUnite(haut.valeur, unite)} partout.`;
+  }
+  const secrets = proprietes.filter((p) => p.secret).length;
+  return `${periode}, dans ${ou} : ${definition.libelle.toLowerCase()} de ${avecUnite(bas.valeur, unite)} (${bas.nom})`
+    + ` à ${avecUnite(haut.valeur, unite)} (${haut.nom})`
+    + (secrets ? `, ${secrets} IRIS sous secret statistique.` : '.');
 }
 
 function phraseDeLaPeriode(definition, proprietes) {
@@ -111,6 +142,12 @@ export function ligneDonnee(d) {
  */
 export function fiche(definition, territoire, proprietes) {
   const donnees = donneesCroisees(territoire, proprietes);
+  // at IRIS level, the contours drawn are data too, with their own vintage
+  const contours = proprietes.find((p) => p.sourceContours)?.sourceContours;
+  if (contours) {
+    const connue = (territoire.sources || []).find((s) => s.libelle === contours);
+    donnees.push({ texte: contours, licence: connue?.licence || null, nature: 'réel' });
+  }
   let limites = definition.limites || '';
   if (!/secret/i.test(limites)) {
     limites += proprietes.some((p) => p.secret) ? ` ${definition.mentionSecret || ''}`.trimEnd()

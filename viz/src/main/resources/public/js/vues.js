@@ -23,9 +23,14 @@ export function valeurOuEtat(p) {
   return p.valeur === null || p.valeur === undefined ? p.etat : avecUnite(p.valeur, p.unite);
 }
 
-/** The short hover text of a commune, as an element: Leaflet would insert a string as HTML. */
+/** "Parc de Sceaux (IRIS, Antony)" for an IRIS, the name alone for a commune. */
+export function nomZone(p) {
+  return p.niveau === 'iris' ? `${p.nom} (IRIS, ${p.nomCommune ?? p.commune})` : p.nom;
+}
+
+/** The short hover text of a commune or IRIS, as an element: Leaflet would insert a string as HTML. */
 export function resumeCommune(p) {
-  return element('span', { texte: `${p.nom} : ${valeurOuEtat(p)}` });
+  return element('span', { texte: `${nomZone(p)} : ${valeurOuEtat(p)}` });
 }
 
 /** "12,3 %", "secret statistique" or "non publié": the value of a component of a composite indicator. */
@@ -62,6 +67,10 @@ export function contenuCommune(p, definition) {
     }
   };
   ajouter(definition.libelle, valeurOuEtat(p));
+  if (p.niveau === 'iris') {
+    ajouter('commune', p.nomCommune);
+    ajouter('code IRIS', p.code);
+  }
   if (!p.secret) { // a secret cell hides its numerator too: the value row and the note below say so
     ajouter(definition.libelleNumerateur, nombre(p.numerateur));
   }
@@ -84,7 +93,8 @@ export function contenuCommune(p, definition) {
     p.secret ? element('p', { classe: 'mention', texte: definition.mentionSecret }) : null,
     sources.length && !(definition.composite && composantes.length)
       ? element('p', { classe: 'sources', texte: `Sources : ${sources.join(' ; ')}.` }) : null,
-    p.mention ? element('p', { classe: 'mention', texte: majuscule(p.mention) }) : null);
+    p.mention ? element('p', { classe: 'mention', texte: majuscule(p.mention) }) : null,
+    p.sourceContours ? element('p', { classe: 'sources', texte: `Contours : ${p.sourceContours}.` }) : null);
 }
 
 /**
@@ -114,8 +124,11 @@ export function remplirFiche(definition, territoire, proprietes, liens, periodeP
   document.getElementById('fiche-libelle').textContent = definition.libelle;
   document.getElementById('fiche-territoire').textContent = periodePassee
     ? `${territoire.nom} — ${majuscule(periodePassee)} (période passée)` : territoire.nom;
+  const iris = proprietes[0]?.niveau === 'iris';
+  const parZone = iris ? 'par IRIS' : 'par commune';
   document.querySelector('table.communes caption').textContent = periodePassee
-    ? `Valeur par commune, ${periodePassee}` : 'Dernière valeur par commune';
+    ? `Valeur ${parZone}, ${periodePassee}` : `Dernière valeur ${parZone}`;
+  document.querySelector('table.communes thead th').textContent = iris ? 'IRIS' : 'Commune';
   document.getElementById('fiche-question').textContent = f.question;
   document.getElementById('fiche-resultat').textContent = f.resultat;
   document.getElementById('fiche-methode').textContent = f.calcul;

@@ -47,8 +47,8 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--fichier", paramLabel = "NATURE=CHEMIN",
             description = {"Un fichier officiel et sa nature, sans se fier à la reconnaissance (répétable ; remplace les"
                     + " fichiers de cette nature trouvés dans --depuis).",
-                    "NATURE : communes, territoires, epci, comparateur, dossier-complet, filosofi-communes, filosofi-iris"
-                            + " ou contours."})
+                    "NATURE : communes, territoires, epci, comparateur, dossier-complet, filosofi-communes, filosofi-iris,"
+                            + " contours, contours-iris ou chiffres-iris."})
     List<String> fichiers;
 
     @Option(names = "--vers", paramLabel = "DOSSIER", description = "Dossier où écrire les packs (défaut : " + VERS_PAR_DEFAUT

@@ -156,7 +156,7 @@ class ImportCommandTest {
 
         assertThat(erreurs.toString()).contains("Nature de fichier inconnue « filosofie » dans --fichier (natures :"
                         + " communes, territoires, epci, comparateur, dossier-complet, filosofi-communes, filosofi-iris,"
-                        + " contours).",
+                        + " contours, contours-iris, chiffres-iris).",
                 "--fichier attend NATURE=CHEMIN, par exemple --fichier dossier-complet=dossier_complet.csv (reçu :"
                         + " « comparateur »).",
                 "--parkings ne va pas avec --epci, --communes, --nom, --id ni --fichier");

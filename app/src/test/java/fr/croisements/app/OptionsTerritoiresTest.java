@@ -1,5 +1,6 @@
 package fr.croisements.app;
 
+import fr.croisements.datasets.DonneesOfficiellesRequises;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.croisements.datasets.Perimetre;
@@ -17,6 +18,7 @@ class OptionsTerritoiresTest {
     Path packs;
 
     @Test
+    @DonneesOfficiellesRequises
     void aPackImportedForAnotherEpciIsShownBesideTheFourBundledTerritories() {
         TerritoireImporter.ecrire(TerritoireImporter.dossierOfficielParDefaut(), Perimetre.epci("245400189"), packs);
         var demo = new DemoCommand();

@@ -405,8 +405,11 @@ public final class FichiersOfficiels {
 
     private static Examen examinerContour(JsonNode feature) {
         JsonNode properties = feature.path("properties");
-        if (properties.has("CODE_IRIS") || properties.has("code_iris") || properties.has("IRIS")) {
-            return Examen.refus("contours d'IRIS : le pack ne prend que les contours des communes");
+        if (IrisLus.proprieteCode(properties) != null) {
+            return Examen.de(FormeFichier.CONTOURS_IRIS_GEOJSON, 0);
+        }
+        if (properties.has("IRIS")) {
+            return Examen.refus("contours d'IRIS sans code IRIS sur 9 caractères (propriété CODE_IRIS attendue)");
         }
         if (ContoursCommunes.proprieteCode(properties) == null) {
             var lues = new ArrayList<String>();

@@ -32,8 +32,13 @@ enum FormeFichier {
             LigneFilosofi.COLONNES_REQUISES_COMMUNE),
     FILOSOFI_IRIS_INSEE(NatureFichier.FILOSOFI_IRIS, "Insee, revenus déclarés", List.of("iris", "dec_med\\d\\d"),
             LigneFilosofi.COLONNES_REQUISES_IRIS),
+    /** Census figures by IRIS: code, name, area, population, density and share of 75+ of one census ({@link LigneIris}). */
+    CHIFFRES_IRIS_PROJET(NatureFichier.CHIFFRES_IRIS, "CSV : population, surface, densité, part des 75 ans et plus",
+            List.of("code_iris", "pop_rp\\d{4}"), LigneIris.COLONNES),
     /** A GeoJSON FeatureCollection whose features carry a commune code ({@link ContoursCommunes#PROPRIETES_CODE}). */
     CONTOURS_GEOJSON(NatureFichier.CONTOURS, "GeoJSON", null, null),
+    /** A GeoJSON FeatureCollection whose features carry an IRIS code ({@link IrisLus#PROPRIETES_CODE}). */
+    CONTOURS_IRIS_GEOJSON(NatureFichier.CONTOURS_IRIS, "GeoJSON", null, null),
     /** {@code communes.json} of the npm package {@code @etalab/decoupage-administratif}. */
     COMMUNES_ETALAB(NatureFichier.COMMUNES, "communes.json du paquet decoupage-administratif d'Etalab", null, null),
     /** {@code epci.json} of the same package: the EPCI with their member communes. */

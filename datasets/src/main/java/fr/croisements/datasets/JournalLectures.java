@@ -79,7 +79,7 @@ final class JournalLectures {
         codes.put(chemin, Collections.unmodifiableSet(filtre.vus));
         log.info("Read {} ({}): {} rows, {} kept, in {} ms", chemin, fichier.nature().mot(), filtre.lus, filtre.gardes,
                 duree.toMillis());
-        boolean contours = fichier.nature() == NatureFichier.CONTOURS;
+        boolean contours = fichier.nature() == NatureFichier.CONTOURS || fichier.nature() == NatureFichier.CONTOURS_IRIS;
         suivi.accept("  " + chemin.getFileName() + " : " + accorde(filtre.lus, contours ? "contour lu" : "ligne lue")
                 + ", " + accorde(filtre.gardes, contours ? "gardé" : "gardée") + " pour le territoire, en "
                 + BilanImport.duree(duree) + ".");

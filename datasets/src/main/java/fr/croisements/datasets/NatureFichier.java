@@ -29,7 +29,11 @@ public enum NatureFichier {
     /** INSEE's Filosofi by IRIS, declared income: the pack's IRIS table. */
     FILOSOFI_IRIS("filosofi-iris", "Filosofi par IRIS", ChiffresCommune.VARIABLES_IRIS),
     /** Commune contours, GeoJSON, WGS84 or Lambert-93: required. */
-    CONTOURS("contours", "contours des communes", List.of());
+    CONTOURS("contours", "contours des communes", List.of()),
+    /** IRIS contours (IGN – INSEE Contours…IRIS), GeoJSON, WGS84 or Lambert-93: the IRIS map, their names. */
+    CONTOURS_IRIS("contours-iris", "contours des IRIS", List.of()),
+    /** Census figures by IRIS (population, area, density, share of 75+), with the IRIS names. */
+    CHIFFRES_IRIS("chiffres-iris", "chiffres du recensement par IRIS", List.of());
 
     private final String mot;
     private final String libelle;

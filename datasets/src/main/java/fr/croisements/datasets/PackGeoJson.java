@@ -25,7 +25,8 @@ import org.locationtech.jts.io.geojson.GeoJsonReader;
 /**
  * The territory pack format: one GeoJSON FeatureCollection (RFC 7946, WGS84) with the foreign
  * members {@code territoire}, {@code sources}, {@code sourceContours}, {@code absences} (only when
- * a figure is missing for some commune) and {@code iris}, and one Feature per commune whose
+ * a figure is missing for some commune), {@code sourceContoursIris} (only when some IRIS has a contour)
+ * and {@code iris}, and one Feature per commune whose
  * properties are {@code code}, {@code nom}, the figures present and {@code secrets} (only when
  * some figure is secret).
  *
@@ -33,7 +34,8 @@ import org.locationtech.jts.io.geojson.GeoJsonReader;
  *   <li>{@code absences}: for each commune variable that has a source, the codes of the communes
  *       that have neither the figure nor a secret for it (not published in the official files),
  *       derived from the communes when writing;</li>
- *   <li>{@code iris}: one row per IRIS, {@code {"code":…,"commune":…,<figures>,"secrets":[…]}}.</li>
+ *   <li>{@code iris}: one row per IRIS, {@code {"code":…,"commune":…,"nom":…,<figures>,"secrets":[…],
+ *       "geometry":{…}}} ({@code nom} and {@code geometry} only where the import had IRIS contours).</li>
  * </ul>
  *
  * <p>Writing is deterministic, byte for byte: fixed key order (figures in
@@ -76,6 +78,10 @@ final class PackGeoJson {
         }
         out.append("},\n\"sourceContours\":");
         json(out, source(territoire.sourceContours()));
+        if (territoire.sourceContoursIris() != null) {
+            out.append(",\n\"sourceContoursIris\":");
+            json(out, source(territoire.sourceContoursIris()));
+        }
         var absences = absences(territoire);
         if (!absences.isEmpty()) {
             out.append(",\n\"absences\":{\n");
@@ -157,9 +163,20 @@ final class PackGeoJson {
         }
         var iris = new ArrayList<Iris>();
         for (JsonNode ligne : root.path("iris")) {
-            iris.add(new Iris(exiger(ligne, "code").asText(), exiger(ligne, "commune").asText(), chiffres(ligne),
-                    secrets(ligne)));
+            String code = exiger(ligne, "code").asText();
+            Geometry contour = null;
+            if (ligne.hasNonNull("geometry")) {
+                try {
+                    contour = reader.read(ligne.get("geometry").toString());
+                } catch (ParseException e) {
+                    throw new IllegalArgumentException("Unreadable geometry of IRIS " + code, e);
+                }
+            }
+            JsonNode nom = ligne.path("nom");
+            iris.add(new Iris(code, exiger(ligne, "commune").asText(), nom.isTextual() ? nom.asText() : null,
+                    chiffres(ligne), secrets(ligne), contour));
         }
+        JsonNode sourceIris = root.path("sourceContoursIris");
         JsonNode siren = entete.path("epciSiren");
         return new Territoire(
                 exiger(entete, "id").asText(),
@@ -168,7 +185,8 @@ final class PackGeoJson {
                 sources,
                 source(exiger(root, "sourceContours")),
                 communes,
-                iris);
+                iris,
+                sourceIris.isObject() ? source(sourceIris) : null);
     }
 
     /** The numeric members of an object: the figures. */
@@ -207,9 +225,15 @@ final class PackGeoJson {
         var ligne = new LinkedHashMap<String, Object>();
         ligne.put("code", iris.codeIris());
         ligne.put("commune", iris.codeInsee());
+        if (iris.nom() != null) {
+            ligne.put("nom", iris.nom());
+        }
         chiffres(ligne, iris.chiffres(), ORDRE_IRIS);
         if (!iris.secrets().isEmpty()) {
             ligne.put("secrets", List.copyOf(new TreeSet<>(iris.secrets())));
+        }
+        if (iris.aUnContour()) {
+            ligne.put("geometry", geometrie(iris.contour()));
         }
         return ligne;
     }

@@ -61,6 +61,13 @@ public final class TerritoireImporter {
      */
     static final double TOLERANCE_DEGRES = 0.0005;
 
+    /**
+     * Coverage simplification tolerance of the IRIS contours, in degrees (0.0001° is about 11 m
+     * north-south and 7 m east-west): the IRIS of one commune are simplified together, so that
+     * neighbouring IRIS still share their boundaries; an IRIS of a town centre is a few streets wide.
+     */
+    static final double TOLERANCE_IRIS_DEGRES = 0.0001;
+
     /** The files without which the shipped territories cannot be regenerated. */
     public static final Set<NatureFichier> REQUISES_LIVRES = Collections.unmodifiableSet(
             EnumSet.of(NatureFichier.TERRITOIRES, NatureFichier.CONTOURS));
@@ -246,6 +253,7 @@ public final class TerritoireImporter {
         private final List<BilanImport.PackImporte> packs = new ArrayList<>();
         private FichiersInsee insee;
         private ContoursLus contours;
+        private IrisLus irisLus;
         private Set<String> communesDesPacks = new TreeSet<>();
 
         Import(FichiersOfficiels fichiers, Consumer<String> suivi) {
@@ -356,6 +364,39 @@ public final class TerritoireImporter {
             Set<String> departements = liste.departements();
             contours = ContoursLus.lire(fichiers.de(NatureFichier.CONTOURS), code -> codes.contains(code)
                     || (liste.commune(code).isEmpty() && departements.contains(departement(code))), journal);
+            irisLus = IrisLus.lire(fichiers, codes, journal);
+        }
+
+        /**
+         * The IRIS of a commune: those of Filosofi and of the IRIS files, with their figures, name and
+         * contour (the contours of the commune's IRIS simplified together), sorted by code.
+         */
+        private List<Iris> irisDe(String codeInsee) {
+            var parCode = new TreeMap<String, Iris>();
+            insee.iris(codeInsee).forEach(i -> parCode.put(i.codeIris(), i));
+            irisLus.codes(codeInsee).forEach(code -> parCode.putIfAbsent(code, new Iris(code, codeInsee, Map.of(), Set.of())));
+            var iris = new ArrayList<Iris>();
+            parCode.values().forEach(i -> {
+                var chiffres = new LinkedHashMap<>(i.chiffres());
+                irisLus.chiffres(i.codeIris()).forEach(chiffres::putIfAbsent);
+                iris.add(new Iris(i.codeIris(), codeInsee, irisLus.nom(i.codeIris()), chiffres, i.secrets(),
+                        irisLus.contour(i.codeIris())));
+            });
+            List<Integer> avecContour = new ArrayList<>();
+            for (int i = 0; i < iris.size(); i++) {
+                if (iris.get(i).aUnContour()) {
+                    avecContour.add(i);
+                }
+            }
+            if (!avecContour.isEmpty()) {
+                List<Geometry> simplifies = ContoursCommunes.simplifier(
+                        avecContour.stream().map(i -> iris.get(i).contour()).toList(), TOLERANCE_IRIS_DEGRES);
+                for (int k = 0; k < avecContour.size(); k++) {
+                    int i = avecContour.get(k);
+                    iris.set(i, iris.get(i).avecContour(simplifies.get(k)));
+                }
+            }
+            return iris;
         }
 
         private Territoire territoire(String id, String nom, String epciSiren, List<CommuneTerritoire> membres) {
@@ -374,17 +415,25 @@ public final class TerritoireImporter {
                 ChiffresCommune chiffres = insee.chiffres(membre.codeInsee());
                 communes.add(new Commune(membre.codeInsee(), membre.nom(), chiffres.chiffres(), chiffres.secrets(),
                         simplifies.get(i)));
-                iris.addAll(insee.iris(membre.codeInsee()));
+                iris.addAll(irisDe(membre.codeInsee()));
             }
-            var territoire = new Territoire(id, nom, epciSiren, SOURCES,
-                    contours.source(sorted.stream().map(CommuneTerritoire::codeInsee).toList()), communes, iris);
+            var sources = new LinkedHashMap<>(SOURCES);
+            irisLus.sourcesChiffres().forEach((variable, source) -> {
+                if (iris.stream().anyMatch(i -> i.chiffres().containsKey(variable))) {
+                    sources.put(variable, source);
+                }
+            });
+            boolean contoursIris = iris.stream().anyMatch(Iris::aUnContour);
+            var territoire = new Territoire(id, nom, epciSiren, sources,
+                    contours.source(sorted.stream().map(CommuneTerritoire::codeInsee).toList()), communes, iris,
+                    contoursIris ? irisLus.sourceContours() : null);
             var absences = absences(territoire);
             absences.forEach(a -> log.info("Territory {}: {} absent for {} of {} communes ({})", id, a.variable(),
                     a.communes().size(), a.sur(), a.communes()));
             List<String> disparues = contoursDisparus(id, originaux);
-            log.info("Territory pack {}: {} communes, {} IRIS, {} contour vertices (from {}, tolerance {} degrees)",
-                    id, communes.size(), iris.size(), ContoursCommunes.sommets(simplifies), ContoursCommunes.sommets(originaux),
-                    TOLERANCE_DEGRES);
+            log.info("Territory pack {}: {} communes, {} IRIS ({} with a contour), {} contour vertices (from {}, tolerance {}"
+                    + " degrees)", id, communes.size(), iris.size(), iris.stream().filter(Iris::aUnContour).count(),
+                    ContoursCommunes.sommets(simplifies), ContoursCommunes.sommets(originaux), TOLERANCE_DEGRES);
             packs.add(new BilanImport.PackImporte(id, nom, communes.size(), iris.size(), absences, disparues));
             return territoire;
         }

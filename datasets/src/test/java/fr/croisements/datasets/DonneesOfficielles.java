@@ -17,8 +17,6 @@ final class DonneesOfficielles {
     private DonneesOfficielles() {}
 
     static Path dossier() {
-        String property = System.getProperty(TerritoireImporter.PROPRIETE_DOSSIER);
-        Path dossier = property == null || property.isBlank() ? Path.of("..", "..", "shared", "datasets") : Path.of(property);
-        return dossier.toAbsolutePath().normalize();
+        return DonneesOfficiellesRequises.Condition.dossier();
     }
 }

@@ -12,6 +12,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 /** Every importer on the real official files of {@code shared/datasets}: row counts, a known value, secrets. */
+@DonneesOfficiellesRequises
 class FichiersOfficielsTest {
 
     private static <T> ImportCsv<T> importer(String fichier, List<String> colonnes, Function<CSVRecord, Lecture<T>> parse) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * files: the CC des Pays du Sel et du Vermois (54, SIREN 245400189, 16 communes). Its pack is
  * kept as a test fixture and regenerated here byte for byte.
  */
+@DonneesOfficiellesRequises
 class NouveauTerritoireTest {
 
     static final String SIREN = "245400189";

@@ -33,6 +33,7 @@ class ParkingImporterTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void the_rules_checked_are_those_of_the_published_schema() throws Exception {
         List<JsonNode> champs = champsDuSchema();
         var requis = new ArrayList<String>();
@@ -87,6 +88,7 @@ class ParkingImporterTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void the_schema_example_is_read_without_any_remark() {
         var lu = ParkingImporter.lire(OFFICIELS.resolve("schemas/schema-stationnement-exemple-valide.csv"));
 
@@ -98,6 +100,7 @@ class ParkingImporterTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void la_rochelle_has_20_car_parks_2_without_capacity_and_5304_places_in_the_others() {
         var lu = ParkingImporter.lire(OFFICIELS.resolve("parking/la_rochelle_parkings_schema_stationnement.csv"));
 
@@ -131,6 +134,7 @@ class ParkingImporterTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void poitiers_national_base_has_8_car_parks_and_3311_places_without_any_remark() {
         var lu = ParkingImporter.lire(OFFICIELS.resolve("parking/poitiers_parkings_bnls_2022.csv"));
 

@@ -78,7 +78,7 @@ class ReconnaissanceFichiersTest {
         Files.write(dossier.resolve("EPCI_au_01-01-2024.xlsx"), new byte[] {'P', 'K', 3, 4, 20, 0});
         ecrire("filo2020.csv", "CODGEO;NBMENFISC20;MED20;TP6020\n01001;300;22000;s\n");
         ecrire("iris.geojson", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
-                + "{\"INSEE_COM\":\"92002\",\"CODE_IRIS\":\"920020101\"},\"geometry\":null}]}");
+                + "{\"INSEE_COM\":\"92002\",\"IRIS\":\"0101\"},\"geometry\":null}]}");
         ecrire("departement.geojson", "{\"type\":\"Feature\",\"geometry\":null,\"properties\":{}}");
         ecrire("notes.csv", "indicateur;valeur\n");
         ecrire("packs/sel.geojson", "{\n\"type\":\"FeatureCollection\",\n\"territoire\":{\"id\":\"sel\"},\n\"features\":[\n"
@@ -97,7 +97,7 @@ class ReconnaissanceFichiersTest {
                                 + " (FeatureCollection) est attendue"),
                         tuple("filo2020.csv", "ressemble à « Filosofi par commune (Insee, revenus disponibles) », mais"
                                 + " colonnes manquantes : MED21, TP6021 (le fichier a MED20, TP6020 : un autre millésime ?)"),
-                        tuple("iris.geojson", "contours d'IRIS : le pack ne prend que les contours des communes"),
+                        tuple("iris.geojson", "contours d'IRIS sans code IRIS sur 9 caractères (propriété CODE_IRIS attendue)"),
                         tuple("notes.csv", "en-tête non reconnu (colonnes lues : indicateur, valeur)"),
                         tuple("sel.geojson", "pack de territoire (fait par croisements import), pas un fichier officiel"),
                         tuple("vide.csv", "fichier vide"));

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** THE regeneration check: the shipped packs are exactly what the importer makes from the official files. */
+@DonneesOfficiellesRequises
 class RegenerationPacksTest {
 
     static final String COMMANDE = "./croisements import --depuis ../shared/datasets"

@@ -3,6 +3,7 @@ package fr.croisements.streams;
 import fr.croisements.datasets.Territoire;
 import fr.croisements.events.ParcStationnement;
 import fr.croisements.streams.geo.CommuneLocator;
+import fr.croisements.streams.geo.IrisLocator;
 import fr.croisements.streams.indicateurs.Croisement;
 import fr.croisements.streams.indicateurs.Entrees;
 import fr.croisements.streams.indicateurs.ReferencesParkings;
@@ -67,7 +68,7 @@ public final class Pipeline implements AutoCloseable {
     public static Topology topology(List<Territoire> territoires) {
         var communes = territoires.stream().flatMap(t -> t.communes().stream()).toList();
         var locator = new CommuneLocator(communes);
-        return Entrees.topologie(locator, croisements(locator));
+        return Entrees.topologie(locator, IrisLocator.de(territoires), croisements(locator));
     }
 
     /** The crossings built into Croisements, in the order they enter the topology. */

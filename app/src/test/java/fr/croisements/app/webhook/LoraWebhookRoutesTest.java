@@ -1,5 +1,6 @@
 package fr.croisements.app.webhook;
 
+import fr.croisements.datasets.DonneesOfficiellesRequises;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -78,6 +79,7 @@ class LoraWebhookRoutesTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void answers503WhenNoTokenIsConfigured() throws Exception {
         URI base = demarrer("  ");
 
@@ -89,6 +91,7 @@ class LoraWebhookRoutesTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void answers401WithoutTheRightBearerToken() throws Exception {
         URI base = demarrer(JETON);
 
@@ -123,6 +126,7 @@ class LoraWebhookRoutesTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void answers400WithAFrenchReasonForInvalidJsonAndPublishesTheReject() throws Exception {
         URI base = demarrer(JETON);
         String tronque = echantillon("tts_v3_uplink_em500-co2.json").substring(0, 300);
@@ -144,6 +148,7 @@ class LoraWebhookRoutesTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void answers400WhenTheJsonHoldsNoUsableMessage() throws Exception {
         URI base = demarrer(JETON);
 
@@ -158,6 +163,7 @@ class LoraWebhookRoutesTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void acceptsATtsUplinkAndPublishesIt() throws Exception {
         URI base = demarrer(JETON);
 
@@ -181,6 +187,7 @@ class LoraWebhookRoutesTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void acceptsChirpstackEventsWithTheirEventTypeAndDecodesByDeviceProfile() throws Exception {
         URI base = demarrer(JETON);
         String up = echantillon("chirpstack_v4_up_em500-co2.json")
@@ -209,6 +216,7 @@ class LoraWebhookRoutesTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void answers503WhenKafkaDoesNotTakeTheRecords() throws Exception {
         uplinks.sendException = new TimeoutException("broker injoignable");
         URI base = demarrer(JETON);

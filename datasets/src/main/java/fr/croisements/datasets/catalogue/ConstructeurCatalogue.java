@@ -190,6 +190,11 @@ public final class ConstructeurCatalogue {
                 ajouter(groupes, new CleReference(t.sourceContours(), Granularite.COMMUNE, true), t, null, communes,
                         Set.of());
             }
+            if (t.sourceContoursIris() != null) {
+                Set<String> iris = codes(t.irisAvecContour(), i -> true, Iris::codeIris);
+                ajouter(groupes, new CleReference(t.sourceContoursIris(), Granularite.IRIS, true), t, null,
+                        codes(t.irisAvecContour(), i -> true, Iris::codeInsee), iris);
+            }
         }
         // figures by producer and title, then the contours: a stable order whatever the packs' map order
         var cles = new ArrayList<>(groupes.keySet());

@@ -166,6 +166,11 @@ class ConstructeurCatalogueTest {
                 .findFirst().orElseThrow();
         assertThat(contours.couverture().idsTerritoires()).containsExactlyInAnyOrderElementsOf(Territoires.ids());
         assertThat(contours.couverture().communes()).hasSize(1 + 13 + 40 + 28);
+        JeuDeDonnees contoursIris = reel.jeux(Genre.REFERENCE).stream().filter(j -> j.titre().contains("Contours…IRIS (édition"))
+                .findFirst().orElseThrow();
+        assertThat(contoursIris.couverture().granularite()).isEqualTo(Granularite.IRIS);
+        assertThat(contoursIris.couverture().idsTerritoires()).containsExactlyInAnyOrder("antony", "grand-poitiers");
+        assertThat(contoursIris.millesime()).isEqualTo("2016");
         assertThat(indicateur(reel, Indicateurs.TAUX_PRESENTATION_BACS.id()).couverture().communes()).hasSize(13);
         assertThat(reel.jeux()).allSatisfy(j -> assertThat(j.couverture().estVide() && j.genre() == Genre.REFERENCE)
                 .as(j.titre()).isFalse());

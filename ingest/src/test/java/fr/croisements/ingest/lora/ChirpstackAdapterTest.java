@@ -1,5 +1,6 @@
 package fr.croisements.ingest.lora;
 
+import fr.croisements.datasets.DonneesOfficiellesRequises;
 import static fr.croisements.ingest.lora.DonneesLora.echantillon;
 import static fr.croisements.ingest.lora.DonneesLora.echantillonProjet;
 import static fr.croisements.ingest.lora.DonneesLora.json;
@@ -37,6 +38,7 @@ class ChirpstackAdapterTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void readsEveryFieldOfTheEm500Co2Sample() {
         Lecture l = avecModele("milesight-em500-co2").lire(json(echantillon("chirpstack_v4_up_em500-co2.json")));
 
@@ -51,6 +53,7 @@ class ChirpstackAdapterTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void readsEveryFieldOfTheEm310UdlSample() {
         Lecture l = avecModele("EM310-UDL").lire(json(echantillon("chirpstack_v4_up_em310-udl.json")), "up");
 
@@ -63,6 +66,7 @@ class ChirpstackAdapterTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void readsEveryFieldOfTheNwaveSample() {
         Lecture l = avecModele("Nwave G4_NPS_SM").lire(json(echantillon("chirpstack_v4_up_nwave-nps-sm.json")));
 
@@ -73,6 +77,7 @@ class ChirpstackAdapterTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void aGenericDeviceProfileLeavesThePayloadUndecodedWithAWarning() {
         Lecture l = sansAppareils.lire(json(echantillon("chirpstack_v4_up_em500-co2.json")));
 
@@ -203,6 +208,7 @@ class ChirpstackAdapterTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void issue13TheContentWinsOverTheGivenTypeWhateverItSays() {
         ObjectNode up = echantillonProjet("chirpstack-up-deux-antennes.json");
 
@@ -247,6 +253,7 @@ class ChirpstackAdapterTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void rejectsAnUnknownTypeAnUnknownShapeAndForeignFormats() {
         assertThat(sansAppareils.lire(json("{\"deviceInfo\": {\"devEui\": \"24e124136b316361\"}}"), "uplink"))
                 .isEqualTo(new Lecture.Invalide("type d'événement ChirpStack inconnu : « uplink » (up, status, join, ack, txack, log, location, integration)"));

@@ -1,5 +1,6 @@
 package fr.croisements.ingest.lora;
 
+import fr.croisements.datasets.DonneesOfficiellesRequises;
 import static fr.croisements.ingest.lora.DonneesLora.echantillon;
 import static fr.croisements.ingest.lora.DonneesLora.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +48,7 @@ class PublicationLoraTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void readsStorageIntegrationNdjsonLineByLineAndGoesOnAfterATruncatedLine() throws IOException {
         String ndjson = "\uFEFF{\"result\": " + compact("tts_v3_uplink_em500-co2.json") + "}\n"
                 + "\n"
@@ -86,6 +88,7 @@ class PublicationLoraTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void readsAJsonArrayOfChirpstackEventsWithTheirRanks() throws IOException {
         String tableau = "[\n" + compact("chirpstack_v4_up_em500-co2.json") + ",\n"
                 + "{\"time\": \"2023-05-22T08:00:00+00:00\", \"deviceInfo\": {\"devEui\": \"1000000000000001\"}, \"margin\": 9, \"batteryLevel\": 71.5},\n"
@@ -109,6 +112,7 @@ class PublicationLoraTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void readsAPrettyPrintedFileAsItIsAndSeveralOfThemOneAfterTheOther(@TempDir Path dossier) throws IOException {
         Path fichier = Files.writeString(dossier.resolve("uplink.json"), DonneesLora.texte(echantillon("chirpstack_v4_up_em310-udl.json"))
                 + "\n" + DonneesLora.texte(echantillon("chirpstack_v4_up_nwave-nps-sm.json")));
@@ -124,6 +128,7 @@ class PublicationLoraTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void rejectsATruncatedDocumentWithItsPlaceAndKeepsWhatCameBefore() throws IOException {
         String premier = DonneesLora.texte(echantillon("tts_v3_uplink_em500-co2.json"));
         String tronque = DonneesLora.texte(echantillon("tts_v3_uplink_em310-udl.json"));
@@ -163,6 +168,7 @@ class PublicationLoraTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void rejectsAnArrayCutAfterTwoElements() throws IOException {
         String tableau = "[" + compact("tts_v3_uplink_em500-co2.json") + ", " + compact("tts_v3_uplink_em310-udl.json") + ", {\"end_dev";
 
@@ -175,6 +181,7 @@ class PublicationLoraTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void rejectsALineWithTwoValuesAndAValueThatIsNotAnObject() throws IOException {
         String ndjson = compact("tts_v3_uplink_em500-co2.json") + " {}\n42\n";
 
@@ -187,6 +194,7 @@ class PublicationLoraTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void whatIsPublishedReadsBackThroughTheTopicsSerdes() throws IOException {
         publier(chirpstack, compact("chirpstack_v4_up_em500-co2.json") + "\n"
                 + "{\"time\": \"2023-05-22T08:00:00+00:00\", \"deviceInfo\": {\"devEui\": \"1000000000000001\"}, \"margin\": 9}\n",
@@ -209,6 +217,7 @@ class PublicationLoraTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void publishesOneParsedMessageOrEachElementOfAnArray() {
         var un = tts.publier(json(echantillon("tts_v3_uplink_em500-co2.json")), "webhook tts", "POST /ingest/tts", null,
                 uplinks, statuts, rejets);
@@ -225,6 +234,7 @@ class PublicationLoraTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void throwsTheFirstSendFailureInsteadOfLosingIt() {
         // the broker answers at flush time: the first record fails
         var enPanne = new MockProducer<>(false, null, new StringSerializer(), Topics.LORA_UPLINKS.valueSerde().serializer()) {

@@ -1,5 +1,6 @@
 package fr.croisements.ingest.lora;
 
+import fr.croisements.datasets.DonneesOfficiellesRequises;
 import static fr.croisements.ingest.lora.DonneesLora.echantillon;
 import static fr.croisements.ingest.lora.DonneesLora.echantillonProjet;
 import static fr.croisements.ingest.lora.DonneesLora.json;
@@ -33,6 +34,7 @@ class TtsAdapterTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void readsEveryFieldOfTheEm500Co2SampleDecodedByTheDevicesModel() {
         Lecture l = avecModele("milesight-em500-co2").lire(json(echantillon("tts_v3_uplink_em500-co2.json")));
 
@@ -47,6 +49,7 @@ class TtsAdapterTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void readsEveryFieldOfTheEm310UdlSample() {
         Lecture l = avecModele("milesight-em310-udl").lire(json(echantillon("tts_v3_uplink_em310-udl.json")));
 
@@ -59,6 +62,7 @@ class TtsAdapterTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void readsEveryFieldOfTheNwaveSample() {
         Lecture l = avecModele("nwave-nps").lire(json(echantillon("tts_v3_uplink_nwave-nps-sm.json")));
 
@@ -69,6 +73,7 @@ class TtsAdapterTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void publishesTheSampleWithoutMeasuresAndAWarningWhenTheModelIsUnknown() {
         Lecture l = sansAppareils.lire(json(echantillon("tts_v3_uplink_em500-co2.json")));
 
@@ -81,6 +86,7 @@ class TtsAdapterTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void publishesWithAWarningWhenTheDecoderRefusesThePayload() {
         Lecture l = avecModele("milesight-em300-th").lire(json(echantillon("tts_v3_uplink_em500-co2.json")));
 
@@ -257,6 +263,7 @@ class TtsAdapterTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void unwrapsStorageIntegrationAndEventStreamMessages() {
         String brut = DonneesLora.texte(echantillon("tts_v3_uplink_em310-udl.json"));
         String stockage = "{\"result\": " + brut + "}";
@@ -311,6 +318,7 @@ class TtsAdapterTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void pointsAChirpstackEventToTheRightAdapter() {
         assertThat(sansAppareils.lire(json(echantillon("chirpstack_v4_up_em500-co2.json"))))
                 .isEqualTo(new Lecture.Invalide("événement ChirpStack reçu par l'adaptateur The Things Stack : utiliser l'adaptateur chirpstack"));

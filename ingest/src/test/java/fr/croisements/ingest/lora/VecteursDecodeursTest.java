@@ -1,5 +1,6 @@
 package fr.croisements.ingest.lora;
 
+import fr.croisements.datasets.DonneesOfficiellesRequises;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -104,12 +105,14 @@ class VecteursDecodeursTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void coversEveryVectorOfTheThreeFiles() {
         assertThat(vecteurs()).hasSize(23 + 21 + 12);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("vecteurs")
+    @DonneesOfficiellesRequises
     void decodesTheVectorToTheExpectedMeasures(String nom, String origine, JsonNode v) {
         String modele = REGISTRE.resoudre(v.get("vendor").asText() + " " + v.get("model").asText()).orElseThrow();
         byte[] octets = Base64.getDecoder().decode(v.get("payload_base64").asText());

@@ -1,5 +1,6 @@
 package fr.croisements.ingest.parking;
 
+import fr.croisements.datasets.DonneesOfficiellesRequises;
 import static fr.croisements.ingest.parking.DonneesParking.fichier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,6 +33,7 @@ class OccupationAdapterTest {
     private final MockProducer<String, Rejet> rejets = DonneesParking.producteurRejets();
 
     @Test
+    @DonneesOfficiellesRequises
     void readsEveryRowOfTheRealMontpellierSeriesInParisTime() throws IOException {
         OccupationAdapter.Observations lu = OccupationAdapter.lire(fichier(DonneesParking.MONTPELLIER_OCCUPATION));
 
@@ -50,6 +52,7 @@ class OccupationAdapterTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void publishesTheMontpellierSeriesKeyedByCarParkAtItsObservationTime() throws IOException {
         Bilan bilan = adaptateur.publier(fichier(DonneesParking.MONTPELLIER_OCCUPATION), occupations, rejets);
 

@@ -1,5 +1,6 @@
 package fr.croisements.ingest.parking;
 
+import fr.croisements.datasets.DonneesOfficiellesRequises;
 import static fr.croisements.ingest.parking.DonneesParking.fichier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,6 +43,7 @@ class ParkingsAdapterTest {
     Path dossier;
 
     @Test
+    @DonneesOfficiellesRequises
     void publishesTheTwentyCarParksOfLaRochelleKeyedByIdWithTheirProducer() throws IOException {
         Bilan bilan = adaptateur.publier(fichier(DonneesParking.LA_ROCHELLE), parcs, rejets);
 
@@ -68,6 +70,7 @@ class ParkingsAdapterTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void publishesTheEightCarParksOfPoitiersWith3311Places() throws IOException {
         Bilan bilan = adaptateur.publier(fichier(DonneesParking.POITIERS), parcs, rejets);
 
@@ -88,6 +91,7 @@ class ParkingsAdapterTest {
 
     /** A fresh clone shows the car parks of the packs; the official file, ingested, gives exactly the same records. */
     @Test
+    @DonneesOfficiellesRequises
     void theOfficialFilesIngestedGiveTheCarParksOfTheShippedPacks() throws IOException {
         assertThat(ParkingsAdapter.lire(fichier(DonneesParking.POITIERS)).valeurs())
                 .isEqualTo(Parkings.charger("grand-poitiers"));
@@ -111,6 +115,7 @@ class ParkingsAdapterTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void readsTheMontpellierFeedListWithItsOwnIdsInMontpellier() throws IOException {
         Bilan bilan = adaptateur.publier(fichier(DonneesParking.MONTPELLIER_LISTE), parcs, rejets);
 
@@ -309,6 +314,7 @@ class ParkingsAdapterTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void throwsWhenKafkaRefusesACarPark() {
         parcs.sendException = new KafkaException("producer closed");
 

@@ -1,5 +1,6 @@
 package fr.croisements.ingest.parking;
 
+import fr.croisements.datasets.DonneesOfficiellesRequises;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 class ProfilOccupationTest {
 
     @Test
+    @DonneesOfficiellesRequises
     void montpellierConstantsAreTheFiguresOfTheRealSeries() throws IOException {
         var observations = OccupationAdapter.lire(DonneesParking.fichier(DonneesParking.MONTPELLIER_OCCUPATION)).valeurs();
 

@@ -1,5 +1,6 @@
 package fr.croisements.ingest.waste;
 
+import fr.croisements.datasets.DonneesOfficiellesRequises;
 import static fr.croisements.ingest.waste.Fixtures.PSEUDONYMISEUR;
 import static java.util.stream.Collectors.counting;
 import static java.util.stream.Collectors.groupingBy;
@@ -145,6 +146,7 @@ class LeveesSimulateurTest {
     }
 
     @Test
+    @DonneesOfficiellesRequises
     void calibrationFiguresAreThePublishedOnes() throws IOException {
         var fichier = Fixtures.donneesOfficielles().resolve("waste/reperes_publies_dechets_stationnement.csv");
         Map<String, String> reperes;

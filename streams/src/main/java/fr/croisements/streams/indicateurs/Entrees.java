@@ -9,6 +9,7 @@ import fr.croisements.events.IndicateurInsee;
 import fr.croisements.events.ParcStationnement;
 import fr.croisements.events.Rejet;
 import fr.croisements.streams.geo.CommuneLocator;
+import fr.croisements.streams.geo.LocalisateurZone;
 import java.util.List;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -19,20 +20,29 @@ import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * What every crossing of one topology shares: the builder, the reference tables (INSEE figures by
- * zone code, car parks by id: each read once, when a crossing first asks for it), the one zone
- * locator, and the one way to publish cells and to reject. Used while the topology is built, by
+ * zone code, car parks by id: each read once, when a crossing first asks for it), the zone locators
+ * (communes, and IRIS where the packs have their contours), and the one way to publish cells and to reject. Used while the topology is built, by
  * one thread.
  */
 public final class Entrees {
 
     private final StreamsBuilder builder;
     private final CommuneLocator locator;
+    private final LocalisateurZone localisateurIris;
     private KTable<String, IndicateurInsee> insee;
     private KTable<String, ParcStationnement> parkings;
 
+    /** Nowhere: the IRIS locator of a topology built without IRIS contours. */
+    public static final LocalisateurZone AUCUN_IRIS = (longitude, latitude) -> java.util.Optional.empty();
+
     public Entrees(StreamsBuilder builder, CommuneLocator locator) {
+        this(builder, locator, AUCUN_IRIS);
+    }
+
+    public Entrees(StreamsBuilder builder, CommuneLocator locator, LocalisateurZone localisateurIris) {
         this.builder = builder;
         this.locator = locator;
+        this.localisateurIris = localisateurIris;
     }
 
     /** A topology made of these crossings, locating points in these communes. */
@@ -46,7 +56,13 @@ public final class Entrees {
      * the hand-written pipeline.
      */
     public static Topology topologie(CommuneLocator locator, List<? extends Croisement> croisements) {
-        var entrees = new Entrees(new StreamsBuilder(), locator);
+        return topologie(locator, AUCUN_IRIS, croisements);
+    }
+
+    /** A topology made of these crossings, locating points in communes and in IRIS. */
+    public static Topology topologie(CommuneLocator locator, LocalisateurZone localisateurIris,
+            List<? extends Croisement> croisements) {
+        var entrees = new Entrees(new StreamsBuilder(), locator, localisateurIris);
         entrees.insee();
         croisements.forEach(c -> c.ajouter(entrees));
         return entrees.builder().build();
@@ -59,6 +75,14 @@ public final class Entrees {
     /** Finds the commune of a point: the one locator of the pipeline. */
     public CommuneLocator locator() {
         return locator;
+    }
+
+    /**
+     * Finds the IRIS of a point (9-character code), among the IRIS whose contours the packs have
+     * ({@link fr.croisements.streams.geo.IrisLocator}); empty elsewhere.
+     */
+    public LocalisateurZone localisateurIris() {
+        return localisateurIris;
     }
 
     /** The INSEE figures of every zone, by zone code ({@link ReferencesInsee}). */

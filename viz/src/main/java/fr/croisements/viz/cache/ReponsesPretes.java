@@ -69,7 +69,13 @@ public final class ReponsesPretes {
     public void envoyer(Context ctx, Cle cle, DefinitionIndicateur definition, Territoire territoire,
             Construction construction) throws Exception {
         List<String> codes = territoire.communes().stream().map(Commune::codeInsee).toList();
-        reponse(cle, definition, versions.version(definition, codes), construction).envoyer(ctx);
+        envoyer(ctx, cle, definition, codes, construction);
+    }
+
+    /** The same, for an answer about the cells of {@code definition} in these zones (the IRIS of a territory). */
+    public void envoyer(Context ctx, Cle cle, DefinitionIndicateur definition, java.util.Collection<String> codesZones,
+            Construction construction) throws Exception {
+        reponse(cle, definition, versions.version(definition, codesZones), construction).envoyer(ctx);
     }
 
     /** Sends an answer that no cell changes (the INSEE figures of a pack): built once, then kept. */

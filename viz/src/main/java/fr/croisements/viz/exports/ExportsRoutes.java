@@ -5,6 +5,7 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 import fr.croisements.datasets.Territoire;
 import fr.croisements.events.DefinitionIndicateur;
 import fr.croisements.events.Indicateur;
+import fr.croisements.events.Zone;
 import fr.croisements.streams.query.IndicateursQueries;
 import fr.croisements.viz.cache.ReponsesPretes;
 import fr.croisements.viz.indicateurs.Definitions;
@@ -22,7 +23,8 @@ import java.util.function.Function;
  * CSV files at stable addresses, for spreadsheets and for the distributions of the data catalogue:
  * {@code GET /api/indicateurs/{indicateur}/territoires/{territoire}.csv} ({@link IndicateurCsv}: every
  * kept window, or with {@code ?debut=} an ISO-8601 instant only the window starting then, as the map
- * shows a past period; an unreadable {@code debut} is a 400),
+ * shows a past period; an unreadable {@code debut} is a 400; with {@code ?niveau=iris}, one row per IRIS of the
+ * territory that has a contour instead of one per commune),
  * {@code GET /api/territoires/{id}/communes.csv} and {@code GET /api/territoires/{id}/iris.csv}
  * ({@link ReferencesCsv}). Served as attachments named after their content, with an ETag and in gzip when
  * the client accepts it ({@link ReponsesPretes}): an indicator's file is kept ready until a cell of the
@@ -65,10 +67,17 @@ public final class ExportsRoutes implements EndpointGroup {
         Function<String, List<Indicateur>> historique = debut == null
                 ? code -> queries.historique(d.id(), code)
                 : code -> Fenetres.cellule(queries.historique(d.id(), code), debut).stream().toList();
-        String nom = d.id() + "-" + t.id() + (debut == null ? "" : "-" + debut.atOffset(ZoneOffset.UTC).toLocalDate());
+        boolean iris = Zone.IRIS.equals(TerritoiresRoutes.niveau(ctx));
+        String nom = d.id() + "-" + t.id() + (iris ? "-iris" : "")
+                + (debut == null ? "" : "-" + debut.atOffset(ZoneOffset.UTC).toLocalDate());
         enTete(ctx, nom + SUFFIXE);
-        reponses.envoyer(ctx, new ReponsesPretes.Cle("indicateur.csv", t.id(), d.id(), debut), d, t,
-                () -> IndicateurCsv.ecrire(d, t, historique));
+        if (iris) {
+            reponses.envoyer(ctx, new ReponsesPretes.Cle("indicateur-iris.csv", t.id(), d.id(), debut), d,
+                    TerritoiresRoutes.codes(t, Zone.IRIS), () -> IndicateurCsv.ecrireIris(d, t, historique));
+        } else {
+            reponses.envoyer(ctx, new ReponsesPretes.Cle("indicateur.csv", t.id(), d.id(), debut), d, t,
+                    () -> IndicateurCsv.ecrire(d, t, historique));
+        }
     }
 
     void communes(Context ctx) throws Exception {

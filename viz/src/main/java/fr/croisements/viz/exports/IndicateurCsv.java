@@ -28,7 +28,9 @@ import java.util.function.Function;
  * sources                                   every source of the cell, separated by " | "
  * </pre>
  *
- * A commune without any cell has one row with its {@code etat} and empty figures. Pure.
+ * A commune without any cell has one row with its {@code etat} and empty figures. At IRIS level
+ * ({@link #ecrireIris}) the rows are the IRIS of the territory that have a contour, and the first columns
+ * {@code code_iris, nom_iris, code_commune, nom_commune}. Pure.
  */
 final class IndicateurCsv {
 
@@ -36,11 +38,28 @@ final class IndicateurCsv {
 
     private IndicateurCsv() {}
 
+    /** A zone of the file: its code (to read its cells) and the values of its first columns. */
+    private record ZoneCsv(String code, List<String> colonnes) {}
+
     static byte[] ecrire(DefinitionIndicateur d, Territoire territoire, Function<String, List<Indicateur>> historique) {
+        return ecrire(d, List.of("code_commune", "nom_commune"), territoire.communes().stream()
+                .map(c -> new ZoneCsv(c.codeInsee(), List.of(c.codeInsee(), c.nom()))).toList(), historique);
+    }
+
+    /** The cells of the IRIS of the territory that have a contour. */
+    static byte[] ecrireIris(DefinitionIndicateur d, Territoire territoire, Function<String, List<Indicateur>> historique) {
+        return ecrire(d, List.of("code_iris", "nom_iris", "code_commune", "nom_commune"), territoire.irisAvecContour()
+                .stream().map(i -> new ZoneCsv(i.codeIris(), List.of(i.codeIris(), i.nom() == null ? "" : i.nom(),
+                        i.codeInsee(), territoire.commune(i.codeInsee()).map(Commune::nom).orElse("")))).toList(),
+                historique);
+    }
+
+    private static byte[] ecrire(DefinitionIndicateur d, List<String> colonnesZone, List<ZoneCsv> zones,
+            Function<String, List<Indicateur>> historique) {
         // a ratio may also list the measures behind it (LoRaWAN indicators): both column groups then
         boolean ratio = d.libelles().numerateur() != null;
-        var entete = new ArrayList<>(List.of("code_commune", "nom_commune", "debut", "fin", "periode", "etat", "valeur",
-                "unite"));
+        var entete = new ArrayList<>(colonnesZone);
+        entete.addAll(List.of("debut", "fin", "periode", "etat", "valeur", "unite"));
         if (ratio) {
             entete.addAll(List.of("numerateur", "denominateur"));
         }
@@ -48,22 +67,20 @@ final class IndicateurCsv {
         entete.addAll(List.of("secret_statistique", "donnees_simulees", "sources"));
 
         var lignes = new ArrayList<List<String>>();
-        for (Commune commune : territoire.communes()) {
-            List<Indicateur> cellules = historique.apply(commune.codeInsee()).stream()
+        for (ZoneCsv zone : zones) {
+            List<Indicateur> cellules = historique.apply(zone.code()).stream()
                     .sorted(Comparator.comparing(Indicateur::debut)).toList();
             if (cellules.isEmpty()) {
-                lignes.add(sansCellule(d, commune, entete.size(), ratio));
+                lignes.add(sansCellule(d, zone, entete.size()));
             }
-            cellules.forEach(c -> lignes.add(ligne(d, commune, c, ratio)));
+            cellules.forEach(c -> lignes.add(ligne(d, zone, c, ratio)));
         }
         return Csv.ecrire(entete, lignes);
     }
 
-    private static List<String> ligne(DefinitionIndicateur d, Commune commune, Indicateur c, boolean ratio) {
+    private static List<String> ligne(DefinitionIndicateur d, ZoneCsv zone, Indicateur c, boolean ratio) {
         boolean secret = c.secret();
-        var l = new ArrayList<String>();
-        l.add(commune.codeInsee());
-        l.add(commune.nom());
+        var l = new ArrayList<String>(zone.colonnes());
         l.add(c.debut().atOffset(ZoneOffset.UTC).toLocalDate().toString());
         l.add(c.fin().minusNanos(1).atOffset(ZoneOffset.UTC).toLocalDate().toString());
         l.add(Periodes.libelle(c.debut(), c.fin()));
@@ -86,9 +103,9 @@ final class IndicateurCsv {
         return l;
     }
 
-    private static List<String> sansCellule(DefinitionIndicateur d, Commune commune, int colonnes, boolean ratio) {
-        var l = new ArrayList<String>(List.of(commune.codeInsee(), commune.nom(), "", "", "", d.libelles().sansDonnee(),
-                "", d.unite()));
+    private static List<String> sansCellule(DefinitionIndicateur d, ZoneCsv zone, int colonnes) {
+        var l = new ArrayList<String>(zone.colonnes());
+        l.addAll(List.of("", "", "", d.libelles().sansDonnee(), "", d.unite()));
         while (l.size() < colonnes - 3) {
             l.add("");
         }

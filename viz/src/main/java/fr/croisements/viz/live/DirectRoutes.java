@@ -50,9 +50,13 @@ public final class DirectRoutes implements EndpointGroup {
 
     void lireAbonnement(Context ctx) {
         String territoire = ctx.queryParam("territoire");
+        // its communes and its IRIS: the map of either level follows the same subscription
         Set<String> zones = territoire == null || territoire.isBlank() ? Set.of()
-                : TerritoiresRoutes.trouver(territoires, territoire.trim()).communes().stream()
-                        .map(Commune::codeInsee).collect(Collectors.toUnmodifiableSet());
+                : java.util.stream.Stream.concat(
+                        TerritoiresRoutes.trouver(territoires, territoire.trim()).communes().stream().map(Commune::codeInsee),
+                        TerritoiresRoutes.trouver(territoires, territoire.trim()).iris().stream()
+                                .map(fr.croisements.datasets.Iris::codeIris))
+                        .collect(Collectors.toUnmodifiableSet());
         Set<String> indicateurs = ctx.queryParams("indicateur").stream().filter(id -> !id.isBlank()).map(String::trim)
                 .map(id -> definitions.definition(id).orElseThrow(() -> new BadRequestResponse(definitions.inconnu(id))).id())
                 .collect(Collectors.toUnmodifiableSet());

@@ -2,10 +2,12 @@ package fr.croisements.viz.territoires;
 
 import com.fasterxml.jackson.databind.util.RawValue;
 import fr.croisements.datasets.Commune;
+import fr.croisements.datasets.Iris;
 import fr.croisements.datasets.Territoire;
 import fr.croisements.events.DefinitionIndicateur;
 import fr.croisements.events.Indicateur;
 import fr.croisements.events.Source;
+import fr.croisements.events.Zone;
 import fr.croisements.viz.indicateurs.Definitions;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,6 +38,11 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
  * sourcesDetaillees                        the same sources with their licence and whether simulated
  * </pre>
  *
+ * The IRIS of a territory that have a contour ({@link #carteIris}) are written the same way, {@code nom} being
+ * the IRIS name, {@code population} its census population and {@code menages} null, with four more keys:
+ * {@code niveau} ("iris"), {@code commune} and {@code nomCommune} (its commune), {@code sourceContours} (the
+ * IRIS contours' label with their vintage, e.g. "IGN – Insee, Contours…IRIS (… 2016)").
+ *
  * Every key is always present, null when unknown. Contours are written once, at construction, as
  * GeoJSON text that each answer copies as it is (the contours do not change, and writing thousands of
  * coordinates at every answer cost more than everything else); thread-safe afterwards.
@@ -53,6 +60,8 @@ final class CommunesGeoJson {
 
     /** Geometries by territory id, then by commune code. */
     private final Map<String, Map<String, RawValue>> contours = new HashMap<>();
+    /** Geometries by territory id, then by IRIS code. */
+    private final Map<String, Map<String, RawValue>> contoursIris = new HashMap<>();
 
     CommunesGeoJson(List<Territoire> territoires) {
         var writer = new GeoJsonWriter();
@@ -62,7 +71,28 @@ final class CommunesGeoJson {
             var parCode = new HashMap<String, RawValue>();
             t.communes().forEach(c -> parCode.put(c.codeInsee(), geometrie(writer, c.contour())));
             contours.put(t.id(), parCode);
+            var parIris = new HashMap<String, RawValue>();
+            t.irisAvecContour().forEach(i -> parIris.put(i.codeIris(), geometrie(writer, i.contour())));
+            contoursIris.put(t.id(), parIris);
         }
+    }
+
+    /** The IRIS of the territory that have a contour, each with its cell of the indicator (by IRIS code). */
+    FeatureCollection carteIris(Territoire territoire, DefinitionIndicateur indicateur, Map<String, Indicateur> cellules) {
+        Map<String, RawValue> geometries = contoursIris.getOrDefault(territoire.id(), Map.of());
+        String sourceContours = territoire.sourceContoursIris() == null ? null : territoire.sourceContoursIris().libelle();
+        List<Feature> features = territoire.irisAvecContour().stream()
+                .map(i -> {
+                    var p = proprietes(i.codeIris(), i.nom() != null ? i.nom() : "IRIS " + i.codeIris(), null,
+                            i.chiffre(Iris.POPULATION), indicateur, cellules.get(i.codeIris()));
+                    p.put("niveau", Zone.IRIS);
+                    p.put("commune", i.codeInsee());
+                    p.put("nomCommune", territoire.commune(i.codeInsee()).map(Commune::nom).orElse(null));
+                    p.put("sourceContours", sourceContours);
+                    return new Feature("Feature", i.codeIris(), geometries.get(i.codeIris()), p);
+                })
+                .toList();
+        return new FeatureCollection("FeatureCollection", features);
     }
 
     FeatureCollection carte(Territoire territoire, DefinitionIndicateur indicateur, Map<String, Indicateur> dernieres) {
@@ -75,14 +105,20 @@ final class CommunesGeoJson {
     }
 
     static Map<String, Object> proprietes(Commune commune, DefinitionIndicateur indicateur, Indicateur cellule) {
+        return proprietes(commune.codeInsee(), commune.nom(), commune.chiffre(Commune.MENAGES),
+                commune.chiffre(Commune.POPULATION), indicateur, cellule);
+    }
+
+    private static Map<String, Object> proprietes(String code, String nom, Double menages, Double population,
+            DefinitionIndicateur indicateur, Indicateur cellule) {
         boolean avecCellule = cellule != null;
         boolean secret = avecCellule && cellule.secret();
         boolean visible = avecCellule && !secret;
         var p = new LinkedHashMap<String, Object>();
-        p.put("code", commune.codeInsee());
-        p.put("nom", commune.nom());
-        p.put("menages", commune.chiffre(Commune.MENAGES));
-        p.put("population", commune.chiffre(Commune.POPULATION));
+        p.put("code", code);
+        p.put("nom", nom);
+        p.put("menages", menages);
+        p.put("population", population);
         p.put("indicateur", indicateur.id());
         p.put("unite", avecCellule && cellule.unite() != null ? cellule.unite() : indicateur.unite());
         p.put("valeur", visible ? cellule.valeur() : null);

@@ -1,8 +1,10 @@
 package fr.croisements.viz.territoires;
 
 import fr.croisements.datasets.Commune;
+import fr.croisements.datasets.Iris;
 import fr.croisements.datasets.Territoire;
 import fr.croisements.events.DefinitionIndicateur;
+import fr.croisements.events.Zone;
 import fr.croisements.streams.query.IndicateursQueries;
 import fr.croisements.streams.query.StoreIndisponibleException;
 import java.util.ArrayList;
@@ -25,8 +27,19 @@ final class Disponibilite {
 
     private Disponibilite() {}
 
-    /** Indicator ids by territory id, in catalogue order. */
+    /** Indicator ids by territory id, in catalogue order (cells in its communes or in its IRIS with a contour). */
     static Map<String, List<String>> parTerritoire(IndicateursQueries queries, List<Territoire> territoires,
+            List<DefinitionIndicateur> indicateurs) {
+        var result = new LinkedHashMap<String, List<String>>();
+        niveaux(queries, territoires, indicateurs).forEach((id, parIndicateur) -> result.put(id, List.copyOf(parIndicateur.keySet())));
+        return result;
+    }
+
+    /**
+     * For each territory, its indicators in catalogue order, each with the levels at which it has cells:
+     * {@code commune} (some commune has one), {@code iris} (some IRIS with a contour has one).
+     */
+    static Map<String, Map<String, List<String>>> niveaux(IndicateursQueries queries, List<Territoire> territoires,
             List<DefinitionIndicateur> indicateurs) {
         var zones = new LinkedHashMap<String, Set<String>>();
         StoreIndisponibleException premiere = null;
@@ -41,12 +54,19 @@ final class Disponibilite {
         if (zones.isEmpty() && premiere != null) {
             throw premiere;
         }
-        var result = new LinkedHashMap<String, List<String>>();
+        var result = new LinkedHashMap<String, Map<String, List<String>>>();
         for (Territoire t : territoires) {
-            var ids = new ArrayList<String>();
+            var ids = new LinkedHashMap<String, List<String>>();
             zones.forEach((id, codes) -> {
+                var niveaux = new ArrayList<String>();
                 if (t.communes().stream().map(Commune::codeInsee).anyMatch(codes::contains)) {
-                    ids.add(id);
+                    niveaux.add(Zone.COMMUNE);
+                }
+                if (t.irisAvecContour().stream().map(Iris::codeIris).anyMatch(codes::contains)) {
+                    niveaux.add(Zone.IRIS);
+                }
+                if (!niveaux.isEmpty()) {
+                    ids.put(id, List.copyOf(niveaux));
                 }
             });
             result.put(t.id(), ids);

@@ -26,10 +26,15 @@ public final class Fenetres {
 
     /** The windows having at least one cell in the communes of the territory, oldest first. */
     static List<Fenetre> liste(Territoire territoire, Function<String, List<Indicateur>> historique) {
+        return liste(territoire.communes().stream().map(Commune::codeInsee).toList(), historique);
+    }
+
+    /** The windows having at least one cell in these zones (communes or IRIS), oldest first. */
+    static List<Fenetre> liste(List<String> codes, Function<String, List<Indicateur>> historique) {
         var cellules = new TreeMap<Instant, Map<String, Indicateur>>();
-        for (Commune commune : territoire.communes()) {
-            for (Indicateur c : historique.apply(commune.codeInsee())) {
-                cellules.computeIfAbsent(c.debut(), d -> new HashMap<>()).put(commune.codeInsee(), c);
+        for (String code : codes) {
+            for (Indicateur c : historique.apply(code)) {
+                cellules.computeIfAbsent(c.debut(), d -> new HashMap<>()).put(code, c);
             }
         }
         return cellules.entrySet().stream().map(e -> {
@@ -41,9 +46,14 @@ public final class Fenetres {
     /** The cell of each commune of the territory for the window starting at {@code debut}, by code; none without. */
     static Map<String, Indicateur> cellules(Territoire territoire, Instant debut,
             Function<String, List<Indicateur>> historique) {
+        return cellules(territoire.communes().stream().map(Commune::codeInsee).toList(), debut, historique);
+    }
+
+    /** The cell of each of these zones for the window starting at {@code debut}, by code; none without. */
+    static Map<String, Indicateur> cellules(List<String> codes, Instant debut, Function<String, List<Indicateur>> historique) {
         var result = new HashMap<String, Indicateur>();
-        for (Commune commune : territoire.communes()) {
-            cellule(historique.apply(commune.codeInsee()), debut).ifPresent(c -> result.put(commune.codeInsee(), c));
+        for (String code : codes) {
+            cellule(historique.apply(code), debut).ifPresent(c -> result.put(code, c));
         }
         return result;
     }

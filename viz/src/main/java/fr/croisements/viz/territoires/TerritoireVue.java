@@ -5,6 +5,7 @@ import fr.croisements.events.Source;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -19,10 +20,13 @@ import java.util.regex.Pattern;
  * @param indicateurs the ids of the indicators having at least one cell in its communes, in
  *     catalogue order (the map offers these)
  * @param manquants for each indicator it does not have, what is missing and the command that brings it
+ * @param niveaux for each indicator of {@code indicateurs}, the zone levels at which it has cells
+ *     ({@code commune}, {@code iris}): the map offers the IRIS level where it has {@code iris}
+ * @param nombreIris how many of its IRIS have a contour (the IRIS map draws these)
  */
 record TerritoireVue(
         String id, String nom, String nomCourt, String epciSiren, int nombreCommunes, List<SourceVue> sources,
-        List<String> indicateurs, List<Manques.Manque> manquants) {
+        List<String> indicateurs, List<Manques.Manque> manquants, Map<String, List<String>> niveaux, int nombreIris) {
 
     /** One source of the reference data of a territory. */
     record SourceVue(String libelle, String licence, boolean simule) {
@@ -41,15 +45,27 @@ record TerritoireVue(
     }
 
     static TerritoireVue de(Territoire t, List<String> indicateurs, List<Manques.Manque> manquants) {
+        var niveaux = new java.util.LinkedHashMap<String, List<String>>();
+        indicateurs.forEach(id -> niveaux.put(id, List.of(fr.croisements.events.Zone.COMMUNE)));
+        return de(t, niveaux, manquants);
+    }
+
+    /** With the levels of each indicator (in catalogue order: their keys are the indicators). */
+    static TerritoireVue de(Territoire t, Map<String, List<String>> niveaux, List<Manques.Manque> manquants) {
+        List<String> indicateurs = List.copyOf(niveaux.keySet());
         // figures first, in a stable order, then contours
         var sources = new LinkedHashSet<Source>();
         t.sources().values().stream().sorted(Comparator.comparing(Source::libelle)).forEach(sources::add);
         if (t.sourceContours() != null) {
             sources.add(t.sourceContours());
         }
+        if (t.sourceContoursIris() != null) {
+            sources.add(t.sourceContoursIris());
+        }
         List<SourceVue> vues = sources.stream().map(SourceVue::de).toList();
         return new TerritoireVue(t.id(), t.nom(), nomCourt(t.nom()), t.epciSiren(), t.communes().size(), vues,
-                List.copyOf(indicateurs), List.copyOf(manquants));
+                List.copyOf(indicateurs), List.copyOf(manquants), java.util.Collections.unmodifiableMap(
+                        new java.util.LinkedHashMap<>(niveaux)), t.irisAvecContour().size());
     }
 
     static String nomCourt(String nom) {

@@ -2,10 +2,13 @@ package fr.croisements.viz.territoires;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
 
+import fr.croisements.datasets.Commune;
+import fr.croisements.datasets.Iris;
 import fr.croisements.datasets.Territoire;
 import fr.croisements.events.DefinitionIndicateur;
 import fr.croisements.events.Indicateur;
 import fr.croisements.events.JsonSerde;
+import fr.croisements.events.Zone;
 import fr.croisements.streams.query.IndicateursQueries;
 import fr.croisements.viz.cache.ReponsesPretes;
 import fr.croisements.viz.indicateurs.Definitions;
@@ -31,6 +34,10 @@ import java.util.Map;
  * cell in that window has none), as {@code application/geo+json} (see {@link CommunesGeoJson} for
  * the properties). An unreadable {@code debut} is a 400. The GeoJSON is kept ready until a cell of
  * the territory changes ({@link ReponsesPretes}: ETag, 304, gzip).
+ * {@code GET /api/territoires/{id}/iris.geojson?indicateur=...&debut=...}: the same for the IRIS of the
+ * territory that have a contour ({@link CommunesGeoJson#carteIris}), kept ready until a cell of one of them
+ * changes; {@code .../periodes?indicateur=...&niveau=iris} lists the windows with cells in those IRIS.
+ * Each territory of the list says, in {@code niveaux}, at which levels each of its indicators has cells.
  */
 public final class TerritoiresRoutes implements EndpointGroup {
 
@@ -57,27 +64,69 @@ public final class TerritoiresRoutes implements EndpointGroup {
         get("/api/territoires/{id}", this::un);
         get("/api/territoires/{id}/periodes", this::periodes);
         get("/api/territoires/{id}/communes.geojson", this::communes);
+        get("/api/territoires/{id}/iris.geojson", this::iris);
     }
 
     void liste(Context ctx) {
-        Map<String, List<String>> disponibles = Disponibilite.parTerritoire(queries, territoires, definitions.toutes());
-        ctx.json(territoires.stream().map(t -> vue(t, disponibles.get(t.id()))).toList());
+        var niveaux = Disponibilite.niveaux(queries, territoires, definitions.toutes());
+        ctx.json(territoires.stream().map(t -> vue(t, niveaux.get(t.id()))).toList());
     }
 
     void un(Context ctx) {
         Territoire territoire = territoire(ctx.pathParam("id"));
-        Map<String, List<String>> disponibles = Disponibilite.parTerritoire(queries, List.of(territoire), definitions.toutes());
-        ctx.json(vue(territoire, disponibles.get(territoire.id())));
+        var niveaux = Disponibilite.niveaux(queries, List.of(territoire), definitions.toutes());
+        ctx.json(vue(territoire, niveaux.get(territoire.id())));
     }
 
-    private TerritoireVue vue(Territoire t, List<String> disponibles) {
-        return TerritoireVue.de(t, disponibles, Manques.de(t, definitions.toutes(), disponibles));
+    private TerritoireVue vue(Territoire t, Map<String, List<String>> niveaux) {
+        return TerritoireVue.de(t, niveaux, Manques.de(t, definitions.toutes(), List.copyOf(niveaux.keySet())));
     }
 
     void periodes(Context ctx) {
         Territoire territoire = territoire(ctx.pathParam("id"));
         DefinitionIndicateur indicateur = indicateur(ctx.queryParam("indicateur"));
-        ctx.json(Fenetres.liste(territoire, code -> queries.historique(indicateur.id(), code)));
+        ctx.json(Fenetres.liste(codes(territoire, niveau(ctx)), code -> queries.historique(indicateur.id(), code)));
+    }
+
+    void iris(Context ctx) throws Exception {
+        Territoire territoire = territoire(ctx.pathParam("id"));
+        DefinitionIndicateur indicateur = indicateur(ctx.queryParam("indicateur"));
+        Instant debut = debut(ctx);
+        List<String> codes = codes(territoire, Zone.IRIS);
+        if (codes.isEmpty()) {
+            throw new NotFoundResponse("Le territoire « " + territoire.id() + " » n'a pas de contours d'IRIS : sa carte"
+                    + " se lit par commune (communes.geojson).");
+        }
+        ctx.contentType(GEO_JSON);
+        reponses.envoyer(ctx, new ReponsesPretes.Cle("iris.geojson", territoire.id(), indicateur.id(), debut),
+                indicateur, codes, () -> {
+                    Map<String, Indicateur> cellules = debut == null
+                            ? queries.dernieres(indicateur.id())
+                            : Fenetres.cellules(codes, debut, code -> queries.historique(indicateur.id(), code));
+                    return JsonSerde.MAPPER.writeValueAsBytes(geoJson.carteIris(territoire, indicateur, cellules));
+                });
+    }
+
+    /**
+     * The level asked for by {@code ?niveau=}: {@code commune} (the default) or {@code iris}; a 400 in
+     * French otherwise.
+     */
+    public static String niveau(Context ctx) {
+        String niveau = ctx.queryParam("niveau");
+        if (niveau == null || niveau.isBlank() || niveau.trim().equals(Zone.COMMUNE)) {
+            return Zone.COMMUNE;
+        }
+        if (niveau.trim().equals(Zone.IRIS)) {
+            return Zone.IRIS;
+        }
+        throw new BadRequestResponse("Niveau inconnu : « " + niveau + " ». Niveaux possibles : commune, iris.");
+    }
+
+    /** The codes of the zones of a territory at a level: its communes, or its IRIS that have a contour. */
+    public static List<String> codes(Territoire territoire, String niveau) {
+        return Zone.IRIS.equals(niveau)
+                ? territoire.irisAvecContour().stream().map(Iris::codeIris).toList()
+                : territoire.communes().stream().map(Commune::codeInsee).toList();
     }
 
     void communes(Context ctx) throws Exception {
