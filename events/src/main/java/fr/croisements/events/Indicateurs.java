@@ -211,7 +211,7 @@ public final class Indicateurs {
             enOrdre("sejours", "véhicules arrivés", "places", "places équipées", "duree_mediane", "durée médiane (min)",
                     "part_depassements", "séjours au-delà de la durée payante (%)", "taux_occupation",
                     "occupation de 9 h à 19 h (%)", "population", "habitants (recensement 2016)", "densite",
-                    "densité (habitants par km², 2016)"),
+                    "densité (habitants par km², 2016)", "revenu_median", "revenu déclaré médian (€, Filosofi 2021)"),
             List.of("lora-uplinks", "stationnement-sejours", REFERENCES_INSEE),
             List.of(2.0, 4.0, 6.0, 8.0));
 

@@ -43,8 +43,14 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  */
 public final class StationnementTopology implements Croisement {
 
-    private final LocalisateurZone localisateurIris;
+    private LocalisateurZone localisateurIris;
 
+    /** Locating the spaces with the pipeline's IRIS locator ({@link Entrees#localisateurIris()}). */
+    public StationnementTopology() {
+        this.localisateurIris = null;
+    }
+
+    /** Locating the spaces with {@code localisateurIris} (a test's, or another level's). */
     public StationnementTopology(LocalisateurZone localisateurIris) {
         this.localisateurIris = Objects.requireNonNull(localisateurIris, "localisateurIris");
     }
@@ -56,6 +62,9 @@ public final class StationnementTopology implements Croisement {
 
     @Override
     public void ajouter(Entrees entrees) {
+        if (localisateurIris == null) {
+            localisateurIris = entrees.localisateurIris();
+        }
         var builder = entrees.builder();
         builder.addStateStore(SejoursProcessor.store());
         VoirieProcessor.stores().forEach(builder::addStateStore);
