@@ -132,6 +132,8 @@ final class Application implements AutoCloseable {
     private int port;
     private VizServer viz;
     private SimulateurEnDirect simulateur;
+    /** Whether Antony is among the territories: its simulated parking sensors then play in the demo. */
+    private boolean antony;
 
     static Application demarrer(List<Territoire> territoires, Options options) throws InterruptedException {
         var application = new Application();
@@ -160,6 +162,7 @@ final class Application implements AutoCloseable {
     }
 
     private void lancer(List<Territoire> territoires, Options options) throws InterruptedException {
+        antony = territoires.stream().flatMap(t -> t.communes().stream()).anyMatch(c -> "92002".equals(c.codeInsee()));
         String bootstrap = options.bootstrapServers();
         TopicsAdmin.creer(bootstrap, Topics.TOUS, options.partitions(), options.replication());
         try (var producer = KafkaClients.producer(bootstrap, Topics.REF_INSEE_COMMUNES, "croisements-references")) {
@@ -246,7 +249,48 @@ final class Application implements AutoCloseable {
         var capteurs = new LoraEnDirect(flotte, uplinks, statuts, rejets, reprise, fin, simulation.vitesse());
         capteurs.start();
         aFermer.push(capteurs);
+        if (antony) {
+            demarrerStationnementAntony(simulation, uplinks, statuts, rejets, reprise, fin);
+        }
         demarrerParkings(bootstrap, simulation, rejets, reprise, fin);
+    }
+
+    /**
+     * Antony's per-space parking sensors (« simulé », scenario « jour de marché »), put in service when the
+     * simulation began, through the same TTS adapter and producers as the Grand Poitiers fleet.
+     */
+    private void demarrerStationnementAntony(Simulation simulation, KafkaProducer<String, fr.croisements.events.LoraUplink> uplinks,
+            KafkaProducer<String, fr.croisements.events.LoraStatut> statuts, KafkaProducer<String, Rejet> rejets, Instant reprise,
+            Instant fin) {
+        var flotte = new fr.croisements.ingest.stationnement.StationnementSimulateur(simulation.graine(),
+                new fr.croisements.ingest.stationnement.ScenarioVoirie(fr.croisements.ingest.stationnement.ScenarioVoirie.MARCHE));
+        var messages = new java.util.ArrayDeque<fr.croisements.ingest.lora.MessageSimule>(1);
+        var tous = flotte.iterateur(simulation.debut(), fin);
+        var apresReprise = new java.util.Iterator<fr.croisements.ingest.lora.MessageSimule>() {
+            // a resumed demo sends only what follows the latest lift already published
+            @Override
+            public boolean hasNext() {
+                while (messages.isEmpty() && tous.hasNext()) {
+                    var m = tous.next();
+                    if (!m.instant().isBefore(reprise)) {
+                        messages.add(m);
+                    }
+                }
+                return !messages.isEmpty();
+            }
+
+            @Override
+            public fr.croisements.ingest.lora.MessageSimule next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return messages.poll();
+            }
+        };
+        var places = new LoraEnDirect(flotte.appareils(), apresReprise, "simulateur-stationnement", uplinks, statuts, rejets,
+                reprise, fin, simulation.vitesse());
+        places.start();
+        aFermer.push(places);
     }
 
     /**

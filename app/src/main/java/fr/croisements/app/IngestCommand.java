@@ -5,6 +5,7 @@ import fr.croisements.events.Topics;
 import fr.croisements.ingest.Bilan;
 import fr.croisements.ingest.Pluriel;
 import fr.croisements.ingest.csv.Correspondance;
+import fr.croisements.ingest.stationnement.HorodateursAdapter;
 import fr.croisements.ingest.lora.Appareils;
 import fr.croisements.ingest.lora.BilanLora;
 import fr.croisements.ingest.lora.DecodeurRegistre;
@@ -35,14 +36,16 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code croisements ingest dechets|tts|chirpstack|stationnement|occupation FICHIER|-}: publishes a user's own file. */
+/** {@code croisements ingest dechets|tts|chirpstack|stationnement|occupation|stationnement-capteurs|horodateurs FICHIER|-}: publishes a user's own file. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Publie vos propres fichiers sur les topics Kafka. Adaptateurs : dechets "
                 + "(levées de bacs en CSV), tts et chirpstack (messages LoRaWAN de The Things Stack v3 ou "
                 + "ChirpStack v4, JSON ou NDJSON, tels que ces serveurs les émettent ; ou lus en continu sur leur broker "
                 + "avec --mqtt URL), stationnement (parkings au "
                 + "format schéma stationnement, ou liste de parkings d'un flux) et occupation (relevés d'occupation "
-                + "des parkings, CSV ou JSON) ; voir ingest/README.md.")
+                + "des parkings, CSV ou JSON), stationnement-capteurs (trames des capteurs de place sur voirie) et "
+                + "horodateurs (transactions de stationnement payant : début, fin, place ou zone, montant) ; voir "
+                + "ingest/README.md.")
 final class IngestCommand implements Callable<Integer> {
 
     /** How long reading the car parks already published may take before a file of car parks is published. */
@@ -51,7 +54,9 @@ final class IngestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", description = "Adaptateur : dechets, tts, chirpstack, stationnement ou occupation.")
+    @Parameters(index = "0", description = "Adaptateur : dechets, tts, chirpstack, stationnement, occupation, "
+            + "stationnement-capteurs (trames des capteurs de place, The Things Stack ou ChirpStack) ou horodateurs "
+            + "(transactions de stationnement payant en CSV).")
     String adaptateur;
 
     // optional for picocli: --mqtt reads a broker instead; call() asks for it otherwise
@@ -78,20 +83,26 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--appareils", paramLabel = "FICHIER", description = "LoRaWAN : fichier CSV des appareils (dev_eui, modele, longitude, latitude).")
     Path appareils;
 
-    @Option(names = "--colonne", paramLabel = "ROLE=NOM", description = "Stationnement et occupation : la colonne de "
+    @Option(names = "--reseau", paramLabel = "tts|chirpstack", defaultValue = "tts", description = "Stationnement-capteurs : "
+            + "le serveur de réseau qui a écrit le fichier, tts (par défaut) ou chirpstack.")
+    String reseau;
+
+    @Option(names = "--colonne", paramLabel = "ROLE=NOM", description = "Stationnement, occupation et horodateurs : la colonne de "
             + "votre fichier qui joue ce rôle, si elle porte un autre nom que le nôtre ; à répéter, par exemple "
             + "--colonne places-libres=free --colonne instant=collected_at. Rôles d'occupation : id, instant, date, heure, "
             + "places-libres, occupees, capacite, statut ; d'une liste de parkings : id, nom, longitude, latitude, "
-            + "capacite, insee (voir ingest/README.md).")
+            + "capacite, insee ; d'horodateurs : debut, fin, place, zone, longitude, latitude, montant, limite "
+            + "(voir ingest/README.md).")
     Map<String, String> colonnes = new LinkedHashMap<>();
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         kafka.charger();
-        if (!colonnes.isEmpty() && !"stationnement".equals(adaptateur) && !"occupation".equals(adaptateur)) {
-            throw new ParameterException(spec.commandLine(), "--colonne ne s'applique qu'aux adaptateurs stationnement et"
-                    + " occupation.");
+        if (!colonnes.isEmpty() && !"stationnement".equals(adaptateur) && !"occupation".equals(adaptateur)
+                && !"horodateurs".equals(adaptateur)) {
+            throw new ParameterException(spec.commandLine(), "--colonne ne s'applique qu'aux adaptateurs stationnement,"
+                    + " occupation et horodateurs.");
         }
         mqtt.verifier(spec);
         if (mqtt.actif()) {
@@ -101,6 +112,16 @@ final class IngestCommand implements Callable<Integer> {
             throw new MissingParameterException(spec.commandLine(), spec.positionalParameters().get(1),
                     "Missing required parameter: '<fichier>'");
         }
+        if ("stationnement-capteurs".equals(adaptateur)) {
+            if (!"tts".equals(reseau) && !"chirpstack".equals(reseau)) {
+                throw new ParameterException(spec.commandLine(), "--reseau : tts ou chirpstack, pas « " + reseau + " ».");
+            }
+            adaptateur = reseau;
+            return ingestLora(out);
+        }
+        if ("horodateurs".equals(adaptateur)) {
+            return ingestHorodateurs(out);
+        }
         if ("tts".equals(adaptateur) || "chirpstack".equals(adaptateur)) {
             return ingestLora(out);
         }
@@ -109,7 +130,8 @@ final class IngestCommand implements Callable<Integer> {
         }
         if (!"dechets".equals(adaptateur)) {
             throw new ParameterException(spec.commandLine(), "Adaptateur inconnu : " + adaptateur
-                    + " (disponibles : dechets, tts, chirpstack, stationnement, occupation).");
+                    + " (disponibles : dechets, tts, chirpstack, stationnement, occupation, "
+                    + "stationnement-capteurs, horodateurs).");
         }
         var adapter = new LeveesCsvAdapter(cleFichier == null ? Pseudonymiseur.depuisEnvironnement() : cleDuFichier());
         Bilan bilan;
@@ -227,6 +249,24 @@ final class IngestCommand implements Callable<Integer> {
                     + Pluriel.de(bilan.publies(), "publié", "publiés") + " sur " + Topics.STATIONNEMENT_OCCUPATION.name() + ", "
                     + Pluriel.de(bilan.rejetes(), "rejeté", "rejetés") + detailRejets(bilan.rejetes()) + ".");
         }
+        Resume.details(out, bilan);
+        return bilan.complet() ? 0 : 1;
+    }
+
+    /** {@code horodateurs}: paid-parking transactions to stationnement-sejours, the same stays as the sensors'. */
+    private int ingestHorodateurs(PrintWriter out) throws IOException {
+        var correspondance = new Correspondance(colonnes);
+        HorodateursAdapter adapter = avecColonnes(() -> new HorodateursAdapter(correspondance));
+        Bilan bilan;
+        try (var sejours = KafkaClients.producer(bootstrapServers, Topics.STATIONNEMENT_SEJOURS, "croisements-ingest-horodateurs");
+                var rejets = KafkaClients.producer(bootstrapServers, Topics.REJETS, "croisements-ingest-rejets")) {
+            bilan = "-".equals(fichier)
+                    ? adapter.publier(System.in, "entrée standard", sejours, rejets)
+                    : adapter.publier(Path.of(fichier), sejours, rejets);
+        }
+        out.println(Pluriel.de(bilan.lus(), "transaction lue", "transactions lues") + ", "
+                + Pluriel.de(bilan.publies(), "séjour publié", "séjours publiés") + " sur " + Topics.STATIONNEMENT_SEJOURS.name() + ", "
+                + Pluriel.de(bilan.rejetes(), "ligne rejetée", "lignes rejetées") + detailRejets(bilan.rejetes()) + ".");
         Resume.details(out, bilan);
         return bilan.complet() ? 0 : 1;
     }

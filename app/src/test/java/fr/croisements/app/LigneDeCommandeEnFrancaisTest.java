@@ -116,7 +116,7 @@ class LigneDeCommandeEnFrancaisTest {
                         + " date, heure, places-libres, occupees, capacite, statut).",
                 "Rôle inconnu pour l'adaptateur stationnement : « free » dans --colonne free=libres (rôles : id, nom,"
                         + " longitude, latitude, capacite, insee).",
-                "--colonne ne s'applique qu'aux adaptateurs stationnement et occupation.",
+                "--colonne ne s'applique qu'aux adaptateurs stationnement, occupation et horodateurs.",
                 "Valeur invalide pour --colonne : « places-libres » (ROLE=NOM attendu).");
         assertThat(erreurs.toString()).doesNotContain(ANGLAIS).doesNotContain("KEY=VALUE");
     }

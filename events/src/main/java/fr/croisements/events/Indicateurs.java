@@ -182,6 +182,63 @@ public final class Indicateurs {
             List.of("stationnement-occupation", "ref-parkings"),
             List.of(50.0, 70.0, 85.0, 90.0));
 
+    /** The sources the on-street parking indicators name, with their vintages. */
+    public static final String SOURCES_VOIRIE = "Capteurs de place : « simulé » (simulateur Croisements calé sur les séjours "
+            + "réels publiés par la Ville de Melbourne, 8 février 2017) ou export des horodateurs de la ville ; contours des "
+            + "IRIS : IGN / Insee, édition 2023 ; population et densité : recensement 2016 (Insee) ; revenu médian : "
+            + "Filosofi 2021 (Insee).";
+
+    /** Rotation of on-street spaces per IRIS and day (per-space sensors or paid-parking transactions × INSEE). */
+    public static final DefinitionIndicateur ROTATION_STATIONNEMENT = new DefinitionIndicateur(
+            "rotation-stationnement",
+            "Rotation des places de stationnement sur voirie",
+            "véhicules par place et par jour",
+            "Les places du centre-ville tournent-elles assez pour les commerces ?",
+            "Pour chaque IRIS et chaque jour (heure de Paris) : le nombre de véhicules arrivés sur les places "
+                    + "équipées d'un capteur (ou payées à un horodateur) divisé par le nombre de ces places. À côté : la "
+                    + "durée médiane des séjours, la part des séjours plus longs que la durée payante maximale (2 h par "
+                    + "défaut), le taux d'occupation de 9 h à 19 h, la population et la densité de l'IRIS. Un séjour "
+                    + "compte le jour de son arrivée. " + SOURCES_VOIRIE,
+            "Seules les places équipées sont comptées, pas toute la voirie de l'IRIS. Une voiture encore garée n'est "
+                    + "comptée qu'à son départ (les jours passés sont alors mis à jour) ; une place jamais libérée est "
+                    + "close au bout de 7 jours. Une trame d'arrivée perdue fait perdre le séjour, sauf si le capteur donne "
+                    + "la durée de l'état précédent (Nwave). À Antony, les capteurs sont simulés.",
+            Zone.IRIS,
+            Duration.ofDays(1),
+            3,
+            new Libelles("rotation des places sur voirie", "véhicules arrivés", "places équipées", "pas de place équipée",
+                    "Secret statistique : moins de 3 places équipées, la valeur n'est pas publiée."),
+            enOrdre("sejours", "véhicules arrivés", "places", "places équipées", "duree_mediane", "durée médiane (min)",
+                    "part_depassements", "séjours au-delà de la durée payante (%)", "taux_occupation",
+                    "occupation de 9 h à 19 h (%)", "population", "habitants (recensement 2016)", "densite",
+                    "densité (habitants par km², 2016)", "revenu_median", "revenu déclaré médian (€, Filosofi 2021)"),
+            List.of("lora-uplinks", "stationnement-sejours", REFERENCES_INSEE),
+            List.of(2.0, 4.0, 6.0, 8.0));
+
+    /** Occupancy of on-street spaces per IRIS and hour. */
+    public static final DefinitionIndicateur OCCUPATION_VOIRIE = new DefinitionIndicateur(
+            "occupation-voirie",
+            "Occupation des places sur voirie",
+            "%",
+            "Les places du centre-ville tournent-elles assez pour les commerces ?",
+            "Pour chaque IRIS et chaque heure : les minutes où les places équipées étaient occupées divisées par "
+                    + "(places × 60). À côté : les arrivées de l'heure, la durée médiane et la part des dépassements de la "
+                    + "durée payante parmi elles. " + SOURCES_VOIRIE,
+            "Une voiture encore garée n'est comptée qu'à son départ : l'heure en cours monte à mesure que les voitures "
+                    + "repartent. À Antony, les capteurs sont simulés.",
+            Zone.IRIS,
+            Duration.ofHours(1),
+            3,
+            new Libelles("occupation des places sur voirie", "minutes occupées", "minutes offertes", "pas de place équipée",
+                    "Secret statistique : moins de 3 places équipées, la valeur n'est pas publiée."),
+            enOrdre("arrivees", "arrivées", "places", "places équipées", "duree_mediane", "durée médiane (min)",
+                    "part_depassements", "séjours au-delà de la durée payante (%)"),
+            List.of("lora-uplinks", "stationnement-sejours"),
+            List.of(50.0, 70.0, 85.0, 95.0));
+
+    /** The on-street parking crossings (IRIS level; not in {@link #TOUS} until the pipeline has an IRIS locator). */
+    public static final List<DefinitionIndicateur> VOIRIE = List.of(ROTATION_STATIONNEMENT, OCCUPATION_VOIRIE);
+
     /** The crossings built into Croisements. */
     public static final List<DefinitionIndicateur> TOUS = List.of(TAUX_PRESENTATION_BACS, FRAGILITE_ISOLEMENT,
             EXPOSITION_CHALEUR_75_PLUS, COUVERTURE_LORA, PLACES_PAR_HABITANT, OCCUPATION_PARKINGS, OCCUPATION_POINTE);

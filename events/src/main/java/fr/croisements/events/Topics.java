@@ -65,19 +65,29 @@ public final class Topics {
     public static final Topic<String, OccupationParking> STATIONNEMENT_OCCUPATION =
             new Topic<>("stationnement-occupation", Serdes.String(), JsonSerde.of(OccupationParking.class), false);
 
+    /**
+     * Stays on on-street spaces read from a city's parking-meter or mobile-payment export (the
+     * sensors' stays are made inside the pipeline). Key: space or zone id. Event time: arrival.
+     */
+    public static final Topic<String, SejourPlace> STATIONNEMENT_SEJOURS =
+            new Topic<>("stationnement-sejours", Serdes.String(), JsonSerde.of(SejourPlace.class), false);
+
     /** Everything rejected on the way, with source, position and reason. Key: the source. */
     public static final Topic<String, Rejet> REJETS =
             new Topic<>("rejets", Serdes.String(), JsonSerde.of(Rejet.class), false);
 
     /** All topics, for creating them up front: the feeds, the crossings, the reference figures, the rejects. */
-    public static final List<Topic<?, ?>> TOUS = java.util.stream.Stream.concat(
+    public static final List<Topic<?, ?>> TOUS = java.util.stream.Stream.<java.util.stream.Stream<Topic<?, ?>>>of(
             List.<Topic<?, ?>>of(DECHETS_LEVEES, REF_INSEE_COMMUNES, INDICATEURS_TAUX_PRESENTATION,
                     INDICATEURS_FRAGILITE_ISOLEMENT, INDICATEURS_EXPOSITION_CHALEUR, INDICATEURS_COUVERTURE_LORA,
                     LORA_UPLINKS, LORA_STATUTS, LORA_SANTE_CAPTEURS, REF_PARKINGS, STATIONNEMENT_OCCUPATION,
                     INDICATEURS_OCCUPATION_PARKINGS, INDICATEURS_PLACES_PAR_HABITANT, INDICATEURS_OCCUPATION_POINTE,
-                    REJETS).stream(),
-            Indicateurs.REFERENCES.stream().map(d -> new Topic<>(d.topic(), Serdes.String(), JsonSerde.of(Indicateur.class),
-                    false))).toList();
+                    REJETS, STATIONNEMENT_SEJOURS).stream(),
+            Indicateurs.VOIRIE.stream().<Topic<?, ?>>map(d -> new Topic<>(d.topic(), Serdes.String(),
+                    JsonSerde.of(Indicateur.class), false)),
+            Indicateurs.REFERENCES.stream().<Topic<?, ?>>map(d -> new Topic<>(d.topic(), Serdes.String(),
+                    JsonSerde.of(Indicateur.class), false)))
+            .flatMap(s -> s).toList();
 
     private Topics() {}
 }

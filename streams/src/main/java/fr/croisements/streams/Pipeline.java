@@ -84,7 +84,8 @@ public final class Pipeline implements AutoCloseable {
                 new SanteCapteursTopology(),
                 new PlacesParHabitantTopology(),
                 new OccupationHoraireTopology(),
-                new ChiffresInseeTopology());
+                new ChiffresInseeTopology(),
+                new fr.croisements.streams.stationnement.StationnementTopology());
     }
 
     public Pipeline start() {

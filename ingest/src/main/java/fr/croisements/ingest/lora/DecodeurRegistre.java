@@ -69,6 +69,8 @@ public final class DecodeurRegistre {
                 "tektelic-kona-home-sensor", "t000489x", "tektelic-t000489x", "t000489x-home-base");
         b.modele("bosch-tps110", new BoschTps110Decoder(), "tps110", "tps110-0292", "bosch-tps110-0292",
                 "tpl110-0292", "parking-lot-sensor", "bosch-parking-lot-sensor");
+        b.modele("dingtek-do20x", new DingtekDo20xDecoder(), "do200", "do201", "do202", "dingtek-do200",
+                "dingtek-do201", "dingtek-do202");
         return b.construire();
     }
 

@@ -64,15 +64,31 @@ public final class LoraEnDirect implements AutoCloseable {
     LoraEnDirect(LoraSimulateur simulateur, Producer<String, LoraUplink> uplinks, Producer<String, LoraStatut> statuts,
             Producer<String, Rejet> rejets, Instant debutSimule, Instant finSimulee, double vitesse, LongSupplier nanos,
             Duration periode) {
-        Objects.requireNonNull(simulateur, "simulateur");
+        this(Objects.requireNonNull(simulateur, "simulateur").appareils(), simulateur.iterateur(debutSimule, finSimulee),
+                "simulateur-lora", uplinks, statuts, rejets, debutSimule, finSimulee, vitesse, nanos, periode);
+    }
+
+    /**
+     * Plays another simulated fleet (e.g. Antony's parking sensors): its messages in time order and
+     * its devices, under the thread name {@code nom}.
+     */
+    public LoraEnDirect(Appareils appareils, java.util.Iterator<MessageSimule> messages, String nom,
+            Producer<String, LoraUplink> uplinks, Producer<String, LoraStatut> statuts, Producer<String, Rejet> rejets,
+            Instant debutSimule, Instant finSimulee, double vitesse) {
+        this(appareils, messages, nom, uplinks, statuts, rejets, debutSimule, finSimulee, vitesse, System::nanoTime,
+                RejeuEnDirect.PERIODE);
+    }
+
+    private LoraEnDirect(Appareils appareils, java.util.Iterator<MessageSimule> messages, String nom,
+            Producer<String, LoraUplink> uplinks, Producer<String, LoraStatut> statuts, Producer<String, Rejet> rejets,
+            Instant debutSimule, Instant finSimulee, double vitesse, LongSupplier nanos, Duration periode) {
         this.uplinks = Objects.requireNonNull(uplinks, "uplinks");
         this.statuts = Objects.requireNonNull(statuts, "statuts");
         this.rejets = Objects.requireNonNull(rejets, "rejets");
-        Appareils appareils = simulateur.appareils();
         var registre = DecodeurRegistre.standard();
         this.tts = new TtsAdapter(registre, appareils, horloge, true);
         this.chirpstack = new ChirpstackAdapter(registre, appareils, horloge, true);
-        this.rejeu = new RejeuEnDirect<>("simulateur-lora", simulateur.iterateur(debutSimule, finSimulee),
+        this.rejeu = new RejeuEnDirect<>(nom, messages,
                 MessageSimule::instant, this::envoyer, this::vider, debutSimule, finSimulee, vitesse, nanos, periode);
     }
 

@@ -17,7 +17,7 @@ class DecodeurRegistreTest {
     @Test
     void knowsTheModelsOfTheTestVectors() {
         assertThat(REGISTRE.modeles()).containsExactly("adeunis-comfort", "adeunis-comfort-co2", "bosch-tps110",
-                "decentlab-dl-iam", "decentlab-dl-pm", "dragino-ldds75", "dragino-lht65", "dragino-lht65n",
+                "decentlab-dl-iam", "decentlab-dl-pm", "dingtek-do20x", "dragino-ldds75", "dragino-lht65", "dragino-lht65n",
                 "elsys-elt-ultrasonic", "elsys-ers", "elsys-ers-co2", "milesight-am102", "milesight-am103", "milesight-am307",
                 "milesight-em300-th", "milesight-em310-udl", "milesight-em400-udl", "milesight-em500-co2", "milesight-em500-udl",
                 "nwave-nps", "nwave-nps310", "tektelic-kona-home");

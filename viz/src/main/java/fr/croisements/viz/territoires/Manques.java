@@ -38,16 +38,26 @@ final class Manques {
             Topics.REF_PARKINGS.name(), new Flux("la liste des parkings (places, position, au format du schéma national "
                     + "du stationnement)", "croisements ingest stationnement FICHIER --bootstrap-servers HOTE:PORT"),
             Topics.STATIONNEMENT_OCCUPATION.name(), new Flux("un flux d'occupation des parkings (places occupées ou libres, "
-                    + "relevées au moins chaque heure)", "croisements ingest occupation FICHIER --bootstrap-servers HOTE:PORT"));
+                    + "relevées au moins chaque heure)", "croisements ingest occupation FICHIER --bootstrap-servers HOTE:PORT"),
+            Topics.STATIONNEMENT_SEJOURS.name(), new Flux("les séjours sur voirie (trames des capteurs de place, ou "
+                    + "transactions des horodateurs)", "croisements ingest stationnement-capteurs FICHIER ou croisements "
+                    + "ingest horodateurs FICHIER --bootstrap-servers HOTE:PORT"));
+
+    /** The car-park feeds: a territory that measures its on-street parking shows that instead of their lack. */
+    private static final List<String> FLUX_PARKINGS = List.of(Topics.REF_PARKINGS.name(), Topics.STATIONNEMENT_OCCUPATION.name());
 
     private Manques() {}
 
     /** For each indicator of {@code indicateurs} the territory does not have ({@code disponibles}), what it lacks. */
     static List<Manque> de(Territoire territoire, List<DefinitionIndicateur> indicateurs, List<String> disponibles) {
         var manques = new ArrayList<Manque>();
+        boolean voirie = fr.croisements.events.Indicateurs.VOIRIE.stream().anyMatch(v -> disponibles.contains(v.id()));
         for (DefinitionIndicateur d : indicateurs) {
             if (disponibles.contains(d.id()) || Zone.PARKING.equals(d.niveau())) {
                 continue; // a car park's own cells are shown by the car-park layer, not by the territory's list
+            }
+            if (voirie && d.entrees().stream().anyMatch(FLUX_PARKINGS::contains)) {
+                continue; // its parking proof of concept (rotation by IRIS) is shown instead
             }
             List<String> variables = d.variablesInsee().stream().filter(v -> !publie(territoire, v)).toList();
             if (!variables.isEmpty()) {
