@@ -294,15 +294,19 @@ function unePourUneRafale(fonction, delai) {
 }
 
 /**
- * Once per territory drawn: widens the view to the antennas standing outside it (an antenna on a
+ * Once per territory drawn, when it has points: fits the view again now that the layers' control has
+ * its size (cadrage.js), widened to the antennas standing outside the territory (an antenna on a
  * height near the town), so that every antenna counted in the control is on screen.
  */
-function elargirAuxAntennes() {
+function elargirAuxAntennes(avecPoints) {
   const limites = vue.antennes.limites();
   if (vue.vueElargie || !vue.couche) {
     return;
   }
   vue.vueElargie = true;
+  if (!avecPoints && !limites) {
+    return; // no layers' control over the map: the view drawn stays
+  }
   // the point layers' control has its size now: the territory (and its antennas) fitted around it too
   const bornes = L.latLngBounds(vue.couche.getBounds());
   cadrer(vue.carte, limites ? bornes.extend(limites) : bornes, { animate: false });
@@ -337,7 +341,7 @@ async function chargerCapteurs() {
       } else {
         console.warn('Antennes non chargées :', antennes.reason.message);
       }
-      elargirAuxAntennes();
+      elargirAuxAntennes([capteurs, antennes, parkings].some((r) => r.status === 'fulfilled' && r.value.features?.length > 0));
     }
   } finally {
     capteursEnCours = false;

@@ -296,6 +296,9 @@ function touche(e) {
 
 function recadrerTout() {
   etat.cartes.forEach(({ carte, couche }) => {
+    if (!carte.getContainer().offsetWidth) {
+      return; // not laid out (a slide left off the paper): fitted again once shown
+    }
     carte.invalidateSize({ animate: false });
     cadrer(carte, couche.getBounds(), { animate: false });
   });

@@ -2,15 +2,11 @@ package fr.croisements.viz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import fr.croisements.datasets.Commune;
 import fr.croisements.datasets.Territoire;
 import fr.croisements.datasets.Territoires;
 import fr.croisements.events.Indicateur;
+import fr.croisements.viz.presentation.CodesQr;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +16,6 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -216,7 +210,7 @@ class PresentationNavigateurTest {
         assertThat(src).startsWith("/api/qr.svg?texte=");
         var reponse = serveur.get(src);
         assertThat(reponse.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/svg+xml"));
-        assertThat(decoder(reponse.body())).isEqualTo(adresse);
+        assertThat(CodesQr.lire(reponse.body())).isEqualTo(adresse);
         chromium.capturer(CAPTURES, "presentation-donnees");
     }
 
@@ -256,28 +250,6 @@ class PresentationNavigateurTest {
         lecteur.setStartPage(numero);
         lecteur.setEndPage(numero);
         return lecteur.getText(document).replaceAll("\\s+", " ");
-    }
-
-    /** The text of a QR code drawn as SVG by the server (one square per dark module), read back by ZXing. */
-    private static String decoder(String svg) throws Exception {
-        Matcher taille = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"").matcher(svg);
-        assertThat(taille.find()).isTrue();
-        int largeur = Integer.parseInt(taille.group(1));
-        int echelle = 4;
-        int[] pixels = new int[largeur * echelle * largeur * echelle];
-        java.util.Arrays.fill(pixels, 0xFFFFFFFF);
-        Matcher module = Pattern.compile("M(\\d+) (\\d+)h1v1h-1z").matcher(svg);
-        while (module.find()) {
-            int x = Integer.parseInt(module.group(1));
-            int y = Integer.parseInt(module.group(2));
-            for (int dy = 0; dy < echelle; dy++) {
-                for (int dx = 0; dx < echelle; dx++) {
-                    pixels[(y * echelle + dy) * largeur * echelle + x * echelle + dx] = 0xFF000000;
-                }
-            }
-        }
-        var image = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(largeur * echelle, largeur * echelle, pixels)));
-        return new QRCodeReader().decode(image, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
     }
 
     private void ouvrir(String suite) {
