@@ -252,9 +252,20 @@ class PresentationNavigateurTest {
         return lecteur.getText(document).replaceAll("\\s+", " ");
     }
 
+    /**
+     * Opens the presentation with this end of address ("", "#5", "&dossier=1"); the page already open
+     * at the same address is kept, only its slide set (#1 without one): loading four maps of 40
+     * communes again for each test would cost more than the tests themselves.
+     */
     private void ouvrir(String suite) {
-        navigateur.get("about:blank"); // a new page each time, even when only the slide number changes
-        navigateur.get(serveur.uri("/presentation.html?territoire=grand-poitiers" + suite).toString());
+        String adresse = serveur.uri("/presentation.html?territoire=grand-poitiers" + suite).toString();
+        String sansDiapo = adresse.replaceFirst("#.*$", "");
+        String ouverte = navigateur.getCurrentUrl().replaceFirst("#.*$", "");
+        if (ouverte.equals(sansDiapo) && "oui".equals(navigateur.findElement(By.tagName("html")).getDomAttribute("data-pret"))) {
+            montrer(suite.contains("#") ? Integer.parseInt(suite.substring(suite.indexOf('#') + 1)) - 1 : 0);
+            return;
+        }
+        navigateur.get(adresse);
         attendreLaPresentation();
     }
 
