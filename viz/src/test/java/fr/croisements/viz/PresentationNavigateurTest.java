@@ -19,6 +19,7 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -230,7 +231,10 @@ class PresentationNavigateurTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> pdf = navigateur.executeCdpCommand("Page.printToPDF",
                 Map.of("preferCSSPageSize", true, "printBackground", true));
-        try (PDDocument document = Loader.loadPDF(Base64.getDecoder().decode((String) pdf.get("data")))) {
+        byte[] octets = Base64.getDecoder().decode((String) pdf.get("data"));
+        java.nio.file.Files.createDirectories(CAPTURES);
+        java.nio.file.Files.write(CAPTURES.resolve("dossier.pdf"), octets); // to look at, beside the screenshots
+        try (PDDocument document = Loader.loadPDF(octets)) {
             assertThat(document.getNumberOfPages()).as("the cover and one page per fiche").isEqualTo(1 + preuves.size());
             for (int i = 0; i < document.getNumberOfPages(); i++) {
                 PDRectangle feuille = document.getPage(i).getMediaBox();
@@ -238,11 +242,39 @@ class PresentationNavigateurTest {
                 assertThat(feuille.getHeight()).isCloseTo(PDRectangle.A4.getWidth(), org.assertj.core.data.Offset.offset(2f));
             }
             assertThat(page(document, 1)).contains("Communauté urbaine du Grand Poitiers", "Ce qui est réel", "Ce qui est simulé");
+            var rendu = new PDFRenderer(document);
+            assertThat(pointsDeCouleurDesClasses(rendu.renderImageWithDPI(0, 30))).as("no map on the cover").isZero();
             for (int i = 0; i < preuves.size(); i++) {
                 assertThat(page(document, i + 2)).contains(libelles.get(i), "La question", "Le résultat", "Les limites")
                         .doesNotContain("valeurs en direct");
+                // the map on paper: communes in the colours of the classes (thousands of the page's 87 000 pixels)
+                assertThat(pointsDeCouleurDesClasses(rendu.renderImageWithDPI(i + 1, 30))).as("map of page %s", i + 2)
+                        .isGreaterThan(2000);
             }
         }
+    }
+
+    /**
+     * The pixels of a rendered page in one of the five colours of the classes as Leaflet paints a commune
+     * (opacity 0.85 over the map's background, #e8edf1), give or take a little for anti-aliasing.
+     */
+    private static int pointsDeCouleurDesClasses(java.awt.image.BufferedImage image) {
+        int[][] couleurs = java.util.stream.Stream.of(0xfde725, 0x5ec962, 0x21918c, 0x3b528b, 0x440154).map(c -> new int[] {
+            (int) Math.round(0.85 * (c >> 16 & 0xff) + 0.15 * 0xe8), (int) Math.round(0.85 * (c >> 8 & 0xff) + 0.15 * 0xed),
+            (int) Math.round(0.85 * (c & 0xff) + 0.15 * 0xf1)}).toArray(int[][]::new);
+        int points = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                for (int[] c : couleurs) {
+                    if (Math.abs((rgb >> 16 & 0xff) - c[0]) + Math.abs((rgb >> 8 & 0xff) - c[1]) + Math.abs((rgb & 0xff) - c[2]) < 24) {
+                        points++;
+                        break;
+                    }
+                }
+            }
+        }
+        return points;
     }
 
     private static String page(PDDocument document, int numero) throws IOException {
