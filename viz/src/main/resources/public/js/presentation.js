@@ -23,8 +23,8 @@ import { element, legende, resumeCommune } from './vues.js';
 // Our own fixed wording, as on the map page: Leaflet inserts attributions as HTML.
 const ATTRIBUTIONS = ['Insee', 'IGN, Admin Express (via france-geojson)'];
 const ATTRIBUTION_SIMULEES = 'données simulées';
-// the periods read to find the two to compare: the latest ones, one request each
-const PERIODES_EXAMINEES = 31;
+// the periods read to find the two to compare: the latest ones (two months of days), one request each
+const PERIODES_EXAMINEES = 62;
 const JOUR = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
 
 const parametres = new URLSearchParams(window.location.search);
