@@ -150,19 +150,22 @@ class DemoEnImagesIT {
         pages.add(dynamicTest(TERRITOIRE_IMPRIME + " × " + INDICATEUR_IMPRIME + " (impression)",
                 () -> carte(territoires.get(TERRITOIRE_IMPRIME), INDICATEUR_IMPRIME, libelles.get(INDICATEUR_IMPRIME), null, true)));
         pages.add(dynamicTest(TERRITOIRE_CAPTEURS + " (présentation aux élus)",
-                () -> presentation(territoires.get(TERRITOIRE_CAPTEURS))));
+                () -> presentation(territoires.get(TERRITOIRE_CAPTEURS), jourDeCanicule)));
         return pages.stream();
     }
 
     /**
      * The presentation of a territory to its elected officials (presentation.html): every map of its
-     * slides with all the communes of the territory, two days of heat exposure compared; its cover, its
+     * slides with all the communes of the territory, the heat wave's hottest day compared with the
+     * demo's first day (asked in the address: no need to read every day to find them); its cover, its
      * heat slide and the comparison pictured.
      */
-    private static void presentation(JsonNode territoire) {
+    private static void presentation(JsonNode territoire, String jourDeCanicule) {
         String id = territoire.get("id").asText();
         int communes = territoire.get("nombreCommunes").asInt();
-        navigateur.get(adresse("/presentation.html?territoire=" + id + "&comparer=" + CHALEUR));
+        String premierJour = getJson("/api/territoires/" + id + "/periodes?indicateur=" + CHALEUR).get(0).get("debut").asText();
+        navigateur.get(adresse("/presentation.html?territoire=" + id + "&comparer=" + CHALEUR + "&periodes="
+                + URLEncoder.encode(premierJour + "," + jourDeCanicule, StandardCharsets.UTF_8)));
         List<String> diapos = new ArrayList<>();
         verifier(id + "-presentation", () -> {
             attente().until(d -> "oui".equals(d.findElement(By.tagName("html")).getDomAttribute("data-pret")));
@@ -174,7 +177,8 @@ class DemoEnImagesIT {
                             : d.getDomAttribute("class").replaceAll(".*(diapo-[a-z]+).*", "$1")));
             assertThat(diapos).startsWith("diapo-couverture").endsWith("diapo-comparaison", "diapo-donnees")
                     .containsAll(INDICATEURS_ATTENDUS.get(id));
-            assertThat(navigateur.findElements(By.cssSelector("section.diapo-comparaison figure.volet"))).hasSize(2);
+            assertThat(navigateur.findElements(By.cssSelector("section.diapo-comparaison figure.volet")).stream()
+                    .map(v -> v.getDomAttribute("data-debut")).toList()).containsExactly(premierJour, jourDeCanicule);
             assertThat(texte("section.diapo-couverture")).contains("Ce qui est simulé", "simulé", "Ce qui est réel", "réel");
         });
         for (String diapo : List.of("diapo-couverture", CHALEUR, "diapo-comparaison")) {
