@@ -227,7 +227,7 @@ function attribuer(couche, texte) {
 }
 
 /**
- * Replaces the layer, the legend and the commune table by those of this GeoJSON; cadrer: fit the
+ * Replaces the layer, the legend and the commune table by those of this GeoJSON; recadrerCarte: fit the
  * map to the communes (not for another period of the same map: the reader keeps their view).
  */
 function dessiner(geojson, definition, recadrerCarte = true) {
