@@ -29,6 +29,17 @@ function preuve(adresse, libelle, question) {
   return element('li', {}, lien, question ? element('span', { classe: 'question', texte: question }) : null);
 }
 
+/** The presentation of the territory to its elected officials, and its dossier to print (presentation.js). */
+function liensPresentation(territoire) {
+  const p = new URLSearchParams({ territoire });
+  const presenter = element('a', { classe: 'lien-presentation', texte: 'Présenter aux élus' });
+  presenter.href = `/presentation.html?${p}`;
+  p.set('dossier', '1');
+  const dossier = element('a', { classe: 'lien-dossier', texte: 'Dossier à imprimer' });
+  dossier.href = `/presentation.html?${p}`;
+  return element('p', { classe: 'presenter' }, presenter, ' · ', dossier);
+}
+
 function carteTerritoire(t, definitions, nombreParkings) {
   const disponibles = definitions.filter((d) => (t.indicateurs || []).includes(d.id));
   const preuves = disponibles.filter((d) => !d.reference)
@@ -51,6 +62,7 @@ function carteTerritoire(t, definitions, nombreParkings) {
   const carte = element('section', { classe: 'territoire' },
     element('h2', { texte: t.nom }),
     element('p', { classe: 'communes-territoire', texte: communes }),
+    liensPresentation(t.id),
     preuves.length ? element('ul', {}, ...preuves) : null,
     chiffres.length ? element('h3', { classe: 'titre-chiffres', texte: 'Les chiffres de l\'Insee, commune par commune' }) : null,
     chiffres.length ? element('ul', { classe: 'chiffres-insee' }, ...chiffres) : null,

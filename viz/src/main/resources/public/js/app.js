@@ -16,6 +16,7 @@ import { creerControlePoints, creerCoucheCapteurs } from './capteurs.js';
 import { creerCoucheParkings } from './parkings.js';
 import { estAuMoinsAussiRecente, proprietesDepuisCellule } from './cellules.js';
 import { classesPour, style } from './choropleth.js';
+import { cadrer } from './cadrage.js';
 import { heureSimulee, ilYA } from './format.js';
 import { estEnRetard, periodeDeRafraichissement, texteFraicheur } from './fraicheur.js';
 import { onLiveEvent, onLiveStatus, suivre } from './live.js';
@@ -303,10 +304,10 @@ function attribuer(couche, texte) {
 }
 
 /**
- * Replaces the layer, the legend and the commune table by those of this GeoJSON; cadrer: fit the
+ * Replaces the layer, the legend and the commune table by those of this GeoJSON; recadrerCarte: fit the
  * map to the communes (not for another period of the same map: the reader keeps their view).
  */
-function dessiner(geojson, definition, cadrer = true) {
+function dessiner(geojson, definition, recadrerCarte = true) {
   const { carte } = vue;
   if (vue.couche) {
     carte.closePopup();
@@ -337,13 +338,13 @@ function dessiner(geojson, definition, cadrer = true) {
       vue.communes.set(feature.properties.code, { couche: c, ligne });
     },
   }).addTo(carte);
-  if (cadrer) {
-    carte.fitBounds(vue.couche.getBounds(), { padding: [12, 12] });
-  }
 
   vue.legende = L.control({ position: 'bottomright' });
   vue.legende.onAdd = () => legende(definition, classes);
   vue.legende.addTo(carte);
+  if (recadrerCarte) {
+    cadrer(carte, vue.couche.getBounds()); // once the legend is there: around it (cadrage.js)
+  }
   const simulees = geojson.features.some((f) => f.properties.simule);
   attribuer('communes', simulees ? ATTRIBUTIONS_SIMULEES[definition.id] ?? ATTRIBUTION_SIMULEES : null);
   // the IRIS contours have their own source and vintage (fixed wording from the server, as text)
@@ -376,18 +377,22 @@ function unePourUneRafale(fonction, delai) {
 }
 
 /**
- * Once per territory drawn: widens the view to the antennas standing outside it (an antenna on a
+ * Once per territory drawn, when it has points: fits the view again now that the layers' control has
+ * its size (cadrage.js), widened to the antennas standing outside the territory (an antenna on a
  * height near the town), so that every antenna counted in the control is on screen.
  */
-function elargirAuxAntennes() {
+function elargirAuxAntennes(avecPoints) {
   const limites = vue.antennes.limites();
-  if (vue.vueElargie || !limites || !vue.couche) {
+  if (vue.vueElargie || !vue.couche) {
     return;
   }
   vue.vueElargie = true;
-  if (!vue.carte.getBounds().contains(limites)) {
-    vue.carte.fitBounds(L.latLngBounds(vue.couche.getBounds()).extend(limites), { padding: [12, 12], animate: false });
+  if (!avecPoints && !limites) {
+    return; // no layers' control over the map: the view drawn stays
   }
+  // the point layers' control has its size now: the territory (and its antennas) fitted around it too
+  const bornes = L.latLngBounds(vue.couche.getBounds());
+  cadrer(vue.carte, limites ? bornes.extend(limites) : bornes, { animate: false });
 }
 
 /**
@@ -416,10 +421,10 @@ async function chargerCapteurs() {
       }
       if (antennes.status === 'fulfilled') {
         vue.antennes.afficher(antennes.value);
-        elargirAuxAntennes();
       } else {
         console.warn('Antennes non chargées :', antennes.reason.message);
       }
+      elargirAuxAntennes([capteurs, antennes, parkings].some((r) => r.status === 'fulfilled' && r.value.features?.length > 0));
     }
   } finally {
     capteursEnCours = false;
@@ -480,6 +485,7 @@ async function afficher(idTerritoire, idIndicateur, historique, avertir = histor
   dessinerContourCommunes(communes);
   afficherProvenance(geojson.reponse);
   ecrireAdresse(territoire, definition, historique, debut);
+  document.getElementById('lien-presentation').href = `/presentation.html?territoire=${encodeURIComponent(territoire.id)}`;
   // its cells, and those that make the devices be read again
   abonnementChange = suivre(territoire.id, [definition.id, ...INDICATEURS_DES_CAPTEURS]) || abonnementChange;
   derniereMiseAJour = Date.now();
@@ -585,7 +591,7 @@ function suivreEnDirect() {
 function recadrer() {
   if (vue.carte && vue.couche) {
     vue.carte.invalidateSize({ animate: false });
-    vue.carte.fitBounds(vue.couche.getBounds(), { padding: [12, 12], animate: false });
+    cadrer(vue.carte, vue.couche.getBounds(), { animate: false });
   }
 }
 

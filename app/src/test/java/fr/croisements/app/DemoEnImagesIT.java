@@ -33,6 +33,7 @@ import org.junit.jupiter.api.function.Executable;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slf4j.Logger;
@@ -159,7 +160,44 @@ class DemoEnImagesIT {
                         () -> carte(t, i, libelles.get(i), CHALEUR.equals(i) ? jourDeCanicule : null, false)))));
         pages.add(dynamicTest(TERRITOIRE_IMPRIME + " × " + INDICATEUR_IMPRIME + " (impression)",
                 () -> carte(territoires.get(TERRITOIRE_IMPRIME), INDICATEUR_IMPRIME, libelles.get(INDICATEUR_IMPRIME), null, true)));
+        pages.add(dynamicTest(TERRITOIRE_CAPTEURS + " (présentation aux élus)",
+                () -> presentation(territoires.get(TERRITOIRE_CAPTEURS), jourDeCanicule)));
         return pages.stream();
+    }
+
+    /**
+     * The presentation of a territory to its elected officials (presentation.html): every map of its
+     * slides with all the communes of the territory, the heat wave's hottest day compared with the
+     * demo's first day (asked in the address: no need to read every day to find them); its cover, its
+     * heat slide and the comparison pictured.
+     */
+    private static void presentation(JsonNode territoire, String jourDeCanicule) {
+        String id = territoire.get("id").asText();
+        int communes = territoire.get("nombreCommunes").asInt();
+        String premierJour = getJson("/api/territoires/" + id + "/periodes?indicateur=" + CHALEUR).get(0).get("debut").asText();
+        navigateur.get(adresse("/presentation.html?territoire=" + id + "&comparer=" + CHALEUR + "&periodes="
+                + URLEncoder.encode(premierJour + "," + jourDeCanicule, StandardCharsets.UTF_8)));
+        List<String> diapos = new ArrayList<>();
+        verifier(id + "-presentation", () -> {
+            attente().until(d -> "oui".equals(d.findElement(By.tagName("html")).getDomAttribute("data-pret")));
+            for (WebElement carte : navigateur.findElements(By.cssSelector(".diapo .carte-diapo"))) {
+                assertThat(carte.findElements(By.cssSelector("path[data-code]"))).hasSize(communes);
+            }
+            navigateur.findElements(By.cssSelector("section.diapo")).forEach(d -> diapos.add(
+                    d.getDomAttribute("class").contains("diapo-preuve") ? d.getDomAttribute("data-indicateur")
+                            : d.getDomAttribute("class").replaceAll(".*(diapo-[a-z]+).*", "$1")));
+            assertThat(diapos).startsWith("diapo-couverture").endsWith("diapo-comparaison", "diapo-donnees")
+                    .containsAll(INDICATEURS_ATTENDUS.get(id));
+            assertThat(navigateur.findElements(By.cssSelector("section.diapo-comparaison figure.volet")).stream()
+                    .map(v -> v.getDomAttribute("data-debut")).toList()).containsExactly(premierJour, jourDeCanicule);
+            assertThat(texte("section.diapo-couverture")).contains("Ce qui est simulé", "simulé", "Ce qui est réel", "réel");
+        });
+        for (String diapo : List.of("diapo-couverture", CHALEUR, "diapo-comparaison")) {
+            int numero = diapos.indexOf(diapo) + 1;
+            navigateur.executeScript("window.location.hash = arguments[0];", "#" + numero);
+            attente().until(d -> texte("#numero").startsWith(numero + " /"));
+            chromium.capturer(captures, id + "-presentation-" + (diapo.equals(CHALEUR) ? "chaleur" : diapo.substring("diapo-".length())));
+        }
     }
 
     /**

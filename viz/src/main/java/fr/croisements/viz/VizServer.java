@@ -230,6 +230,7 @@ public final class VizServer {
         config.routes.apiBuilder(new DirectRoutes(liveFeed, horloge, territoires, definitions));
         config.routes.apiBuilder(new CapteursRoutes(capteurs, territoires, horloge, Clock.systemUTC()));
         config.routes.apiBuilder(new ParkingsRoutes(queries, parkings, territoires));
+        config.routes.apiBuilder(new fr.croisements.viz.presentation.QrCodeRoutes());
         if (interne != null) {
             config.routes.apiBuilder(interne);
         }
