@@ -35,8 +35,8 @@ class AsyncApiTest {
     private static final String COMMANDE = "mvn -B -ntp -pl events test -Dtest=AsyncApiTest -Dasyncapi.ecrire=true "
             + "-Dsurefire.failIfNoSpecifiedTests=false";
 
-    private final ObjectNode document = AsyncApi.document("localhost:9092", Indicateurs.INTEGRES);
-    private final ValidateurEnregistrements validateur = ValidateurEnregistrements.pour(document);
+    private static final ObjectNode DOCUMENT = AsyncApi.document("localhost:9092", Indicateurs.INTEGRES);
+    private static final ValidateurEnregistrements VALIDATEUR = ValidateurEnregistrements.pour(DOCUMENT);
 
     /** The document as committed: YAML, keys in the order the code writes them. */
     static String yaml(ObjectNode document) throws IOException {
@@ -48,7 +48,7 @@ class AsyncApiTest {
 
     @Test
     void theCommittedDocumentIsTheOneTheCodeGenerates() throws IOException {
-        String genere = yaml(document);
+        String genere = yaml(DOCUMENT);
         if (Boolean.getBoolean("asyncapi.ecrire")) {
             Files.writeString(FICHIER, genere, StandardCharsets.UTF_8);
         }
@@ -61,9 +61,9 @@ class AsyncApiTest {
 
     @Test
     void everyTopicHasItsChannelKeySettingsAndAnExampleThatFollowsItsSchema() {
-        assertThat(document.path("asyncapi").asText()).isEqualTo("3.0.0");
+        assertThat(DOCUMENT.path("asyncapi").asText()).isEqualTo("3.0.0");
         for (Topic<?, ?> topic : Topics.TOUS) {
-            JsonNode canal = document.path("channels").path(topic.name());
+            JsonNode canal = DOCUMENT.path("channels").path(topic.name());
             assertThat(canal.path("address").asText()).as(topic.name()).isEqualTo(topic.name());
             JsonNode reglages = canal.path("bindings").path("kafka").path("topicConfiguration");
             assertThat(reglages.path("cleanup.policy").get(0).asText()).as(topic.name())
@@ -71,26 +71,26 @@ class AsyncApiTest {
             if (!topic.compacted()) {
                 assertThat(reglages.path("retention.ms").asLong()).as(topic.name()).isEqualTo(-1);
             }
-            JsonNode message = document.path("components").path("messages").path(topic.name());
+            JsonNode message = DOCUMENT.path("components").path("messages").path(topic.name());
             assertThat(message.path("bindings").path("kafka").path("key").path("description").asText()).as(topic.name())
                     .isNotBlank();
             JsonNode exemple = message.path("examples").path(0).path("payload");
             assertThat(exemple.isObject()).as("example of " + topic.name()).isTrue();
-            assertThat(validateur.erreurs(topic.name(), exemple.toString())).as("example of " + topic.name()).isEmpty();
-            assertThat(document.path("operations").has("lire-" + topic.name())).as(topic.name()).isTrue();
+            assertThat(VALIDATEUR.erreurs(topic.name(), exemple.toString())).as("example of " + topic.name()).isEmpty();
+            assertThat(DOCUMENT.path("operations").has("lire-" + topic.name())).as(topic.name()).isTrue();
         }
     }
 
     @Test
     void theSchemasFollowTheRecordsAsTheSerdeWritesThem() {
         var levee = new LeveeBac("abc", Instant.parse("2025-01-28T06:12:00Z"), 6.1, 48.7, "OMR", null, null, false);
-        assertThat(validateur.erreurs(Topics.DECHETS_LEVEES.name(), ValidateurEnregistrements.json(levee))).isEmpty();
+        assertThat(VALIDATEUR.erreurs(Topics.DECHETS_LEVEES.name(), ValidateurEnregistrements.json(levee))).isEmpty();
         var secret = new Indicateur("taux-presentation-bacs", "54090", "commune", "Bouxières-aux-Dames",
                 Instant.parse("2025-01-27T00:00:00Z"), Instant.parse("2025-02-03T00:00:00Z"), null, "%", null, 1797.0,
                 null, null, Map.of(), null, true, true);
-        assertThat(validateur.erreurs(Topics.INDICATEURS_TAUX_PRESENTATION.name(), ValidateurEnregistrements.json(secret)))
+        assertThat(VALIDATEUR.erreurs(Topics.INDICATEURS_TAUX_PRESENTATION.name(), ValidateurEnregistrements.json(secret)))
                 .isEmpty();
-        JsonNode schema = document.path("components").path("schemas").path("LeveeBac");
+        JsonNode schema = DOCUMENT.path("components").path("schemas").path("LeveeBac");
         assertThat(schema.path("required")).extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder("idBac", "instant", "longitude", "latitude", "flux", "simule");
         assertThat(schema.path("properties").path("instant").path("format").asText()).isEqualTo("date-time");
@@ -101,17 +101,17 @@ class AsyncApiTest {
         String topic = Topics.DECHETS_LEVEES.name();
         String bonne = "{\"idBac\":\"abc\",\"instant\":\"2025-01-28T06:12:00Z\",\"longitude\":6.1,\"latitude\":48.7,"
                 + "\"flux\":\"OMR\",\"poidsKg\":null,\"camion\":null,\"simule\":false}";
-        assertThat(validateur.erreurs(topic, bonne)).isEmpty();
-        assertThat(validateur.erreurs(topic, bonne.replace("\"idBac\":\"abc\",", "")))
+        assertThat(VALIDATEUR.erreurs(topic, bonne)).isEmpty();
+        assertThat(VALIDATEUR.erreurs(topic, bonne.replace("\"idBac\":\"abc\",", "")))
                 .as("missing bin id").singleElement().asString().contains("idBac");
-        assertThat(validateur.erreurs(topic, bonne.replace("\"latitude\":48.7", "\"latitude\":\"48,7\"")))
+        assertThat(VALIDATEUR.erreurs(topic, bonne.replace("\"latitude\":48.7", "\"latitude\":\"48,7\"")))
                 .as("latitude as text").singleElement().asString().contains("latitude");
-        assertThat(validateur.erreurs(topic, bonne.replace("2025-01-28T06:12:00Z", "mardi matin")))
+        assertThat(VALIDATEUR.erreurs(topic, bonne.replace("2025-01-28T06:12:00Z", "mardi matin")))
                 .as("instant not ISO-8601").singleElement().asString().contains("instant");
-        assertThat(validateur.erreurs(topic, bonne.replace("\"flux\":\"OMR\"", "\"flux\":null")))
+        assertThat(VALIDATEUR.erreurs(topic, bonne.replace("\"flux\":\"OMR\"", "\"flux\":null")))
                 .as("null waste stream").isNotEmpty();
-        assertThat(validateur.erreurs(Topics.REF_INSEE_COMMUNES.name(), bonne)).as("a lift is not an INSEE row")
+        assertThat(VALIDATEUR.erreurs(Topics.REF_INSEE_COMMUNES.name(), bonne)).as("a lift is not an INSEE row")
                 .isNotEmpty();
-        assertThat(validateur.erreurs(topic, "{pas du json")).singleElement().asString().startsWith("JSON illisible");
+        assertThat(VALIDATEUR.erreurs(topic, "{pas du json")).singleElement().asString().startsWith("JSON illisible");
     }
 }

@@ -70,10 +70,17 @@ public final class ValidateurEnregistrements {
         String message = document.path("channels").path(topic).path("messages").elements().next().path("$ref").asText();
         String nom = message.substring(message.lastIndexOf('/') + 1);
         String charge = document.path("components").path("messages").path(nom).path("payload").path("$ref").asText();
+        // one draft-07 schema whose "definitions" are the document's schemas, references moved there with them
+        String prefixe = "#/" + SchemasEnregistrements.CHEMIN + "/";
+        String definitions = document.path("components").path("schemas").toString().replace(prefixe, "#/definitions/");
         ObjectNode enveloppe = JsonSerde.MAPPER.createObjectNode();
         enveloppe.put("$schema", "http://json-schema.org/draft-07/schema#");
-        enveloppe.put("$ref", charge);
-        enveloppe.putObject("components").set("schemas", document.path("components").path("schemas"));
+        enveloppe.put("$ref", charge.replace(prefixe, "#/definitions/"));
+        try {
+            enveloppe.set("definitions", JsonSerde.MAPPER.readTree(definitions));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return registre.getSchema(enveloppe);
     }
 
