@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.croisements.events.JsonSerde;
 import fr.croisements.events.RegistreIndicateurs;
 import fr.croisements.events.Topics;
-import fr.croisements.viz.contrats.DocumentOpenApi;
+import fr.croisements.viz.contrats.VerificationOpenApi;
 import fr.croisements.viz.interne.InterneRoutes;
 import fr.croisements.viz.live.LiveFeed;
 import fr.croisements.viz.sante.SanteRoutes;
@@ -18,7 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -55,18 +54,8 @@ class ContratsTest {
         serveur.stop();
     }
 
-    /** Every route registered is documented, and every documented route is registered. */
-    static List<String> problemes(JsonNode openApi) {
-        var problemes = new ArrayList<String>();
-        openApi.path("paths").properties().forEach(chemin -> chemin.getValue().properties().forEach(operation -> {
-            if (operation.getValue().path(DocumentOpenApi.NON_DOCUMENTEE).asBoolean()) {
-                problemes.add(operation.getKey().toUpperCase(java.util.Locale.ROOT) + " " + chemin.getKey() + " : "
-                        + operation.getValue().path("description").asText());
-            }
-        }));
-        openApi.path(DocumentOpenApi.SANS_ROUTE).forEach(cle -> problemes.add(cle.asText()
-                + " : documentée mais enregistrée par aucune classe (retirer sa RouteDocumentee ou corriger son chemin)"));
-        return problemes;
+    private static List<String> problemes(JsonNode openApi) {
+        return VerificationOpenApi.problemes(openApi);
     }
 
     @Test
@@ -116,6 +105,34 @@ class ContratsTest {
             trouves++;
         }
         assertThat(trouves).as("Swagger UI's script and style, served from the jar").isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void theDataCatalogueLinksBothDocuments() throws Exception {
+        String page = get("/catalogue").body();
+        assertThat(page).contains("href=\"/asyncapi.json\"", "href=\"/openapi.json\"", "href=\"/api.html\"");
+        JsonNode dcat = JsonSerde.MAPPER.readTree(get("/catalogue.jsonld").body());
+        String base = "http://localhost:" + port;
+        JsonNode kafka = null;
+        JsonNode direct = null;
+        for (JsonNode service : dcat.path("dcat:service")) {
+            String adresse = service.path("dcat:endpointURL").path("@id").asText();
+            if (adresse.startsWith("kafka://")) {
+                kafka = service;
+            } else if (adresse.endsWith("/api/direct")) {
+                direct = service;
+            }
+        }
+        assertThat(kafka.path("dcat:endpointDescription").path("@id").asText()).isEqualTo(base + "/asyncapi.json");
+        assertThat(direct.path("dcat:endpointDescription").path("@id").asText()).isEqualTo(base + "/openapi.json");
+        List<String> pages = new java.util.ArrayList<>();
+        dcat.path("dcat:dataset").forEach(jeu -> jeu.path("dcat:distribution").forEach(d -> pages.add(
+                d.path("dcat:accessURL").path("@id").asText() + " " + d.path("foaf:page").path("@id").asText())));
+        assertThat(pages).anyMatch(p -> p.startsWith("kafka://") && p.endsWith(base + "/asyncapi.json"))
+                .anyMatch(p -> p.startsWith(base + "/api/") && p.endsWith(base + "/openapi.json"));
+        // both documents exist where the catalogue says
+        assertThat(get("/asyncapi.json").statusCode()).isEqualTo(200);
+        assertThat(get("/openapi.json").statusCode()).isEqualTo(200);
     }
 
     private static JsonNode json(String chemin) throws IOException, InterruptedException {

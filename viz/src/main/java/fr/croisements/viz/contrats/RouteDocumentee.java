@@ -83,6 +83,11 @@ public final class RouteDocumentee {
         return reponse(new Reponse(200, "application/json", texte, type, false));
     }
 
+    /** Answers {@code statut} (e.g. 202) with JSON whose schema is generated from {@code type}. */
+    public RouteDocumentee json(int statut, String texte, Class<?> type) {
+        return reponse(new Reponse(statut, "application/json", texte, type, false));
+    }
+
     /** Answers 200 with a JSON array of {@code type}. */
     public RouteDocumentee jsonTableau(String texte, Class<?> type) {
         return reponse(new Reponse(200, "application/json", texte, type, true));
