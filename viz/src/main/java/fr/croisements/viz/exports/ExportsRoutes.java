@@ -106,7 +106,10 @@ public final class ExportsRoutes implements EndpointGroup {
                                 + "UTF-8 avec BOM, « secret » là où la valeur est cachée.")
                         .parametre("indicateur", "identifiant de l'indicateur")
                         .parametre("fichier", "identifiant du territoire suivi de « .csv », p. ex. « la-rochelle.csv »")
+                        .requete("debut", "début d'une période, instant ISO-8601 : seulement cette période (sinon toutes "
+                                + "celles gardées)")
                         .reponse(Csv.TYPE, "le fichier CSV (en pièce jointe)")
+                        .erreur(400, "début illisible")
                         .erreur(404, "indicateur ou territoire inconnu"),
                 RouteDocumentee.get("/api/territoires/{id}/communes.csv", "Les chiffres Insee des communes en CSV")
                         .parametre("id", "identifiant du territoire")

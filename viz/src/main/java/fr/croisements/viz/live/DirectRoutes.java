@@ -86,6 +86,7 @@ public final class DirectRoutes implements EndpointGroup {
                         .erreur(400, "indicateur inconnu")
                         .erreur(404, "territoire inconnu"),
                 RouteDocumentee.get("/api/horloge", "L'horloge simulée")
-                        .reponse("application/json", "{\"instant\": …} : l'instant simulé, ou null sans simulateur"));
+                        .reponse("application/json", "{\"simulee\": \"2025-01-06T07:00:00Z\"} : l'instant simulé, ou null sans "
+                                + "simulateur"));
     }
 }

@@ -193,7 +193,8 @@ public final class TerritoiresRoutes implements EndpointGroup {
                         .erreur(404, "territoire inconnu"),
                 RouteDocumentee.get("/api/territoires/{id}/periodes", "Les périodes d'un indicateur sur un territoire")
                         .parametre("id", "identifiant du territoire")
-                        .requeteObligatoire("indicateur", "identifiant de l'indicateur, p. ex. « taux-presentation-bacs »")
+                        .requete("indicateur", "identifiant de l'indicateur, p. ex. « taux-presentation-bacs » (sinon le "
+                                + "premier du catalogue)")
                         .reponse("application/json", "les fenêtres (semaines, jours, années) gardées, de la plus ancienne "
                                 + "à la plus récente, avec le nombre de communes qui ont une cellule")
                         .erreur(400, "indicateur inconnu")
@@ -203,7 +204,7 @@ public final class TerritoiresRoutes implements EndpointGroup {
                                 + "période, ou de la période qui commence à « debut » : valeur, unité, numérateur, "
                                 + "dénominateur, sources et millésimes, « simulé », « secret statistique ».")
                         .parametre("id", "identifiant du territoire")
-                        .requeteObligatoire("indicateur", "identifiant de l'indicateur")
+                        .requete("indicateur", "identifiant de l'indicateur (sinon le premier du catalogue)")
                         .requete("debut", "début de la période voulue, instant ISO-8601 (sinon la dernière)")
                         .reponse(GEO_JSON, "une FeatureCollection GeoJSON (RFC 7946), une commune par Feature")
                         .erreur(400, "indicateur inconnu ou début illisible")
