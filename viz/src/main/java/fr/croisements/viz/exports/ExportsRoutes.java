@@ -108,6 +108,7 @@ public final class ExportsRoutes implements EndpointGroup {
                         .parametre("fichier", "identifiant du territoire suivi de « .csv », p. ex. « la-rochelle.csv »")
                         .requete("debut", "début d'une période, instant ISO-8601 : seulement cette période (sinon toutes "
                                 + "celles gardées)")
+                        .requete("niveau", "« commune » (par défaut) ou « iris » : une ligne par IRIS")
                         .reponse(Csv.TYPE, "le fichier CSV (en pièce jointe)")
                         .erreur(400, "début illisible")
                         .erreur(404, "indicateur ou territoire inconnu"),

@@ -195,9 +195,10 @@ public final class TerritoiresRoutes implements EndpointGroup {
                         .parametre("id", "identifiant du territoire")
                         .requete("indicateur", "identifiant de l'indicateur, p. ex. « taux-presentation-bacs » (sinon le "
                                 + "premier du catalogue)")
+                        .requete("niveau", "« commune » (par défaut) ou « iris »")
                         .reponse("application/json", "les fenêtres (semaines, jours, années) gardées, de la plus ancienne "
                                 + "à la plus récente, avec le nombre de communes qui ont une cellule")
-                        .erreur(400, "indicateur inconnu")
+                        .erreur(400, "indicateur ou niveau inconnu")
                         .erreur(404, "territoire inconnu"),
                 RouteDocumentee.get("/api/territoires/{id}/communes.geojson", "La carte d'un indicateur")
                         .description("Les communes du territoire (contours) avec la cellule de l'indicateur de la dernière "
@@ -209,6 +210,17 @@ public final class TerritoiresRoutes implements EndpointGroup {
                         .reponse(GEO_JSON, "une FeatureCollection GeoJSON (RFC 7946), une commune par Feature")
                         .erreur(400, "indicateur inconnu ou début illisible")
                         .erreur(404, "territoire inconnu")
+                        .erreur(503, "les données sont en cours de chargement, réessayer"),
+                RouteDocumentee.get("/api/territoires/{id}/iris.geojson", "La carte d'un indicateur par IRIS")
+                        .description("Les IRIS du territoire qui ont un contour, avec la cellule de l'indicateur à ce "
+                                + "niveau (dernière période, ou celle qui commence à « debut »), le nom de l'IRIS et de sa "
+                                + "commune.")
+                        .parametre("id", "identifiant du territoire, p. ex. « antony »")
+                        .requete("indicateur", "identifiant de l'indicateur (sinon le premier du catalogue)")
+                        .requete("debut", "début de la période voulue, instant ISO-8601 (sinon la dernière)")
+                        .reponse(GEO_JSON, "une FeatureCollection GeoJSON (RFC 7946), un IRIS par Feature")
+                        .erreur(400, "indicateur inconnu ou début illisible")
+                        .erreur(404, "territoire inconnu, ou sans contours d'IRIS")
                         .erreur(503, "les données sont en cours de chargement, réessayer"));
     }
 }
