@@ -13,9 +13,11 @@ import fr.croisements.events.JsonSerde;
 import fr.croisements.events.LeveeBac;
 import fr.croisements.events.Rejet;
 import fr.croisements.events.Topics;
+import fr.croisements.events.contrats.ValidateurEnregistrements;
 import fr.croisements.ingest.privacy.Pseudonymiseur;
 import fr.croisements.ingest.waste.LeveesSimulateur;
 import fr.croisements.streams.indicateurs.SemainesIso;
+import fr.croisements.viz.contrats.VerificationOpenApi;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -73,6 +75,10 @@ abstract class PipelineContract {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                     .untilAsserted(() -> assertThat(historiques(application.port(), pompey))
                             .isEqualTo(attendu(pompey, mois.stream().filter(l -> l.instant().isBefore(milieu)).toList())));
+            // every route the application registered (webhooks, health, internal API…) is documented in /openapi.json
+            assertThat(VerificationOpenApi.problemes(getJson(application.port(), "/openapi.json"))).isEmpty();
+            assertThat(getJson(application.port(), "/asyncapi.json").path("channels").has(Topics.DECHETS_LEVEES.name()))
+                    .isTrue();
         }
         // a new instance on the same state directory carries on where the first one committed
         try (var application = Application.demarrer(List.of(pompey), options)) {
@@ -88,6 +94,7 @@ abstract class PipelineContract {
                 List<String> cellules = attendu.get(code);
                 assertThat(ligne(feature.get("properties"))).isEqualTo(cellules.get(cellules.size() - 1));
             }
+            enregistrementsConformes();
         } finally {
             Dossiers.effacerSansErreur(etat);
         }
@@ -127,6 +134,39 @@ abstract class PipelineContract {
         } finally {
             Dossiers.effacerSansErreur(etat);
         }
+    }
+
+    /**
+     * Every record on every topic of the catalogue follows the JSON Schema of its topic (AsyncAPI document): the
+     * lifts published, the INSEE rows, the cells and rejects the pipeline wrote. The one exception is the
+     * unreadable record the other test of this class writes on purpose.
+     */
+    private void enregistrementsConformes() {
+        var validateur = ValidateurEnregistrements.integre();
+        Map<String, Integer> parTopic = new TreeMap<>();
+        List<String> erreurs = new ArrayList<>();
+        var props = consumerProps();
+        try (var consumer = new KafkaConsumer<>(props, new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer())) {
+            var parts = Topics.TOUS.stream().flatMap(t -> consumer.partitionsFor(t.name()).stream())
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            Map<TopicPartition, Long> fins = consumer.endOffsets(parts);
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    parTopic.merge(r.topic(), 1, Integer::sum);
+                    if (!(r.topic().equals(Topics.DECHETS_LEVEES.name()) && "{pas du json".equals(r.value()))) {
+                        validateur.erreurs(r.topic(), r.value()).forEach(e -> erreurs.add(r.topic() + "/" + r.partition()
+                                + "/" + r.offset() + " " + e));
+                    }
+                });
+                return fins.entrySet().stream().allMatch(f -> consumer.position(f.getKey()) >= f.getValue());
+            });
+        }
+        assertThat(parTopic).as("records read per topic").containsKeys(Topics.DECHETS_LEVEES.name(),
+                Topics.REF_INSEE_COMMUNES.name(), Topics.INDICATEURS_TAUX_PRESENTATION.name());
+        assertThat(erreurs).as("records that do not follow their topic's schema").isEmpty();
     }
 
     /** Per commune, one line per week: "week start / bins / lifts / rate", computed without Kafka. */

@@ -1,5 +1,6 @@
 package fr.croisements.events;
 
+import fr.croisements.events.contrats.Requis;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +35,12 @@ import java.util.Objects;
  *     composite indicator), by the same name; empty when the numerator's source says it all
  */
 public record Indicateur(
-        String indicateur,
-        String codeZone,
+        @Requis String indicateur,
+        @Requis String codeZone,
         String niveau,
         String nomZone,
-        Instant debut,
-        Instant fin,
+        @Requis Instant debut,
+        @Requis Instant fin,
         Double valeur,
         String unite,
         Double numerateur,

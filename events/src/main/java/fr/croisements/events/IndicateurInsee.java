@@ -1,5 +1,6 @@
 package fr.croisements.events;
 
+import fr.croisements.events.contrats.Requis;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -20,7 +21,8 @@ import java.util.Set;
  *     split: a code is only meaningful with its COG year), or {@code null} when unknown
  */
 public record IndicateurInsee(
-        String codeZone, String niveau, String nom, Map<String, Double> valeurs, Map<String, Source> sources,
+        @Requis String codeZone, String niveau, String nom, @Requis Map<String, Double> valeurs,
+        @Requis Map<String, Source> sources,
         Set<String> secrets, String cog) {
 
     public IndicateurInsee {

@@ -43,6 +43,11 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
         return new JsonSerde<>(type);
     }
 
+    /** The record class this serde reads and writes. */
+    public Class<T> type() {
+        return type;
+    }
+
     @Override
     public byte[] serialize(String topic, T data) {
         if (data == null) {

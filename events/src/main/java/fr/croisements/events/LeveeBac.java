@@ -1,5 +1,6 @@
 package fr.croisements.events;
 
+import fr.croisements.events.contrats.Requis;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -16,11 +17,11 @@ import java.util.Objects;
  * @param simule whether this lift comes from the simulator rather than a real truck
  */
 public record LeveeBac(
-        String idBac,
-        Instant instant,
+        @Requis String idBac,
+        @Requis Instant instant,
         double longitude,
         double latitude,
-        String flux,
+        @Requis String flux,
         Double poidsKg,
         String camion,
         boolean simule) {

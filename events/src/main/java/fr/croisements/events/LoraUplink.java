@@ -1,5 +1,6 @@
 package fr.croisements.events;
 
+import fr.croisements.events.contrats.Requis;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,8 @@ import java.util.Objects;
  *     this field existed (their instant is the network server's)
  */
 public record LoraUplink(
-        String devEui,
-        Instant instant,
+        @Requis String devEui,
+        @Requis Instant instant,
         Integer fPort,
         Long fCnt,
         String payload,

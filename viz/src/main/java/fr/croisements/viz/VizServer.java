@@ -84,6 +84,7 @@ public final class VizServer {
     private Supplier<List<?>> fichiersIndicateurs = List::of;
     private fr.croisements.viz.interne.InterneRoutes interne; // null: a single instance, nothing to hand over
     private Javalin app;
+    private final fr.croisements.viz.contrats.Contrats contrats = new fr.croisements.viz.contrats.Contrats();
     private ScheduledExecutorService tic;
 
     /**
@@ -216,6 +217,7 @@ public final class VizServer {
 
     private void configurer(JavalinConfig config) {
         config.startup.showJavalinBanner = false;
+        contrats.suivre(config);
         config.jsonMapper(new JavalinJackson(JsonSerde.MAPPER, false));
         config.staticFiles.add("/public", Location.CLASSPATH);
         config.staticFiles.enableWebjars();
@@ -235,6 +237,7 @@ public final class VizServer {
             config.routes.apiBuilder(interne);
         }
         routesEnPlus.forEach(config.routes::apiBuilder);
+        contrats.enregistrer(config, catalogue.serveursKafka(), definitions::toutes);
         config.routes.exception(StoreIndisponibleException.class, (e, ctx) -> {
             log.info("Store not readable yet on {}: {}", ctx.path(), e.getMessage());
             erreur(ctx, 503, MESSAGE_CHARGEMENT);

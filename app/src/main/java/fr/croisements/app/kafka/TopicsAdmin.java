@@ -16,7 +16,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -25,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates the project's topics up front, since brokers run with {@code auto.create.topics.enable=false}.
  *
- * <p>Compacted topics ({@link Topic#compacted()}) get {@code cleanup.policy=compact}; the others get
+ * <p>Each topic gets its {@link Topic#configuration()}: compacted topics {@code cleanup.policy=compact}, the others
  * {@code cleanup.policy=delete} with {@code retention.ms=-1} (events carry historical timestamps and
  * must not expire). Idempotent: a topic that already exists is left as it is, whatever its settings.
  * Stateless and thread-safe.
@@ -81,11 +80,7 @@ public final class TopicsAdmin {
     }
 
     static NewTopic newTopic(Topic<?, ?> topic, int partitions, short replication) {
-        Map<String, String> configs = topic.compacted()
-                ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
-                : Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-                        TopicConfig.RETENTION_MS_CONFIG, "-1");
-        return new NewTopic(topic.name(), Optional.of(partitions), Optional.of(replication)).configs(configs);
+        return new NewTopic(topic.name(), Optional.of(partitions), Optional.of(replication)).configs(topic.configuration());
     }
 
     /**

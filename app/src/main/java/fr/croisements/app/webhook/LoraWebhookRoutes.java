@@ -11,6 +11,7 @@ import fr.croisements.events.Rejet;
 import fr.croisements.events.Topics;
 import fr.croisements.ingest.lora.BilanLora;
 import fr.croisements.ingest.lora.LoraAdapter;
+import fr.croisements.viz.contrats.RouteDocumentee;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
@@ -203,5 +204,28 @@ public final class LoraWebhookRoutes implements EndpointGroup {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the answer as JSON", e);
         }
+    }
+
+    /** What {@code /openapi.json} says of these routes (see {@link RouteDocumentee}). */
+    public static List<RouteDocumentee> documentation() {
+        return List.of(webhook(CHEMIN_TTS, "Webhook The Things Stack v3",
+                        "Le message d'un webhook The Things Stack (uplink_message, …), tel quel."),
+                webhook(CHEMIN_CHIRPSTACK, "Intégration HTTP ChirpStack v4",
+                        "L'événement d'une intégration HTTP ChirpStack (up, status…), tel quel.")
+                        .requete("event", "le type d'événement qu'ajoute ChirpStack : « up », « status »…"));
+    }
+
+    private static RouteDocumentee webhook(String chemin, String resume, String corps) {
+        return RouteDocumentee.post(chemin, resume)
+                .description("Publie les trames sur « lora-uplinks », les états sur « lora-statuts » et ce qui est "
+                        + "illisible sur « rejets », comme « croisements ingest ». Désactivé (503) tant que la variable "
+                        + VARIABLE_JETON + " n'est pas définie.")
+                .jeton("jeton partagé avec le serveur de réseau")
+                .corps("application/json", corps + " Au plus " + TAILLE_MAX_OCTETS / 1024 + " Kio.")
+                .json(202, "le bilan : messages lus, trames publiées, états, ignorés, rejetés et leurs raisons", Reponse.class)
+                .erreur(400, "message illisible, ou tous ses éléments rejetés")
+                .erreur(401, "jeton manquant ou invalide")
+                .erreur(413, "corps de requête trop grand")
+                .erreur(503, "webhook désactivé, ou Kafka n'a pas pris le message");
     }
 }

@@ -42,7 +42,7 @@ public final class CatalogueJsonLd {
         racine.set("foaf:homepage", id(catalogue.urlBase() + "/"));
         racine.set("dct:license", licence(Licence.OUVERTE_2));
         ArrayNode jeux = racine.putArray("dcat:dataset");
-        catalogue.jeux().forEach(j -> jeux.add(jeu(j)));
+        catalogue.jeux().forEach(j -> jeux.add(jeu(j, catalogue.urlBase())));
         ArrayNode services = racine.putArray("dcat:service");
         catalogue.services().forEach(s -> services.add(service(s, catalogue)));
         return racine;
@@ -68,7 +68,7 @@ public final class CatalogueJsonLd {
         return c;
     }
 
-    private static ObjectNode jeu(JeuDeDonnees j) {
+    private static ObjectNode jeu(JeuDeDonnees j, String urlBase) {
         ObjectNode n = JsonSerde.MAPPER.createObjectNode();
         n.put("@id", j.id());
         n.put("@type", "dcat:Dataset");
@@ -96,11 +96,11 @@ public final class CatalogueJsonLd {
             j.sources().forEach(s -> sources.add(id(s)));
         }
         ArrayNode distributions = n.putArray("dcat:distribution");
-        j.distributions().forEach(d -> distributions.add(distribution(d, j.licence())));
+        j.distributions().forEach(d -> distributions.add(distribution(d, j.licence(), urlBase)));
         return n;
     }
 
-    private static ObjectNode distribution(Distribution d, Licence licence) {
+    private static ObjectNode distribution(Distribution d, Licence licence, String urlBase) {
         ObjectNode n = JsonSerde.MAPPER.createObjectNode();
         n.put("@id", d.id());
         n.put("@type", "dcat:Distribution");
@@ -118,6 +118,12 @@ public final class CatalogueJsonLd {
         if (d.service() != null) {
             n.set("dcat:accessService", id(d.service()));
         }
+        // its documentation (foaf:page): the AsyncAPI document for a topic, the OpenAPI document for an address of the API
+        if (d.adresse().startsWith("kafka://")) {
+            n.set("foaf:page", id(urlBase + ServiceDonnees.ASYNCAPI));
+        } else if (d.adresse().startsWith(urlBase + "/api/")) {
+            n.set("foaf:page", id(urlBase + ServiceDonnees.OPENAPI));
+        }
         return n;
     }
 
@@ -131,6 +137,9 @@ public final class CatalogueJsonLd {
         n.set("dct:publisher", agent(catalogue.editeur()));
         n.set("dct:license", licence(Licence.OUVERTE_2));
         n.set("dcat:endpointURL", id(s.adresse()));
+        if (s.documentation() != null) {
+            n.set("dcat:endpointDescription", id(s.documentation()));
+        }
         ArrayNode motsCles = n.putArray("dcat:keyword");
         motsCles.add(s.simule() ? CatalogueDonnees.SIMULEES : CatalogueDonnees.REELLES);
         ArrayNode servis = n.putArray("dcat:servesDataset");

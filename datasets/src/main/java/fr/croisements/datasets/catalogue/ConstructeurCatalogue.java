@@ -303,7 +303,7 @@ public final class ConstructeurCatalogue {
         services.add(new ServiceDonnees(service, "Topic Kafka « " + nom + " »",
                 "Lire le topic « " + nom + " » avec un client Kafka (valeurs JSON en UTF-8, instants ISO-8601"
                         + (topic.compacted() ? ", topic compacté" : "") + ").",
-                kafka(nom), List.of(id), simule));
+                kafka(nom), List.of(id), simule, options.urlBase() + ServiceDonnees.ASYNCAPI));
         Couverture couverture;
         Periode periode;
         String producteur;
@@ -358,7 +358,8 @@ public final class ConstructeurCatalogue {
                 "Chaque cellule d'indicateur nouvelle ou mise à jour, poussée aux navigateurs (Server-Sent Events, "
                         + "événement « indicateur », données JSON) dès qu'elle est calculée.",
                 options.urlBase() + "/api/direct", servis,
-                servis.stream().anyMatch(i -> jeu(i).map(JeuDeDonnees::simule).orElse(false))));
+                servis.stream().anyMatch(i -> jeu(i).map(JeuDeDonnees::simule).orElse(false)),
+                options.urlBase() + ServiceDonnees.OPENAPI));
     }
 
     private JeuDeDonnees indicateur(DefinitionIndicateur d, String direct) {
@@ -379,7 +380,7 @@ public final class ConstructeurCatalogue {
         services.add(new ServiceDonnees(service, "Topic Kafka « " + d.topic() + " »",
                 "Lire les cellules de l'indicateur avec un client Kafka (clé : code Insee, valeur : JSON Indicateur ; "
                         + "le dernier enregistrement d'une commune et d'une période fait foi).",
-                kafka(d.topic()), List.of(id), simule));
+                kafka(d.topic()), List.of(id), simule, options.urlBase() + ServiceDonnees.ASYNCAPI));
         var distributions = new ArrayList<Distribution>();
         for (TerritoireCouvert t : couverture.territoires()) {
             distributions.add(new Distribution(id + "-" + t.id() + "-geojson", "GeoJSON — " + t.nom(), Format.GEOJSON,

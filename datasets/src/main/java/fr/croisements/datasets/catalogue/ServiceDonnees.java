@@ -14,9 +14,23 @@ import java.util.Objects;
  *     HTTP address of the events
  * @param jeux the IRIs of the datasets it serves
  * @param simule whether what it sends is simulated
+ * @param documentation the machine-readable description of the endpoint ({@code dcat:endpointDescription}): the
+ *     AsyncAPI document of the Kafka topics, the OpenAPI document of the HTTP API; or {@code null}
  */
 public record ServiceDonnees(String id, String titre, String description, String adresse, List<String> jeux,
-        boolean simule) {
+        boolean simule, String documentation) {
+
+    /** The AsyncAPI document of the topics, served by the map server at this path. */
+    public static final String ASYNCAPI = "/asyncapi.json";
+    /** The OpenAPI document of the HTTP API, served by the map server at this path. */
+    public static final String OPENAPI = "/openapi.json";
+    /** The page that shows the OpenAPI document. */
+    public static final String PAGE_API = "/api.html";
+
+    /** A service without a description of its endpoint. */
+    public ServiceDonnees(String id, String titre, String description, String adresse, List<String> jeux, boolean simule) {
+        this(id, titre, description, adresse, jeux, simule, null);
+    }
 
     public ServiceDonnees {
         Objects.requireNonNull(id, "id");

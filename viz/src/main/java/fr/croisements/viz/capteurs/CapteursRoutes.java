@@ -9,6 +9,7 @@ import fr.croisements.events.Position;
 import fr.croisements.events.SanteCapteur;
 import fr.croisements.events.SantePasserelle;
 import fr.croisements.streams.query.CapteursQueries;
+import fr.croisements.viz.contrats.RouteDocumentee;
 import fr.croisements.viz.territoires.TerritoiresRoutes;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
@@ -149,5 +150,21 @@ public final class CapteursRoutes implements EndpointGroup {
 
     private static boolean estValide(Position p) {
         return Math.abs(p.latitude()) <= 90 && Math.abs(p.longitude()) <= 180;
+    }
+
+    /** What {@code /openapi.json} says of these routes (see {@link fr.croisements.viz.contrats.RouteDocumentee}). */
+    public static List<RouteDocumentee> documentation() {
+        return List.of(
+                RouteDocumentee.get("/api/capteurs.geojson", "Les capteurs LoRaWAN")
+                        .description("Chaque capteur qui a une position : dernière réception et sa fraîcheur, dernières "
+                                + "mesures, batterie, trames perdues, passerelles, « simulé ».")
+                        .requete("territoire", "identifiant du territoire (sinon tous les capteurs)")
+                        .reponse(GEO_JSON, "une FeatureCollection GeoJSON, un point par capteur")
+                        .erreur(404, "territoire inconnu"),
+                RouteDocumentee.get("/api/passerelles.geojson", "Les passerelles LoRaWAN")
+                        .requete("territoire", "identifiant du territoire (sinon toutes les passerelles)")
+                        .reponse(GEO_JSON, "une FeatureCollection GeoJSON, un point par passerelle qui a une position, "
+                                + "avec les capteurs entendus et le nombre de réceptions")
+                        .erreur(404, "territoire inconnu"));
     }
 }

@@ -7,14 +7,15 @@ import fr.croisements.datasets.catalogue.CatalogueDataGouv;
 import fr.croisements.datasets.catalogue.CatalogueDonnees;
 import fr.croisements.datasets.catalogue.CatalogueJsonLd;
 import fr.croisements.datasets.catalogue.ConstructeurCatalogue;
+import fr.croisements.viz.contrats.RouteDocumentee;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import fr.croisements.events.DefinitionIndicateur;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -74,5 +75,19 @@ public final class CatalogueRoutes implements EndpointGroup {
             hote = "localhost:" + ctx.port();
         }
         return ctx.scheme() + "://" + hote;
+    }
+
+    /** What {@code /openapi.json} says of these routes (see {@link fr.croisements.viz.contrats.RouteDocumentee}). */
+    public static List<RouteDocumentee> documentation() {
+        return List.of(
+                RouteDocumentee.get("/catalogue", "Le catalogue des données (page)")
+                        .description("Une fiche par jeu de données : producteur, millésime, licence, couverture, formats, "
+                                + "liens, réel ou simulé ; avec les liens vers les contrats des flux et de l'API.")
+                        .reponse("text/html", "la page du catalogue"),
+                RouteDocumentee.get("/catalogue.jsonld", "Le catalogue des données en DCAT-AP")
+                        .reponse(fr.croisements.datasets.catalogue.CatalogueJsonLd.TYPE_MEDIA,
+                                "le catalogue en JSON-LD (DCAT-AP), contexte en ligne"),
+                RouteDocumentee.get("/catalogue/data-gouv.json", "Le catalogue avec les champs de data.gouv.fr")
+                        .reponse("application/json", "les jeux de données et leurs ressources, champs de data.gouv.fr"));
     }
 }

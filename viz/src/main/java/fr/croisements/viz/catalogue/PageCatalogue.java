@@ -30,7 +30,9 @@ final class PageCatalogue {
                 .append(e(c.titre())).append("</h1>\n<p class=\"etat\">").append(e(c.description())).append("</p>\n")
                 .append("<nav class=\"liens\" aria-label=\"Autres vues\"><a href=\"/\">Les territoires et leurs cartes</a>")
                 .append("<a href=\"/catalogue.jsonld\">Version DCAT-AP (JSON-LD)</a>")
-                .append("<a href=\"/catalogue/data-gouv.json\">Champs pour data.gouv.fr</a></nav>\n</header>\n")
+                .append("<a href=\"/catalogue/data-gouv.json\">Champs pour data.gouv.fr</a>")
+                .append("<a href=\"/api.html\">L'API HTTP (OpenAPI)</a>")
+                .append("<a href=\"/asyncapi.json\">Les flux Kafka (AsyncAPI)</a></nav>\n</header>\n")
                 .append("<main class=\"catalogue\">\n");
         resume(h, c);
         for (Genre genre : Genre.values()) {
@@ -96,12 +98,22 @@ final class PageCatalogue {
 
     private static void services(StringBuilder h, List<ServiceDonnees> services) {
         h.append("<section aria-labelledby=\"services\">\n<h2 id=\"services\">Services en direct</h2>\n")
-                .append("<p>Pour les équipes techniques : où lire les flux au fil de l'eau.</p>\n<ul class=\"services\">\n");
+                .append("<p>Pour les équipes techniques : où lire les flux au fil de l'eau. Chaque topic Kafka, sa clé, ")
+                .append("le schéma JSON de ses valeurs, un exemple et sa rétention sont décrits dans ")
+                .append("<a href=\"").append(ServiceDonnees.ASYNCAPI).append("\">le document AsyncAPI des flux</a> ; ")
+                .append("chaque adresse du serveur dans <a href=\"").append(ServiceDonnees.OPENAPI)
+                .append("\">le document OpenAPI de l'API HTTP</a>, lisible sur <a href=\"").append(ServiceDonnees.PAGE_API)
+                .append("\">la page de l'API</a>.</p>\n<ul class=\"services\">\n");
         for (ServiceDonnees s : services) {
             h.append("<li><strong>").append(e(s.titre())).append("</strong> <span class=\"badge ")
                     .append(s.simule() ? "simule" : "reel").append("\">")
                     .append(s.simule() ? CatalogueDonnees.SIMULEES : CatalogueDonnees.REELLES).append("</span><br>")
-                    .append(e(s.description())).append("<br><code>").append(e(s.adresse())).append("</code></li>\n");
+                    .append(e(s.description())).append("<br><code>").append(e(s.adresse())).append("</code>");
+            if (s.documentation() != null) {
+                h.append(" — <a href=\"").append(e(s.documentation())).append("\">").append(s.documentation()
+                        .endsWith(ServiceDonnees.ASYNCAPI) ? "sa description AsyncAPI" : "sa description OpenAPI").append("</a>");
+            }
+            h.append("</li>\n");
         }
         h.append("</ul>\n</section>\n");
     }

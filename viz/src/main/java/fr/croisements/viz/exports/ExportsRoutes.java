@@ -8,6 +8,7 @@ import fr.croisements.events.Indicateur;
 import fr.croisements.events.Zone;
 import fr.croisements.streams.query.IndicateursQueries;
 import fr.croisements.viz.cache.ReponsesPretes;
+import fr.croisements.viz.contrats.RouteDocumentee;
 import fr.croisements.viz.indicateurs.Definitions;
 import fr.croisements.viz.territoires.Fenetres;
 import fr.croisements.viz.territoires.TerritoiresRoutes;
@@ -95,5 +96,29 @@ public final class ExportsRoutes implements EndpointGroup {
     private static void enTete(Context ctx, String nom) {
         ctx.header("Content-Disposition", "attachment; filename=\"" + nom + "\"");
         ctx.contentType(Csv.TYPE);
+    }
+
+    /** What {@code /openapi.json} says of these routes (see {@link fr.croisements.viz.contrats.RouteDocumentee}). */
+    public static List<RouteDocumentee> documentation() {
+        return List.of(
+                RouteDocumentee.get("/api/indicateurs/{indicateur}/territoires/{fichier}", "Un indicateur en CSV pour tableur")
+                        .description("Une ligne par commune et par période : « ; » comme séparateur, virgule décimale, "
+                                + "UTF-8 avec BOM, « secret » là où la valeur est cachée.")
+                        .parametre("indicateur", "identifiant de l'indicateur")
+                        .parametre("fichier", "identifiant du territoire suivi de « .csv », p. ex. « la-rochelle.csv »")
+                        .requete("debut", "début d'une période, instant ISO-8601 : seulement cette période (sinon toutes "
+                                + "celles gardées)")
+                        .requete("niveau", "« commune » (par défaut) ou « iris » : une ligne par IRIS")
+                        .reponse(Csv.TYPE, "le fichier CSV (en pièce jointe)")
+                        .erreur(400, "début illisible")
+                        .erreur(404, "indicateur ou territoire inconnu"),
+                RouteDocumentee.get("/api/territoires/{id}/communes.csv", "Les chiffres Insee des communes en CSV")
+                        .parametre("id", "identifiant du territoire")
+                        .reponse(Csv.TYPE, "une ligne par commune, une colonne par chiffre, avec ses sources")
+                        .erreur(404, "territoire inconnu"),
+                RouteDocumentee.get("/api/territoires/{id}/iris.csv", "Les chiffres Insee des IRIS en CSV")
+                        .parametre("id", "identifiant du territoire")
+                        .reponse(Csv.TYPE, "une ligne par IRIS du territoire")
+                        .erreur(404, "territoire inconnu"));
     }
 }

@@ -6,6 +6,7 @@ import fr.croisements.events.DefinitionIndicateur;
 import fr.croisements.events.Indicateur;
 import fr.croisements.events.Zone;
 import fr.croisements.streams.query.IndicateursQueries;
+import fr.croisements.viz.contrats.RouteDocumentee;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -66,5 +67,25 @@ public final class IndicateursRoutes implements EndpointGroup {
                     + " ». Le code Insee d'une commune a 5 caractères, par exemple 54431 ou 2A004.");
         }
         return code;
+    }
+
+    /** What {@code /openapi.json} says of these routes (see {@link fr.croisements.viz.contrats.RouteDocumentee}). */
+    public static List<RouteDocumentee> documentation() {
+        return List.of(
+                RouteDocumentee.get("/api/indicateurs", "Les indicateurs")
+                        .description("Chaque indicateur calculé (intégré ou déclaré par fichier) avec les mots de sa fiche : "
+                                + "question, méthode, limites, unité, classes de la légende, sources.")
+                        .jsonTableau("les définitions des indicateurs", DefinitionVue.class),
+                RouteDocumentee.get("/api/indicateurs/fichiers", "Les fichiers d'indicateurs suivis")
+                        .reponse("application/json", "ce qu'est devenu chaque fichier du dossier d'indicateurs : chargé, "
+                                + "refusé (avec la ligne et la colonne de chaque problème) ou retiré"),
+                RouteDocumentee.get("/api/indicateurs/{indicateur}/communes/{code}/historique", "L'historique d'une commune")
+                        .parametre("indicateur", "identifiant de l'indicateur")
+                        .parametre("code", "code Insee de la commune (5 caractères, « 2A004 » compris)")
+                        .jsonTableau("les cellules de la commune, de la plus ancienne à la plus récente",
+                                fr.croisements.events.Indicateur.class)
+                        .erreur(400, "code commune invalide")
+                        .erreur(404, "indicateur inconnu")
+                        .erreur(503, "les données sont en cours de chargement, réessayer"));
     }
 }

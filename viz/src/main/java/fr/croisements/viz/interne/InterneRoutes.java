@@ -5,6 +5,7 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 import fr.croisements.events.ParcStationnement;
 import fr.croisements.streams.query.CapteursQueries;
 import fr.croisements.streams.query.IndicateursQueries;
+import fr.croisements.viz.contrats.RouteDocumentee;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import java.util.List;
@@ -50,5 +51,31 @@ public final class InterneRoutes implements EndpointGroup {
 
     private static boolean secours(Context ctx) {
         return "true".equals(ctx.queryParam("secours"));
+    }
+
+    /** What {@code /openapi.json} says of these routes (see {@link fr.croisements.viz.contrats.RouteDocumentee}). */
+    public static List<RouteDocumentee> documentation() {
+        String secours = "« true » : lire les répliques de secours de cette instance plutôt que ses magasins actifs";
+        return List.of(
+                RouteDocumentee.get("/interne/indicateurs/{indicateur}/dernieres", "Interne : dernières cellules locales")
+                        .description("Entre instances d'un même cluster : les cellules de la dernière période que tient "
+                                + "cette instance ; jamais routé plus loin.")
+                        .parametre("indicateur", "identifiant de l'indicateur")
+                        .requete("secours", secours)
+                        .jsonTableau("les cellules", fr.croisements.events.Indicateur.class),
+                RouteDocumentee.get("/interne/indicateurs/{indicateur}/zones/{code}", "Interne : historique local d'une zone")
+                        .parametre("indicateur", "identifiant de l'indicateur")
+                        .parametre("code", "code de la zone")
+                        .requete("secours", secours)
+                        .jsonTableau("les cellules de la zone", fr.croisements.events.Indicateur.class),
+                RouteDocumentee.get("/interne/capteurs", "Interne : capteurs locaux")
+                        .requete("secours", secours)
+                        .jsonTableau("la santé des capteurs tenus ici", fr.croisements.events.SanteCapteur.class),
+                RouteDocumentee.get("/interne/passerelles", "Interne : passerelles locales")
+                        .requete("secours", secours)
+                        .jsonTableau("les passerelles tenues ici", fr.croisements.events.SantePasserelle.class),
+                RouteDocumentee.get("/interne/parkings", "Interne : parkings locaux")
+                        .requete("secours", secours)
+                        .jsonTableau("les parkings tenus ici", fr.croisements.events.ParcStationnement.class));
     }
 }

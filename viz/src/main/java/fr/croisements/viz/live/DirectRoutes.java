@@ -6,6 +6,7 @@ import static io.javalin.apibuilder.ApiBuilder.sse;
 
 import fr.croisements.datasets.Commune;
 import fr.croisements.datasets.Territoire;
+import fr.croisements.viz.contrats.RouteDocumentee;
 import fr.croisements.viz.indicateurs.Definitions;
 import fr.croisements.viz.territoires.TerritoiresRoutes;
 import io.javalin.apibuilder.EndpointGroup;
@@ -70,5 +71,22 @@ public final class DirectRoutes implements EndpointGroup {
 
     void horloge(Context ctx) {
         ctx.json(new Horloge(horloge.get()));
+    }
+
+    /** What {@code /openapi.json} says of these routes (see {@link fr.croisements.viz.contrats.RouteDocumentee}). */
+    public static List<RouteDocumentee> documentation() {
+        return List.of(
+                RouteDocumentee.get("/api/direct", "Les cellules en direct (Server-Sent Events)")
+                        .description("Flux d'événements « indicateur » (une cellule nouvelle ou mise à jour, en JSON) et "
+                                + "« horloge » (l'horloge simulée), pour recolorer la carte en direct. Avec « territoire » "
+                                + "et « indicateur », seules les cellules de ce territoire et de ces indicateurs arrivent.")
+                        .requete("territoire", "identifiant du territoire dont on veut les cellules")
+                        .requete("indicateur", "identifiant d'un indicateur suivi (répétable)")
+                        .reponse("text/event-stream", "le flux d'événements, gardé ouvert")
+                        .erreur(400, "indicateur inconnu")
+                        .erreur(404, "territoire inconnu"),
+                RouteDocumentee.get("/api/horloge", "L'horloge simulée")
+                        .reponse("application/json", "{\"simulee\": \"2025-01-06T07:00:00Z\"} : l'instant simulé, ou null sans "
+                                + "simulateur"));
     }
 }

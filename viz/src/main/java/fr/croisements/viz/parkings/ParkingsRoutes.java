@@ -11,6 +11,7 @@ import fr.croisements.events.ParcStationnement;
 import fr.croisements.events.Position;
 import fr.croisements.streams.query.IndicateursQueries;
 import fr.croisements.viz.capteurs.Localisation;
+import fr.croisements.viz.contrats.RouteDocumentee;
 import fr.croisements.viz.territoires.TerritoiresRoutes;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
@@ -174,5 +175,24 @@ public final class ParkingsRoutes implements EndpointGroup {
     private static boolean estValide(Position p) {
         return Double.isFinite(p.latitude()) && Double.isFinite(p.longitude())
                 && Math.abs(p.latitude()) <= 90 && Math.abs(p.longitude()) <= 180;
+    }
+
+    /** What {@code /openapi.json} says of these routes (see {@link fr.croisements.viz.contrats.RouteDocumentee}). */
+    public static List<RouteDocumentee> documentation() {
+        return List.of(
+                RouteDocumentee.get("/api/parkings.geojson", "Les parkings et leur occupation")
+                        .description("Chaque parking (position, capacité, source) avec le taux d'occupation de sa "
+                                + "dernière heure.")
+                        .requete("territoire", "identifiant du territoire (sinon tous les parkings)")
+                        .reponse(GEO_JSON, "une FeatureCollection GeoJSON, un point par parking")
+                        .erreur(404, "territoire inconnu"),
+                RouteDocumentee.get("/api/parkings.ngsi.json", "Les parkings au format FIWARE")
+                        .requete("territoire", "identifiant du territoire (sinon tous les parkings)")
+                        .reponse("application/json", "des entités FIWARE « OffStreetParking » (forme keyValues)")
+                        .erreur(404, "territoire inconnu"),
+                RouteDocumentee.get("/api/parkings/{id}/profil", "Le profil horaire d'un parking")
+                        .parametre("id", "identifiant du parking")
+                        .json("le taux d'occupation moyen de chaque heure de la journée", Profil.class)
+                        .erreur(404, "parking inconnu"));
     }
 }

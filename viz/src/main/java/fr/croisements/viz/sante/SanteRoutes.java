@@ -4,11 +4,13 @@ import static io.javalin.apibuilder.ApiBuilder.after;
 import static io.javalin.apibuilder.ApiBuilder.before;
 import static io.javalin.apibuilder.ApiBuilder.get;
 
+import fr.croisements.viz.contrats.RouteDocumentee;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -68,4 +70,19 @@ public final class SanteRoutes implements EndpointGroup {
 
     /** The body of /sante and /pret. */
     record Etat(String etat, String raison) {}
+
+    /** What {@code /openapi.json} says of these routes (see {@link fr.croisements.viz.contrats.RouteDocumentee}). */
+    public static List<RouteDocumentee> documentation() {
+        return List.of(
+                RouteDocumentee.get("/sante", "L'instance répond (vivante)")
+                        .json("{\"etat\": \"vivant\"}", Etat.class),
+                RouteDocumentee.get("/pret", "L'instance est prête")
+                        .description("200 quand ses flux tournent et que ses magasins se lisent, 503 sinon avec la raison.")
+                        .json("{\"etat\": \"prêt\"}", Etat.class)
+                        .reponse(503, "application/json", "{\"etat\": \"pas prêt\", \"raison\": …}"),
+                RouteDocumentee.get("/metriques", "Les métriques (Prometheus)")
+                        .description("Métriques de Kafka Streams et des clients Kafka, de la JVM, http_requetes par route "
+                                + "et statut, direct_clients, indicateurs_fichiers.")
+                        .reponse("text/plain; version=0.0.4", "le format texte de Prometheus"));
+    }
 }

@@ -12,6 +12,7 @@ import fr.croisements.events.Zone;
 import fr.croisements.streams.query.IndicateursQueries;
 import fr.croisements.streams.query.Provenance;
 import fr.croisements.viz.cache.ReponsesPretes;
+import fr.croisements.viz.contrats.RouteDocumentee;
 import fr.croisements.viz.indicateurs.Definitions;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.BadRequestResponse;
@@ -180,5 +181,50 @@ public final class TerritoiresRoutes implements EndpointGroup {
             return definitions.parDefaut();
         }
         return definitions.definition(id).orElseThrow(() -> new BadRequestResponse(definitions.inconnu(id)));
+    }
+
+    /** What {@code /openapi.json} says of these routes (see {@link fr.croisements.viz.contrats.RouteDocumentee}). */
+    public static List<RouteDocumentee> documentation() {
+        return List.of(
+                RouteDocumentee.get("/api/territoires", "Les territoires")
+                        .description("Chaque territoire montré : ses communes, ses sources, les indicateurs qui y ont des "
+                                + "cellules et ceux qui lui manquent, avec la commande qui les apporte.")
+                        .jsonTableau("les territoires, le premier étant celui de la page par défaut", TerritoireVue.class),
+                RouteDocumentee.get("/api/territoires/{id}", "Un territoire")
+                        .parametre("id", "identifiant du territoire, p. ex. « bassin-de-pompey »")
+                        .json("le territoire, ses indicateurs disponibles et ce qui manque aux autres (« manquants »)",
+                                TerritoireVue.class)
+                        .erreur(404, "territoire inconnu"),
+                RouteDocumentee.get("/api/territoires/{id}/periodes", "Les périodes d'un indicateur sur un territoire")
+                        .parametre("id", "identifiant du territoire")
+                        .requete("indicateur", "identifiant de l'indicateur, p. ex. « taux-presentation-bacs » (sinon le "
+                                + "premier du catalogue)")
+                        .requete("niveau", "« commune » (par défaut) ou « iris »")
+                        .reponse("application/json", "les fenêtres (semaines, jours, années) gardées, de la plus ancienne "
+                                + "à la plus récente, avec le nombre de communes qui ont une cellule")
+                        .erreur(400, "indicateur ou niveau inconnu")
+                        .erreur(404, "territoire inconnu"),
+                RouteDocumentee.get("/api/territoires/{id}/communes.geojson", "La carte d'un indicateur")
+                        .description("Les communes du territoire (contours) avec la cellule de l'indicateur de la dernière "
+                                + "période, ou de la période qui commence à « debut » : valeur, unité, numérateur, "
+                                + "dénominateur, sources et millésimes, « simulé », « secret statistique ».")
+                        .parametre("id", "identifiant du territoire")
+                        .requete("indicateur", "identifiant de l'indicateur (sinon le premier du catalogue)")
+                        .requete("debut", "début de la période voulue, instant ISO-8601 (sinon la dernière)")
+                        .reponse(GEO_JSON, "une FeatureCollection GeoJSON (RFC 7946), une commune par Feature")
+                        .erreur(400, "indicateur inconnu ou début illisible")
+                        .erreur(404, "territoire inconnu")
+                        .erreur(503, "les données sont en cours de chargement, réessayer"),
+                RouteDocumentee.get("/api/territoires/{id}/iris.geojson", "La carte d'un indicateur par IRIS")
+                        .description("Les IRIS du territoire qui ont un contour, avec la cellule de l'indicateur à ce "
+                                + "niveau (dernière période, ou celle qui commence à « debut »), le nom de l'IRIS et de sa "
+                                + "commune.")
+                        .parametre("id", "identifiant du territoire, p. ex. « antony »")
+                        .requete("indicateur", "identifiant de l'indicateur (sinon le premier du catalogue)")
+                        .requete("debut", "début de la période voulue, instant ISO-8601 (sinon la dernière)")
+                        .reponse(GEO_JSON, "une FeatureCollection GeoJSON (RFC 7946), un IRIS par Feature")
+                        .erreur(400, "indicateur inconnu ou début illisible")
+                        .erreur(404, "territoire inconnu, ou sans contours d'IRIS")
+                        .erreur(503, "les données sont en cours de chargement, réessayer"));
     }
 }
