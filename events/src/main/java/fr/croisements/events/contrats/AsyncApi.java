@@ -32,7 +32,7 @@ public final class AsyncApi {
     /** The topics the pipeline reads from outside: a reuser may publish there too. */
     private static final Set<String> ENTREES = Set.of(Topics.DECHETS_LEVEES.name(), Topics.REF_INSEE_COMMUNES.name(),
             Topics.LORA_UPLINKS.name(), Topics.LORA_STATUTS.name(), Topics.REF_PARKINGS.name(),
-            Topics.STATIONNEMENT_OCCUPATION.name());
+            Topics.STATIONNEMENT_OCCUPATION.name(), Topics.STATIONNEMENT_SEJOURS.name());
 
     /**
      * What a topic carries, in French: title, description, what the key is.
@@ -40,6 +40,7 @@ public final class AsyncApi {
     private record Description(String titre, String description, String cle) {}
 
     private static final String CLE_DEV_EUI = "DevEUI du capteur (16 caractères hexadécimaux en majuscules)";
+    private static final String CLE_IRIS = "code IRIS de la zone (9 caractères, les 5 premiers sont la commune)";
     private static final String CLE_PARKING = "identifiant du parking (celui de « ref-parkings »)";
     private static final String CLE_COMMUNE = "code Insee (COG) de la commune, 5 caractères (« 2A004 » n'est pas un nombre)";
 
@@ -74,6 +75,11 @@ public final class AsyncApi {
                     "Les places libres observées d'un parking (DATEX II « parkingNumberOfVacantSpaces », FIWARE "
                             + "« availableSpotNumber »). Horodatage de l'enregistrement : l'observation.",
                     CLE_PARKING),
+            Topics.STATIONNEMENT_SEJOURS.name(), new Description("Séjours sur les places de stationnement",
+                    "Un véhicule sur une place de voirie, de son arrivée à son départ : lu dans l'export d'un système "
+                            + "d'horodateurs ou de paiement mobile (« croisements ingest horodateurs »). Les séjours vus par "
+                            + "les capteurs de place sont faits dans le pipeline. Horodatage de l'enregistrement : l'arrivée.",
+                    "identifiant de la place ou de la zone de stationnement"),
             Topics.REJETS.name(), new Description("Rejets",
                     "Tout ce qui a été refusé en chemin (ligne de fichier illisible, enregistrement illisible, levée en "
                             + "retard ou hors de toute commune…), avec sa source, sa position et la raison en français.",
@@ -91,6 +97,7 @@ public final class AsyncApi {
     public static ObjectNode document(String serveursKafka, List<DefinitionIndicateur> indicateurs) {
         Map<String, DefinitionIndicateur> parTopic = new LinkedHashMap<>();
         Indicateurs.INTEGRES.forEach(d -> parTopic.put(d.topic(), d));
+        Indicateurs.VOIRIE.forEach(d -> parTopic.put(d.topic(), d));
         indicateurs.forEach(d -> parTopic.putIfAbsent(d.topic(), d));
         List<Topic<?, ?>> topics = new ArrayList<>(Topics.TOUS);
         for (DefinitionIndicateur d : indicateurs) {
@@ -201,7 +208,7 @@ public final class AsyncApi {
     private static Description description(Topic<?, ?> topic, Optional<DefinitionIndicateur> indicateur) {
         if (indicateur.isPresent()) {
             DefinitionIndicateur d = indicateur.get();
-            String cle = Zone.PARKING.equals(d.niveau()) ? CLE_PARKING : CLE_COMMUNE;
+            String cle = Zone.PARKING.equals(d.niveau()) ? CLE_PARKING : Zone.IRIS.equals(d.niveau()) ? CLE_IRIS : CLE_COMMUNE;
             return new Description(d.libelle() + " (" + d.unite() + ")", "Les cellules de l'indicateur « " + d.libelle()
                     + " » : " + d.question() + " Une cellule par zone et par période ; un enregistrement à chaque mise à "
                     + "jour, le dernier d'une zone et d'une période fait foi. Une cellule « secret »: true ne porte ni "

@@ -80,6 +80,10 @@ final class Exemples {
             case "stationnement-occupation" -> new Exemple("86194-parking-blossac", new OccupationParking(
                     "86194-parking-blossac", Instant.parse("2025-07-05T09:30:00Z"), 37, 420, "ouvert", true),
                     "Une observation simulée des places libres d'un parking");
+            case "stationnement-sejours" -> new Exemple("92002-place-mounie-12", new fr.croisements.events.SejourPlace(
+                    "92002-place-mounie-12", Instant.parse("2025-07-05T09:12:00Z"), Instant.parse("2025-07-05T10:47:00Z"),
+                    2.2985, 48.7540, 120, fr.croisements.events.SejourPlace.HORODATEUR, false),
+                    "Un stationnement payé à un horodateur, de 11 h 12 à 12 h 47 (heure de Paris), limite de 2 h");
             case "rejets" -> new Exemple("dechets-levees", new Rejet("levees.csv", "levees.csv:12",
                     "longitude illisible : « abc »", "f3a9…,2025-01-28T06:12:00Z,abc,48.77,OMR",
                     Instant.parse("2025-01-28T06:15:02Z")), "Une ligne de fichier refusée, avec sa position et la raison");
@@ -90,9 +94,10 @@ final class Exemples {
     /** A cell of the indicator, with a made-up value in its unit. */
     private static Exemple indicateur(DefinitionIndicateur d) {
         boolean parking = Zone.PARKING.equals(d.niveau());
-        String code = parking ? "86194-parking-blossac" : "86194";
+        boolean iris = Zone.IRIS.equals(d.niveau());
+        String code = parking ? "86194-parking-blossac" : iris ? "920020101" : "86194";
         Duration fenetre = d.fenetre() == null || d.fenetre().isZero() ? Duration.ofDays(365) : d.fenetre();
-        var cellule = new Indicateur(d.id(), code, d.niveau(), parking ? "Parking Blossac" : "Poitiers", LUNDI,
+        var cellule = new Indicateur(d.id(), code, d.niveau(), parking ? "Parking Blossac" : iris ? "Parc de Sceaux" : "Poitiers", LUNDI,
                 LUNDI.plus(fenetre), 42.5, d.unite(), d.libelles().numerateur() == null ? null : 850.0,
                 d.libelles().denominateur() == null ? null : 2000.0, d.reference() ? INSEE : SIMULATEUR, INSEE,
                 Map.of(), 12L, false, !d.reference());

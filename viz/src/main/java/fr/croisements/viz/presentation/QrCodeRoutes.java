@@ -11,6 +11,8 @@ import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
+import fr.croisements.viz.contrats.RouteDocumentee;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -66,5 +68,15 @@ public final class QrCodeRoutes implements EndpointGroup {
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + largeur + " " + hauteur
                 + "\" shape-rendering=\"crispEdges\"><title>Code QR</title><rect width=\"" + largeur + "\" height=\"" + hauteur
                 + "\" fill=\"#ffffff\"/><path fill=\"#000000\" d=\"" + chemin + "\"/></svg>";
+    }
+
+    /** This route in the HTTP API's document ({@code /openapi.json}). */
+    public static List<RouteDocumentee> documentation() {
+        return List.of(RouteDocumentee.get("/api/qr.svg", "Le code QR d'une adresse")
+                .description("Le code QR d'un texte (l'adresse de la carte en direct, sur la dernière diapositive du mode "
+                        + "présentation), dessiné par le serveur en SVG : rien ne part vers un service extérieur.")
+                .requete("texte", "le texte ou l'adresse à coder, " + LONGUEUR_MAX + " caractères au plus")
+                .reponse(SVG, "l'image SVG du code QR, zone calme comprise")
+                .erreur(400, "texte absent, trop long ou impossible à coder"));
     }
 }
