@@ -31,6 +31,8 @@ public final class Controles {
         assertThat(raison).as("raison").isNotBlank().doesNotContain("erreur interne");
         // the names of products are not English sentences
         String horsCitations = CITATION.matcher(raison).replaceAll("«»").replace("The Things Stack", "TTS");
+        // the file's own column names, listed to help: not our words either
+        horsCitations = horsCitations.replaceAll("colonnes (du fichier|lues) : .*?(?= ; si votre fichier|$)", "");
         // what follows a last « without its » is an extract, cut: not our words either
         int guillemet = horsCitations.lastIndexOf('«');
         if (guillemet >= 0 && horsCitations.indexOf('»', guillemet) < 0) {
