@@ -31,6 +31,17 @@ class TableCsvTest {
         return TableCsv.importer(fichier, null, List.of("code", "nom"), TableCsvTest::codeEtNom);
     }
 
+    /** Found by the fuzz suites (issue #13): the CSV parser's English message came through in the reason. */
+    @Test
+    void an_unclosed_quote_is_reported_in_french_with_its_line() throws Exception {
+        var lu = importer("f.csv", "code;nom\n01001;Ambérieu\n01002;\"Bourg\n01003;Ceyzériat\n"
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(lu.valeurs()).containsExactly(List.of("01001", "Ambérieu"));
+        assertThat(lu.rejets()).extracting(Signalement::toString).containsExactly("f.csv:3 : ligne ignorée : fichier illisible à partir de"
+                + " cette ligne (un guillemet ouvert n'est jamais refermé) : la suite du fichier est ignorée");
+    }
+
     @Test
     void skips_the_byte_order_mark_and_reads_quoted_separators() throws Exception {
         var lu = importer("f.csv", "\uFEFFcode;nom;vide\r\n01001;\"L'Abergement; Clémenciat\";\r\n"

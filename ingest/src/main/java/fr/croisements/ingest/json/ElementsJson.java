@@ -57,6 +57,18 @@ public final class ElementsJson {
         {"expected a valid value", "valeur attendue (virgule en trop ?)"},
         {"plusieurs valeurs JSON", "plusieurs valeurs JSON à la suite (une seule attendue)"},
         {"texte vide", "texte vide"},
+        // found by the fuzz suites: Jackson's English came through in the reasons
+        {"CTRL-CHAR", "caractère de contrôle hors d'un texte (seuls espaces, tabulations et fins de ligne sont permis"
+                + " entre les valeurs)"},
+        {"Invalid UTF-8", "octets qui ne sont pas de l'UTF-8 valide"},
+        {"nesting depth", "valeurs imbriquées trop profondément (au plus 1 000 niveaux)"},
+        {"Number value length", "nombre trop long"},
+        {"String value length", "texte trop long"},
+        {"Leading zeroes not allowed", "nombre commençant par un zéro (non permis en JSON)"},
+        {"Non-standard token", "NaN et Infinity ne sont pas des nombres JSON"},
+        {"Unrecognized character escape", "séquence d'échappement inconnue après « \\ » dans un texte"},
+        {"Invalid numeric value", "nombre mal écrit"},
+        {"out of range", "nombre hors des limites"},
     };
 
     private ElementsJson() {}
@@ -96,7 +108,9 @@ public final class ElementsJson {
                 i = espaces(texte, i + 1);
                 continue;
             }
-            int fin = fin(texte, i, tableau);
+            // a stray closing brace or comma where an element starts ends no element: taken alone as an
+            // unreadable one, so that reading moves on (found by the fuzz suites: it looped for ever)
+            int fin = Math.max(fin(texte, i, tableau), i + 1);
             coupe = !element(texte, i, fin, numero, places, d) && fin == texte.length();
             i = espaces(texte, fin);
             if (tableau && i < texte.length() && texte.charAt(i) == ',') {
@@ -133,7 +147,8 @@ public final class ElementsJson {
         if (original.contains("end-of-input")) {
             return "le texte s'arrête avant la fin de l'objet ou du tableau";
         }
-        return quoi != null ? quoi : "erreur de syntaxe (" + original.lines().findFirst().orElse("") + ")";
+        // the parser's own words are English: not shown (our words for the cases seen are above)
+        return quoi != null ? quoi : "erreur de syntaxe";
     }
 
     /** Parses one text that must hold exactly one JSON value. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.croisements.events.LoraStatut;
 import fr.croisements.events.LoraUplink;
 import fr.croisements.events.Reception;
+import fr.croisements.ingest.Horodatages;
 import java.time.Clock;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -248,7 +249,8 @@ public final class ChirpstackAdapter extends LoraAdapter {
         String date = texte(m, "time");
         if (date != null) {
             try {
-                return new DateReception(Normalisation.instant(date), LoraUplink.ORIGINE_RESEAU);
+                var reseau = new DateReception(Normalisation.instant(date), LoraUplink.ORIGINE_RESEAU);
+                return Horodatages.publiable(reseau.instant()) ? reseau : invalide(Horodatages.horsLimites("time", date));
             } catch (DateTimeParseException e) {
                 return invalide("time illisible : « " + date + " » (date RFC 3339 avec fuseau attendue)");
             }

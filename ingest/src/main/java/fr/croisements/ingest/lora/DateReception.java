@@ -2,6 +2,7 @@ package fr.croisements.ingest.lora;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.croisements.events.LoraUplink;
+import fr.croisements.ingest.Horodatages;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
@@ -23,7 +24,8 @@ record DateReception(Instant instant, String origine) {
 
     /**
      * The earliest date in the field {@code champ} of the objects of a JSON array (the gateways'
-     * receptions), or {@code null} when none has a readable one. An unreadable date is skipped:
+     * receptions), or {@code null} when none has a readable one. An unreadable date, or one a Kafka
+     * record cannot carry (a gateway without GPS says year 1: {@link Horodatages}), is skipped:
      * these dates only stand in for the network server's.
      */
     static DateReception auPlusTot(JsonNode receptions, String champ, String origine) {
@@ -35,7 +37,7 @@ record DateReception(Instant instant, String origine) {
             }
             try {
                 Instant t = Normalisation.instant(texte);
-                if (plusTot == null || t.isBefore(plusTot)) {
+                if (Horodatages.publiable(t) && (plusTot == null || t.isBefore(plusTot))) {
                     plusTot = t;
                 }
             } catch (DateTimeParseException e) {

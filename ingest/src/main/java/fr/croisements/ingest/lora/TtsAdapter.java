@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.croisements.events.LoraUplink;
 import fr.croisements.events.Position;
 import fr.croisements.events.Reception;
+import fr.croisements.ingest.Horodatages;
 import java.time.Clock;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -191,7 +192,8 @@ public final class TtsAdapter extends LoraAdapter {
             String date = texte(n, "received_at");
             if (date != null) {
                 try {
-                    return new DateReception(Normalisation.instant(date), LoraUplink.ORIGINE_RESEAU);
+                    var reseau = new DateReception(Normalisation.instant(date), LoraUplink.ORIGINE_RESEAU);
+                    return Horodatages.publiable(reseau.instant()) ? reseau : invalide(Horodatages.horsLimites("received_at", date));
                 } catch (DateTimeParseException e) {
                     return invalide("received_at illisible : « " + date + " » (date RFC 3339 avec fuseau attendue)");
                 }

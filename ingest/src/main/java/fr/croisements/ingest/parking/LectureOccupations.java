@@ -12,6 +12,7 @@ import fr.croisements.ingest.csv.Correspondance;
 import fr.croisements.ingest.csv.LignesCsv;
 import fr.croisements.ingest.csv.Role;
 import fr.croisements.ingest.json.ElementsJson;
+import fr.croisements.ingest.Horodatages;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.text.Normalizer;
@@ -406,6 +407,9 @@ final class LectureOccupations {
 
     /** Pure: the checks every observation passes, whatever its format. */
     static Lu<OccupationParking> observation(String parkingId, Instant instant, long libres, Long capacite, String statut) {
+        if (!Horodatages.publiable(instant)) {
+            return Lu.invalide(Horodatages.horsLimites("horodatage", instant));
+        }
         if (libres < 0) {
             return Lu.invalide("places libres négatives : " + libres);
         }
@@ -503,8 +507,9 @@ final class LectureOccupations {
     }
 
     private static Long entier(JsonNode v) {
-        if (v.isIntegralNumber() && v.canConvertToLong()) {
-            return v.longValue();
+        if (v.isIntegralNumber()) {
+            // at most 9 digits, as in a CSV (found by the fuzz suites: a larger count was cast to a negative int)
+            return v.canConvertToLong() && Math.abs(v.longValue()) < 1_000_000_000L ? v.longValue() : null;
         }
         if (v.isNumber() && v.doubleValue() == Math.rint(v.doubleValue()) && Math.abs(v.doubleValue()) < 1e9) {
             return (long) v.doubleValue();

@@ -4,6 +4,7 @@ import fr.croisements.events.LeveeBac;
 import fr.croisements.events.Rejet;
 import fr.croisements.events.Topics;
 import fr.croisements.ingest.Bilan;
+import fr.croisements.ingest.Horodatages;
 import fr.croisements.ingest.csv.Envois;
 import fr.croisements.ingest.csv.LignesCsv;
 import fr.croisements.ingest.csv.LignesCsv.Entete;
@@ -181,6 +182,9 @@ public final class LeveesCsvAdapter {
             return invalide(sansFuseau(texteHorodatage)
                     ? "horodatage sans fuseau horaire : « " + texteHorodatage + " » (ajouter Z ou +01:00)"
                     : "horodatage illisible : « " + texteHorodatage + " »");
+        }
+        if (!Horodatages.publiable(instant)) {
+            return invalide(Horodatages.horsLimites(HORODATAGE, texteHorodatage));
         }
         String texteLongitude = entete.valeur(champs, LONGITUDE);
         Double longitude = nombre(texteLongitude);

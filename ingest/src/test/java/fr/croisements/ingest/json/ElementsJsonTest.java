@@ -46,6 +46,36 @@ class ElementsJsonTest {
         assertThat(lus.get(1)).isEqualTo("2 ligne 3 : {\"id\":\"b\",\"n\":2}");
     }
 
+    /** Found by the fuzz suites: a stray closing brace or comma between elements made the reading loop for ever. */
+    @Test
+    void aStrayClosingBraceOrCommaBetweenElementsIsReportedAndReadingMovesOn() {
+        lire("{\"a\": 1}\n}\n{\"b\": 2}\n");
+        lire("[{\"a\": 1}, }, {\"b\": 2}]");
+        lire("{\"a\": 1}\n,\n{\"b\": 2}");
+
+        assertThat(lus).hasSize(9);
+        assertThat(lus.get(0)).isEqualTo("1 ligne 1 : {\"a\":1}");
+        assertThat(lus.get(1)).startsWith("2 ligne 2 illisible : JSON invalide ligne 2, colonne 1 : ");
+        assertThat(lus.get(2)).isEqualTo("3 ligne 3 : {\"b\":2}");
+        assertThat(lus.get(3)).isEqualTo("1 ligne 1 : {\"a\":1}");
+        assertThat(lus.get(4)).startsWith("2 ligne 1 illisible : JSON invalide ligne 1, colonne 12 : fermeture inattendue");
+        assertThat(lus.get(5)).isEqualTo("3 ligne 1 : {\"b\":2}");
+        assertThat(lus.get(7)).startsWith("2 ligne 2 illisible : ");
+        assertThat(lus.get(8)).isEqualTo("3 ligne 3 : {\"b\":2}");
+    }
+
+    /** Found by the fuzz suites: Jackson's English came through in the reasons for these. */
+    @Test
+    void aControlCharacterAndTooDeepANestingAreExplainedInFrench() {
+        lire("[{\"a\": 1}, \u0000{\"b\": 2}, " + "[".repeat(1500) + "]".repeat(1500) + "]");
+
+        assertThat(lus).hasSize(3);
+        assertThat(lus.get(1)).isEqualTo("2 ligne 1 illisible : JSON invalide ligne 1, colonne 13 : caractère de contrôle"
+                + " hors d'un texte (seuls espaces, tabulations et fins de ligne sont permis entre les valeurs)");
+        assertThat(lus.get(2)).startsWith("3 ligne 1 illisible : JSON invalide ligne 1, colonne ")
+                .endsWith(" : valeurs imbriquées trop profondément (au plus 1 000 niveaux)");
+    }
+
     @Test
     void readsPrettyPrintedObjectsOneAfterTheOtherAndScalarsOfAnArray() {
         lire("{\n  \"a\": [1, {\"b\": \"}\"}]\n}\n{\"c\": true}\n");

@@ -162,6 +162,20 @@ class TtsAdapterTest {
         assertThat(uplink(sansAppareils.lire(message)).instant()).isEqualTo(Instant.parse("2025-07-14T12:00:01.412Z"));
     }
 
+    /** Found by the fuzz suites: a date before 1970 made the producer throw (a Kafka timestamp is never negative). */
+    @Test
+    void skipsAGatewayTimeBefore1970AndRejectsSuchANetworkTime() {
+        ObjectNode message = echantillonProjet("tts-uplink-sans-received-at.json");
+        ((ObjectNode) message.withArray("/uplink_message/rx_metadata").get(1)).put("time", "0001-01-01T00:00:00Z");
+
+        assertThat(uplink(sansAppareils.lire(message)).instant()).isEqualTo(Instant.parse("2025-07-14T12:00:01.412Z"));
+
+        message.put("received_at", "0025-07-14T12:00:01Z");
+        assertThat(sansAppareils.lire(message)).isEqualTo(new Lecture.Invalide("received_at hors des dates possibles :"
+                + " « 0025-07-14T12:00:01Z » (attendu entre le 1er janvier 1970 et l'an 9999 : un enregistrement Kafka ne"
+                + " peut pas être daté avant 1970)"));
+    }
+
     @Test
     void readsSeveralReceptionsWithTheirLocationsIncludingPacketBroker() {
         String message = """

@@ -99,6 +99,25 @@ class OccupationAdapterTest {
         assertThat(rejets.history().get(0).value().extrait()).isEqualTo("P1,2026-01-05T08:45:00+01:00,-3,400,");
     }
 
+    /** Found by the fuzz suites: a huge JSON count was cast to a negative int and published; a year before 1970 made the producer throw. */
+    @Test
+    void rejectsAHugeJsonCountAndADateKafkaCannotCarry() throws IOException {
+        String ndjson = """
+                {"parking_id":"P1","horodatage":"2026-01-05T08:30:00Z","places_libres":12,"capacite":9223372036854775807}
+                {"parking_id":"P1","horodatage":"2026-01-05T08:30:00Z","places_libres":4294967308,"capacite":400}
+                {"parking_id":"P1","horodatage":"0026-01-05T08:30:00Z","places_libres":12,"capacite":400}
+                {"parking_id":"P1","horodatage":"2026-01-05T08:45:00Z","places_libres":12,"capacite":400}
+                """;
+
+        Bilan bilan = publier(ndjson, "releves.ndjson");
+
+        assertThat(bilan.comptes()).isEqualTo(new Bilan(4, 1, 3));
+        assertThat(occupations.history()).extracting(r -> r.value().capacite()).containsExactly(400);
+        assertThat(rejets.history()).extracting(r -> r.value().position()).containsExactly(
+                "releves.ndjson:1", "releves.ndjson:2", "releves.ndjson:3");
+        assertThat(rejets.history().get(2).value().raison()).startsWith("horodatage hors des dates possibles : « 0026-01-05T08:30:00Z »");
+    }
+
     /** Issue #13: a city's own occupancy CSV, its columns named with --colonne, offsets and decimal commas honoured. */
     @Test
     void readsACitysOwnColumnsNamedWithColonneWithTheirOffsetsAndDecimalCommas() throws IOException {

@@ -69,6 +69,26 @@ class LeveesCsvAdapterTest {
         assertThat(levees.flushed()).isTrue();
     }
 
+    /** Found by LeveesCsvFuzzTest: a year before 1970 made the producer throw (a Kafka timestamp is never negative). */
+    @Test
+    void aLiftDatedBefore1970OrAfter9999IsRejectedWithItsLineNotThrown() throws IOException {
+        String csv = """
+                id_puce,horodatage,longitude,latitude,flux
+                PUCE-0001,0025-03-04T06:12:00+01:00,6.1,48.7,OMR
+                PUCE-0002,+10000-03-04T06:12:00Z,6.1,48.7,OMR
+                PUCE-0003,2025-03-04T06:12:00+01:00,6.1,48.7,OMR
+                """;
+
+        Bilan bilan = publier(csv, "levees.csv");
+
+        assertThat(bilan.comptes()).isEqualTo(new Bilan(3, 1, 2));
+        assertThat(rejets.history()).extracting(r -> r.value().position() + " : " + r.value().raison()).containsExactly(
+                "levees.csv:2 : horodatage hors des dates possibles : « 0025-03-04T06:12:00+01:00 » (attendu entre le"
+                        + " 1er janvier 1970 et l'an 9999 : un enregistrement Kafka ne peut pas être daté avant 1970)",
+                "levees.csv:3 : horodatage hors des dates possibles : « +10000-03-04T06:12:00Z » (attendu entre le"
+                        + " 1er janvier 1970 et l'an 9999 : un enregistrement Kafka ne peut pas être daté avant 1970)");
+    }
+
     @Test
     void readsASemicolonFileWithBomDecimalCommasAndColumnsInAnyOrder() throws IOException {
         String csv = "\uFEFFFlux;Camion;Poids_KG;Latitude;Longitude;Horodatage;ID_PUCE;commentaire\r\n"

@@ -46,7 +46,8 @@ import org.apache.kafka.streams.state.WindowStore;
  * Out: indicateurs-&lt;definition id&gt;   key = code INSEE, value = Indicateur (valeur = persons 75+ exposed,
  *      0 when no sensor reached the threshold; mesures: temperature_max, temperature_moyenne, capteurs,
  *      capteurs_au_dessus_du_seuil, seuil)
- * Out: rejets  uplinks without position, or located outside every commune
+ * Out: rejets  uplinks without position, or located outside every commune; any uplink too old for the
+ *      daily windows kept ({@link UplinksTropAnciens}), for this crossing and the coverage one
  * </pre>
  *
  * Days run from 00:00 to 00:00 UTC (01:00 or 02:00 in France), so that afternoon maxima fall in
@@ -56,6 +57,8 @@ import org.apache.kafka.streams.state.WindowStore;
 public final class ChaleurTopology implements Croisement {
 
     public static final Duration CONSERVATION = Duration.ofDays(400);
+    /** The windows' size: UTC days. */
+    static final Duration JOUR = Duration.ofDays(1);
     static final String STORE_RELEVES = "temperatures-par-commune-jour";
     static final String STORE_JOINTURES = "temperatures-avec-population-insee";
     static final Source CAPTEURS_SIMULES = new Source("Capteurs LoRaWAN de température (simulateur Croisements)",
@@ -90,8 +93,17 @@ public final class ChaleurTopology implements Croisement {
 
     @Override
     public void ajouter(Entrees entrees) {
-        var lectures = entrees.builder().stream(LORA_UPLINKS.name(), Consumed.with(LORA_UPLINKS.keySerde(), LORA_UPLINKS.valueSerde())
+        // uplinks too old for the daily windows go to rejets here, for this crossing and the coverage one (issue #13)
+        var ages = entrees.builder().stream(LORA_UPLINKS.name(), Consumed.with(LORA_UPLINKS.keySerde(), LORA_UPLINKS.valueSerde())
                         .withName("chaleur-uplinks-source"))
+                .processValues(() -> new UplinksTropAnciens(JOUR, CONSERVATION), Named.as("chaleur-anciennete"))
+                .split(Named.as("chaleur-age-"))
+                .branch((devEui, j) -> j.rejet() != null, org.apache.kafka.streams.kstream.Branched.withConsumer(
+                        s -> entrees.rejeter(s.mapValues(UplinksTropAnciens.Juge::rejet, Named.as("chaleur-rejet-trop-ancien")),
+                                "chaleur-trop-anciens"), "trop-anciens"))
+                .defaultBranch(org.apache.kafka.streams.kstream.Branched.as("recents"));
+        var lectures = ages.get("chaleur-age-recents")
+                .mapValues(UplinksTropAnciens.Juge::uplink, Named.as("chaleur-uplinks-recents"))
                 .filter((devEui, u) -> u != null && u.mesures().containsKey("temperature"), Named.as("chaleur-temperatures"))
                 .split(Named.as("chaleur-"))
                 .branch((devEui, u) -> commune(u) == null, org.apache.kafka.streams.kstream.Branched.withConsumer(
@@ -108,7 +120,7 @@ public final class ChaleurTopology implements Croisement {
                         u.simule()), Named.as("chaleur-localiser"))
                 .groupBy((devEui, l) -> l.codeInsee(), Grouped.with("chaleur-par-commune", Serdes.String(),
                         JsonSerde.of(LectureLocalisee.class)))
-                .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofDays(1), CONSERVATION))
+                .windowedBy(TimeWindows.ofSizeAndGrace(JOUR, CONSERVATION))
                 .aggregate(ReleveJour::vide, (code, l, r) -> r.ajouter(l.devEui(), l.temperature(), seuil, l.simule()),
                         Named.as("chaleur-par-commune-jour"),
                         Materialized.<String, ReleveJour, WindowStore<Bytes, byte[]>>as(STORE_RELEVES)

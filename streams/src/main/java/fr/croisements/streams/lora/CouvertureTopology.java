@@ -41,8 +41,8 @@ import org.apache.kafka.streams.state.WindowStore;
  *      rssi_median (dBm), snr_median (dB), habitants_couverts
  * </pre>
  *
- * Uplinks without a position, or outside every commune, are rejected by the heat crossing, which
- * reads the same topic; they are only left out here. Days are UTC days, kept for
+ * Uplinks without a position, or outside every commune, or too old for the daily windows kept, are
+ * rejected by the heat crossing, which reads the same topic; they are only left out here. Days are UTC days, kept for
  * {@link ChaleurTopology#CONSERVATION}.
  */
 public final class CouvertureTopology implements Croisement {
@@ -78,13 +78,18 @@ public final class CouvertureTopology implements Croisement {
         KTable<String, IndicateurInsee> insee = entrees.insee();
         KTable<Windowed<String>, CouvertureJour> jours = entrees.builder().stream(LORA_UPLINKS.name(),
                         Consumed.with(LORA_UPLINKS.keySerde(), LORA_UPLINKS.valueSerde()).withName("couverture-uplinks-source"))
+                // too old for the daily windows: left out here, rejected by the heat crossing (issue #13)
+                .processValues(() -> new UplinksTropAnciens(ChaleurTopology.JOUR, ChaleurTopology.CONSERVATION),
+                        Named.as("couverture-anciennete"))
+                .filter((devEui, j) -> j.rejet() == null, Named.as("couverture-recents"))
+                .mapValues(UplinksTropAnciens.Juge::uplink, Named.as("couverture-uplinks-recents"))
                 .filter((devEui, u) -> u != null && u.position() != null, Named.as("couverture-positionnes"))
                 .mapValues(u -> new ReceptionLocalisee(locator.codeInseeAt(u.position().longitude(), u.position().latitude())
                         .orElse(null), u.devEui(), u.receptions(), u.simule()), Named.as("couverture-localiser"))
                 .filter((devEui, r) -> r.codeInsee() != null, Named.as("couverture-dans-une-commune"))
                 .groupBy((devEui, r) -> r.codeInsee(), Grouped.with("couverture-par-commune", Serdes.String(),
                         JsonSerde.of(ReceptionLocalisee.class)))
-                .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofDays(1), ChaleurTopology.CONSERVATION))
+                .windowedBy(TimeWindows.ofSizeAndGrace(ChaleurTopology.JOUR, ChaleurTopology.CONSERVATION))
                 .aggregate(CouvertureJour::vide, (code, r, c) -> c.ajouter(r), Named.as("couverture-par-commune-jour"),
                         Materialized.<String, CouvertureJour, WindowStore<Bytes, byte[]>>as(STORE_JOURS)
                                 .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(CouvertureJour.class)));

@@ -4,6 +4,7 @@ import static fr.croisements.events.Topics.LORA_UPLINKS;
 import static fr.croisements.events.Topics.REF_INSEE_COMMUNES;
 import static fr.croisements.events.Topics.REJETS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import fr.croisements.events.DefinitionIndicateur;
 import fr.croisements.events.Indicateur;
@@ -122,6 +123,37 @@ class ChaleurTopologyTest {
                 .containsExactly("capteur sans position : sa commune est inconnue",
                         "capteur hors de toute commune du territoire (longitude 2.35, latitude 48.85)");
         assertThat(cellules.isEmpty()).isTrue();
+    }
+
+    /**
+     * Issue #13: an uplink older than the days the windows keep was dropped by Kafka Streams with a log warning only;
+     * it goes to rejets, with its time and the limit, and is counted nowhere (coverage included).
+     */
+    @Test
+    void rejectsAnUplinkTooOldForTheDaysKeptWithItsTimeAndTheLimit() {
+        Instant recent = JOUR.plus(ChaleurTopology.CONSERVATION).plus(Duration.ofDays(3)).plus(Duration.ofHours(14));
+        lire("A1", OUEST, recent, 25.0);
+        cellules.readValuesToList();
+        Instant ancien = JOUR.plus(Duration.ofHours(14));
+
+        lire("A2", OUEST, ancien, 35.0);
+        uplinks.pipeInput("A3", new LoraUplink("A3", ancien, 85, 1L, null, null, Map.of("co2", new Mesure(600, "ppm")),
+                List.of(), OUEST, "tts", true), ancien);
+        lire("A4", OUEST, recent.minus(ChaleurTopology.CONSERVATION), 31.0);
+
+        List<Rejet> lus = rejets.readValuesToList();
+        assertThat(lus).extracting(Rejet::raison).containsExactly(
+                "trop ancien pour les fenêtres conservées (uplink reçu le 2025-07-01T14:00:00Z ; limite :"
+                        + " 2025-07-04T00:00:00Z, les jours étant gardés 400 jours après l'uplink le plus récent lu, du"
+                        + " 2026-08-08T14:00:00Z)",
+                "trop ancien pour les fenêtres conservées (uplink reçu le 2025-07-01T14:00:00Z ; limite :"
+                        + " 2025-07-04T00:00:00Z, les jours étant gardés 400 jours après l'uplink le plus récent lu, du"
+                        + " 2026-08-08T14:00:00Z)");
+        assertThat(lus).extracting(Rejet::source, Rejet::instant).containsOnly(tuple(LORA_UPLINKS.name(), ancien));
+        assertThat(lus).extracting(Rejet::position).containsExactly("lora-uplinks/0/1 (DevEUI A2)", "lora-uplinks/0/2 (DevEUI A3)");
+        // the uplink at the limit is still counted, in its day
+        assertThat(cellules.readValuesToList()).extracting(Indicateur::debut, Indicateur::valeur)
+                .containsExactly(tuple(Instant.parse("2025-07-04T00:00:00Z"), 420.0));
     }
 
     @Test

@@ -1,0 +1,49 @@
+package fr.croisements.ingest.fuzz;
+
+import ch.qos.logback.classic.Level;
+import fr.croisements.ingest.lora.ChirpstackAdapter;
+import java.io.IOException;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.GenerationMode;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+/**
+ * Fuzzing of the ChirpStack v4 (ChirpstackAdapter) adapter (issue #13): damaged copies of the project's own messages (a JSON
+ * object, an NDJSON stream, documents one after another). Every message read is published, recognised
+ * and counted, or rejected with a French reason and its position; nothing else is published; no
+ * exception escapes.
+ */
+class ChirpstackFuzzTest {
+
+    private static final Controles.Comptes COMPTES = new Controles.Comptes("ChirpStack v4 (ChirpstackAdapter)");
+    private static final ChirpstackAdapter ADAPTATEUR = new ChirpstackAdapter();
+    private static final LoraFuzz FUZZ = new LoraFuzz();
+    private static Level niveau;
+
+    @BeforeContainer
+    static void silence() {
+        niveau = Controles.silence();
+    }
+
+    @AfterContainer
+    static void imprimer() {
+        Controles.retablir(niveau);
+        COMPTES.imprimer();
+    }
+
+    @Provide
+    Arbitrary<Mutations.Entree> entrees() {
+        return Mutations.depuisRessources(true, 60_000, "lora/chirpstack-up-deux-antennes.json", "lora/chirpstack-status.json", "fuzz/chirpstack-evenements.json").entrees();
+    }
+
+    @Property(tries = 10_000, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
+    void chaque_message_est_publie_reconnu_ou_rejete_avec_sa_raison(@ForAll("entrees") Mutations.Entree entree)
+            throws IOException {
+        FUZZ.verifier(ADAPTATEUR, "chirpstack.json", entree, COMPTES);
+    }
+}
