@@ -3,6 +3,7 @@ package fr.croisements.app;
 import fr.croisements.app.kafka.TopicsAdmin;
 import fr.croisements.datasets.Territoire;
 import fr.croisements.datasets.Parkings;
+import fr.croisements.events.Rejet;
 import fr.croisements.datasets.catalogue.ConstructeurCatalogue;
 import fr.croisements.events.Indicateur;
 import fr.croisements.events.JsonSerde;
@@ -145,12 +146,6 @@ final class Application implements AutoCloseable {
         HostInfo moi = HostInfo.buildFromEndpoint(adresse);
         var reglages = new StreamsSettings(bootstrap, StreamsSettings.APPLICATION_ID, options.etat(), options.replication(),
                 adresse, options.repliquesSecours());
-        // the demo's car parks are on ref-parkings before Kafka Streams starts: it reads records already on the
-        // broker in timestamp order (max.task.idle.ms 0), and the table's are read at 0, so no observation is
-        // joined before the table knows its car park, with no wait
-        if (options.simulation() != null) {
-            publierParkings(bootstrap);
-        }
         pipeline = new Pipeline(territoires, reglages);
         aFermer.push(pipeline);
         pipeline.start().awaitRunning(Duration.ofSeconds(60));
@@ -225,7 +220,7 @@ final class Application implements AutoCloseable {
         var capteurs = new LoraEnDirect(flotte, uplinks, statuts, rejets, reprise, fin, simulation.vitesse());
         capteurs.start();
         aFermer.push(capteurs);
-        demarrerParkings(bootstrap, simulation, reprise, fin);
+        demarrerParkings(bootstrap, simulation, rejets, reprise, fin);
     }
 
     /**
@@ -234,7 +229,13 @@ final class Application implements AutoCloseable {
      * {@code croisements import --parkings}), so a fresh clone shows them; a user's own file goes through
      * {@code croisements ingest stationnement FICHIER}.
      */
-    private void demarrerParkings(String bootstrap, Simulation simulation, Instant reprise, Instant fin) {
+    private void demarrerParkings(String bootstrap, Simulation simulation, KafkaProducer<String, Rejet> rejets,
+            Instant reprise, Instant fin) {
+        var parcs = KafkaClients.producer(bootstrap, Topics.REF_PARKINGS, "croisements-parkings");
+        aFermer.push(parcs);
+        List<ParcStationnement> livres = Parkings.livres();
+        long publies = new ParkingsAdapter().publier("packs de parkings livrés", livres, parcs, rejets).publies();
+        attendreLesParkings(publies);
         var occupation = KafkaClients.producer(bootstrap, Topics.STATIONNEMENT_OCCUPATION, "croisements-simulateur-parkings");
         aFermer.push(occupation);
         var simulateur = OccupationSimulateur.poitiersEtLaRochelle(simulation.graine(), simulation.parkings());
@@ -244,15 +245,24 @@ final class Application implements AutoCloseable {
     }
 
     /**
-     * Publishes the car parks of Poitiers and La Rochelle, before Kafka Streams starts (see {@link #lancer}).
-     * They come from the car-park packs shipped in the jar (generated from the official schema-stationnement
-     * files by {@code croisements import --parkings}), so a fresh clone shows them; a user's own file goes
-     * through {@code croisements ingest stationnement FICHIER}.
+     * Waits (at most 30 s) until the pipeline's table of car parks holds those just published: an
+     * observation of a car park the table does not know yet is rejected (« parking inconnu »), and
+     * Kafka Streams does not always read the table's new records before the first observations.
      */
-    private static void publierParkings(String bootstrap) {
-        try (var parcs = KafkaClients.producer(bootstrap, Topics.REF_PARKINGS, "croisements-parkings");
-                var rejets = KafkaClients.producer(bootstrap, Topics.REJETS, "croisements-parkings-rejets")) {
-            new ParkingsAdapter().publier("packs de parkings livrés", Parkings.livres(), parcs, rejets);
+    private void attendreLesParkings(long publies) {
+        long limite = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (parkingsRoutes.get().size() < publies) {
+            if (System.nanoTime() > limite) {
+                log.warn("Only {} of the {} car parks published are known to the pipeline after 30 s: the first "
+                        + "observations of the others go to rejets", parkingsRoutes.get().size(), publies);
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.croisements.app.kafka.EmbeddedKafka;
-import fr.croisements.app.kafka.TopicsAdmin;
 import fr.croisements.datasets.Commune;
 import fr.croisements.datasets.Parkings;
 import fr.croisements.datasets.Territoire;
@@ -75,15 +74,14 @@ class ParkingPipelineIT {
         List<ParcStationnement> parcs = Parkings.livres();
 
         var options = new Application.Options(broker.bootstrapServers(), 0, dossier.resolve("etat"), 4, (short) 1, null);
-        TopicsAdmin.creer(broker.bootstrapServers(), Topics.TOUS, 4, (short) 1);
-        // as the demo does: the car parks are on the broker before Kafka Streams starts, and the observations
-        // follow at once, without waiting for the table: one joined before the table knew its car park would be
-        // rejected (« parking inconnu ») and its hour would differ from the direct computation below
-        try (var rejets = KafkaClients.producer(broker.bootstrapServers(), Topics.REJETS, "it-rejets");
-                var refs = KafkaClients.producer(broker.bootstrapServers(), Topics.REF_PARKINGS, "it-parkings")) {
-            new ParkingsAdapter().publier("packs de parkings livrés", parcs, refs, rejets);
-        }
         try (var application = Application.demarrer(territoires, options)) {
+            try (var rejets = KafkaClients.producer(broker.bootstrapServers(), Topics.REJETS, "it-rejets");
+                    var refs = KafkaClients.producer(broker.bootstrapServers(), Topics.REF_PARKINGS, "it-parkings")) {
+                new ParkingsAdapter().publier("packs de parkings livrés", parcs, refs, rejets);
+            }
+            // as the demo does: observations of a car park the table does not know yet are rejected
+            await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> application.pipeline().parkings().size() >= parcs.size());
             publier(journee);
 
             Map<String, List<String>> attendu = moyennesHoraires(parcs, journee);
