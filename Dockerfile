@@ -9,4 +9,4 @@ FROM eclipse-temurin:17-jre
 WORKDIR /app
 COPY --from=build /src/app/target/croisements.jar /app/croisements.jar
 EXPOSE 7070
-ENTRYPOINT ["java", "-Xmx512m", "-jar", "/app/croisements.jar"]
+ENTRYPOINT ["java", "-Xmx1g", "-jar", "/app/croisements.jar"]

@@ -57,8 +57,6 @@ public record StreamsSettings(
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         }
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, repliquesSecours);
-        // one block cache and one write-buffer manager for every RocksDB store of the process (64 MB in all)
-        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, RocksDBBornee.class);
         return props;
     }
 }
