@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = "Rejoue des levées simulées dans le vrai pipeline sur un broker embarqué et compare son débit "
-                + "au débit brut du même broker, mesuré dans la même exécution.")
+                + "au débit brut du même broker, mesuré dans la même exécution ; puis mesure le délai d'une levée "
+                + "jusqu'à la carte en direct, la carte sous charge, la mémoire et le démarrage, dans un seul tableau.")
 final class BenchmarkCommand implements Callable<Integer> {
 
     @Spec
@@ -34,11 +35,15 @@ final class BenchmarkCommand implements Callable<Integer> {
             + "et une réponse de référence de même taille sur le même serveur, puis le direct (/api/direct) est mesuré.")
     boolean carte;
 
-    @Option(names = "--clients", paramLabel = "NOMBRE", defaultValue = "100", description = "Avec --carte : clients simultanés (défaut : ${DEFAULT-VALUE}).")
+    @Option(names = "--clients", paramLabel = "NOMBRE", defaultValue = "100", description = "Clients simultanés sur la carte (défaut : ${DEFAULT-VALUE}).")
     int clients;
 
-    @Option(names = "--secondes", paramLabel = "NOMBRE", defaultValue = "10", description = "Avec --carte : durée de chaque mesure en secondes (défaut : ${DEFAULT-VALUE}).")
+    @Option(names = "--secondes", paramLabel = "NOMBRE", defaultValue = "10", description = "Durée de chaque mesure de la carte en secondes (défaut : ${DEFAULT-VALUE}).")
     int secondes;
+
+    @Option(names = "--sondes", paramLabel = "NOMBRE", defaultValue = "20", description = "Levées publiées une à une pour "
+            + "mesurer le délai jusqu'à l'événement de leur cellule sur /api/direct (défaut : ${DEFAULT-VALUE}).")
+    int sondes;
 
     @Override
     public Integer call() throws Exception {
@@ -46,7 +51,8 @@ final class BenchmarkCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(new ChargeCarte(clients, Duration.ofSeconds(secondes)).executer().tableau());
             return 0;
         }
-        var resultat = new Benchmark(semaines, graine, partitions).executer();
+        var resultat = new Benchmark(semaines, graine, partitions).avecSondes(sondes)
+                .avecCarte(new ChargeCarte(clients, Duration.ofSeconds(secondes))).executer();
         spec.commandLine().getOut().println(resultat.tableau());
         return resultat.verifie() ? 0 : 1;
     }

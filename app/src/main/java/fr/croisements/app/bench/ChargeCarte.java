@@ -66,7 +66,7 @@ public final class ChargeCarte {
     private static final DefinitionIndicateur INDICATEUR = Indicateurs.EXPOSITION_CHALEUR_75_PLUS;
     private static final Instant PREMIER_JOUR = Instant.parse("2025-06-30T00:00:00Z");
     private static final String REFERENCE = "/banc/reference.geojson";
-    private static final Duration ECHAUFFEMENT = Duration.ofSeconds(3);
+    private static final Duration ECHAUFFEMENT_PAR_DEFAUT = Duration.ofSeconds(3);
     private static final Source CAPTEURS = new Source("Capteurs LoRaWAN (simulateur Croisements)", "Croisements",
             "simulation", "Licence Ouverte 2.0", true);
     private static final Source INSEE = new Source("Recensement de la population, population par âge", "Insee", "2022",
@@ -74,6 +74,7 @@ public final class ChargeCarte {
 
     private final int clients;
     private final Duration duree;
+    private final Duration echauffement;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -82,6 +83,12 @@ public final class ChargeCarte {
      * @param duree how long each measure lasts (after a warm-up of three seconds)
      */
     public ChargeCarte(int clients, Duration duree) {
+        this(clients, duree, ECHAUFFEMENT_PAR_DEFAUT);
+    }
+
+    /** With another warm-up before each measure (a short one for the benchmark's smoke test). */
+    public ChargeCarte(int clients, Duration duree, Duration echauffement) {
+        this.echauffement = echauffement;
         if (clients < 1 || duree.isNegative() || duree.isZero()) {
             throw new IllegalArgumentException("at least one client and a positive duration");
         }
@@ -99,7 +106,7 @@ public final class ChargeCarte {
     /** Figures of one run. */
     public record Resultat(int clients, Duration duree, int communes, int octets, int octetsGzip,
             Mesure referenceBrute, Mesure carteBrute, Mesure referenceGzip, Mesure carteGzip, Mesure revalidation,
-            List<Direct> direct) {
+            List<Direct> direct, Duration echauffement) {
 
         public String tableau() {
             var t = new StringBuilder(String.format(Locale.ROOT, """
@@ -107,7 +114,7 @@ public final class ChargeCarte {
                     GeoJSON de %s (%s, %d jours gardés), %d Ko (%d Ko en gzip) ; une nouvelle cellule du territoire toutes les %d ms
                     | mesure                                           | réponses/s | p50 (ms) | p99 (ms) | octets/réponse | rapport au débit de référence |
                     |--------------------------------------------------|-----------:|---------:|---------:|---------------:|------------------------------:|
-                    """, Pluriel.de(clients, "client", "clients"), duree.toSeconds(), ECHAUFFEMENT.toSeconds(),
+                    """, Pluriel.de(clients, "client", "clients"), duree.toSeconds(), echauffement.toSeconds(),
                     Pluriel.de(communes, "commune", "communes"), INDICATEUR.id(), JOURS, octets / 1024, octetsGzip / 1024,
                     PERIODE_CELLULE_MS));
             ligne(t, referenceBrute, referenceBrute);
@@ -183,7 +190,7 @@ public final class ChargeCarte {
 
             List<Direct> direct = direct(port, territoires, store, liveFeed);
             return new Resultat(clients, duree, communes.size(), reference[0].length, reference[1].length, referenceBrute,
-                    carteBrute, referenceGzip, carteGzip, revalidation, direct);
+                    carteBrute, referenceGzip, carteGzip, revalidation, direct, echauffement);
         } finally {
             publication.shutdownNow();
             serveur.stop();
@@ -192,7 +199,7 @@ public final class ChargeCarte {
 
     /** Warm-up, then {@code clients} threads asking for {@code uri} until the measure's end. */
     private Mesure mesurer(String libelle, URI uri, boolean gzip, boolean revalider) throws InterruptedException {
-        charger(uri, gzip, revalider, ECHAUFFEMENT);
+        charger(uri, gzip, revalider, echauffement);
         return charger(uri, gzip, revalider, duree).mesure(libelle);
     }
 
