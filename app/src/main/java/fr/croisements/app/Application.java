@@ -177,7 +177,8 @@ final class Application implements AutoCloseable {
                 adresse, options.repliquesSecours(), options.threads());
         pipeline = new Pipeline(territoires, reglages);
         aFermer.push(pipeline);
-        pipeline.start().awaitRunning(Duration.ofSeconds(60));
+        // a condition, not a race with the clock: a loaded machine may take minutes to rebalance
+        pipeline.start().attendreEnMarche(Duration.ofSeconds(30), Duration.ofMinutes(10));
 
         var liveFeed = new LiveFeed();
         var enDirect = new IndicateursEnDirect(bootstrap, registre.tous().stream().map(d -> d.topic()).toList(), liveFeed);

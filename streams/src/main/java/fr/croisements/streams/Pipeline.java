@@ -93,6 +93,30 @@ public final class Pipeline implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Blocks until the application runs: a condition, not a race with the clock. A busy machine may take
+     * minutes to rebalance; every {@code rappel} the wait is logged with the state, and it fails at once
+     * when Kafka Streams stops ({@code ERROR}, {@code NOT_RUNNING}), or after {@code limite}, a bound
+     * for a cluster that never answers, far above any start seen.
+     */
+    public Pipeline attendreEnMarche(Duration rappel, Duration limite) throws InterruptedException {
+        long debut = System.nanoTime();
+        while (!running.await(rappel.toMillis(), TimeUnit.MILLISECONDS)) {
+            KafkaStreams.State etat = streams.state();
+            if (etat == KafkaStreams.State.ERROR || etat == KafkaStreams.State.NOT_RUNNING
+                    || etat == KafkaStreams.State.PENDING_ERROR) {
+                throw new IllegalStateException("Kafka Streams stopped while starting: " + etat);
+            }
+            Duration attendu = Duration.ofNanos(System.nanoTime() - debut);
+            if (attendu.compareTo(limite) >= 0) {
+                throw new IllegalStateException("Kafka Streams not running after " + limite + ": " + etat);
+            }
+            log.info("Kafka Streams still {} after {} s: waiting for it to run (stores not yet queryable)", etat,
+                    attendu.toSeconds());
+        }
+        return this;
+    }
+
     /** Blocks until the application runs, or fails after {@code timeout}. */
     public Pipeline awaitRunning(Duration timeout) throws InterruptedException {
         if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
