@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * The fault suite, as `croisements essai-pannes` runs it: two real `run` processes of the packaged jar
+ * The fault suite, as `croisements essai-pannes` runs it: three real `run` processes of the packaged jar
  * on an embedded broker, one killed with kill -9 in the middle of a replay and started again, one
- * stopped and started while the map is queried. Every cell must equal the direct computation from
+ * stopped and started while the map is queried, the broker stopped and started under them, a burst of
+ * two weeks of lifts sent at once. Every cell must equal the direct computation from
  * the lifts (0 lost, 0 counted twice) and every query made during the faults must get a complete map.
  */
 class PannesIT {
@@ -31,6 +32,7 @@ class PannesIT {
         int code = ligne.execute("essai-pannes", "--jar", JAR.toString(), "--semaines", "3");
         System.out.println(out);
         assertThat(code).as(out + "\n" + err).isZero();
-        assertThat(out.toString()).contains("arret-brutal").contains("reequilibrage").contains("requêtes servies");
+        assertThat(out.toString()).contains("arret-brutal").contains("reequilibrage").contains("coupure-broker")
+                .contains("rafale").contains("requêtes servies").contains("× le rythme de la démo");
     }
 }

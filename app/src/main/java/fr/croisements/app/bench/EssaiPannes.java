@@ -42,7 +42,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fault scenarios against real instances: a broker embedded in this process, two
+ * Fault scenarios against real instances: a broker embedded in this process, two or three
  * {@code croisements run} instances as separate processes of the same jar (one application id,
  * one standby replica), and a replay of simulated bin lifts of the Bassin de Pompey. Each scenario
  * is checked against an oracle computed from the lifts themselves: every (commune, ISO week) cell
@@ -50,10 +50,14 @@ import org.slf4j.LoggerFactory;
  * every map query made while an instance is away must be answered, complete.
  *
  * <ol>
- *   <li>{@code arret-brutal}: half of the lifts, then one instance killed without warning
- *       ({@code kill -9}), the other half, the instance started again on its state directory;</li>
+ *   <li>{@code arret-brutal}: a quarter of the lifts, then one instance killed without warning
+ *       ({@code kill -9}), the next quarter, the instance started again on its state directory;</li>
  *   <li>{@code reequilibrage}: the map queried while an instance stops cleanly and starts again
- *       (two rebalances), with the rest of the lifts flowing.</li>
+ *       (two rebalances), with the third quarter of the lifts flowing;</li>
+ *   <li>{@code coupure-broker}: the broker stops under every instance and starts again on its log and
+ *       port; the map is queried meanwhile, then the last quarter flows;</li>
+ *   <li>{@code rafale}: {@value #SEMAINES_RAFALE} more weeks of lifts sent at once (the rate reached is
+ *       printed beside the demo's), the map queried while they are sent.</li>
  * </ol>
  */
 public final class EssaiPannes {
@@ -64,7 +68,7 @@ public final class EssaiPannes {
     private static final String CARTE = "/api/territoires/" + TERRITOIRE + "/communes.geojson?indicateur="
             + Indicateurs.TAUX_PRESENTATION_BACS.id();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final Duration ATTENTE = Duration.ofSeconds(180);
+    private static final Duration ATTENTE = Duration.ofSeconds(300);
 
     /**
      * One scenario's figures.
@@ -86,23 +90,36 @@ public final class EssaiPannes {
         }
     }
 
+    /** Weeks of lifts sent at once in the burst scenario, after the replay. */
+    static final int SEMAINES_RAFALE = 2;
+    /** The demo's default clock: one simulated day every 10 s. */
+    static final double SECONDES_PAR_JOUR_DEMO = 10;
+
     private final Path jar;
     private final int semaines;
     private final long graine;
     private final int threads;
+    private final int instances;
+    private double debitRafale;
+    private double rythmeDemo;
 
     /**
      * @param jar the croisements jar whose {@code run} the instances execute
+     * @param instances how many {@code run} processes (at least 2: the last one takes the faults)
      */
-    public EssaiPannes(Path jar, int semaines, long graine) {
-        this(jar, semaines, graine, 1);
+    public EssaiPannes(Path jar, int semaines, long graine, int instances) {
+        this(jar, semaines, graine, instances, 1);
     }
 
     /** @param threads stream threads of each instance ({@code run --threads}) */
-    public EssaiPannes(Path jar, int semaines, long graine, int threads) {
+    public EssaiPannes(Path jar, int semaines, long graine, int instances, int threads) {
+        if (instances < 2) {
+            throw new IllegalArgumentException("au moins deux instances : l'une tombe, l'autre répond");
+        }
         this.jar = jar.toAbsolutePath();
         this.semaines = semaines;
         this.graine = graine;
+        this.instances = instances;
         this.threads = threads;
     }
 
@@ -112,53 +129,92 @@ public final class EssaiPannes {
         Territoire pompey = Territoires.charger(TERRITOIRE);
         List<LeveeBac> levees = new LeveesSimulateur(pompey, graine,
                 Pseudonymiseur.avecCle("cle-des-essais-de-pannes".getBytes(StandardCharsets.UTF_8)))
-                .periode(DEBUT, DEBUT.plus(Duration.ofDays(7L * semaines))).toList();
+                .periode(DEBUT, DEBUT.plus(Duration.ofDays(7L * (semaines + SEMAINES_RAFALE)))).toList();
+        Instant finRejeu = DEBUT.plus(Duration.ofDays(7L * semaines));
+        List<LeveeBac> rejeu = levees.stream().filter(l -> l.instant().isBefore(finRejeu)).toList();
+        List<LeveeBac> rafale = levees.subList(rejeu.size(), levees.size());
         var oracle = new Oracle(new CommuneLocator(pompey.communes()));
-        try (EmbeddedKafka broker = EmbeddedKafka.start(dossier.resolve("kafka"), true, 0);
-                var suivi = new Suivi(broker.bootstrapServers());
-                var producteur = producteur(broker.bootstrapServers())) {
-            String bootstrap = broker.bootstrapServers();
-            var a = new Instance("a", dossier, bootstrap);
-            var b = new Instance("b", dossier, bootstrap);
-            try {
-                a.demarrer();
-                attendrePret(a);
-                b.demarrer();
-                attendrePret(b);
-                int tiers = levees.size() / 3;
-
-                // 1. kill -9 in the middle of a replay, then the instance starts again
-                publier(producteur, levees.subList(0, tiers), oracle);
-                attendre(suivi, oracle);
-                var avant = complete(a);
-                b.tuer();
-                long t0 = System.nanoTime();
-                int[] requetes = interroger(a, avant, Duration.ofSeconds(10));
-                publier(producteur, levees.subList(tiers, 2 * tiers), oracle);
-                b.demarrer();
-                attendrePret(b);
-                boolean egal = attendre(suivi, oracle);
-                resultats.add(resultat("arret-brutal", 2L * tiers, oracle, suivi, egal, t0, requetes));
-
-                // 2. a clean stop and a restart while the map is queried and lifts flow
-                var avant2 = complete(a);
-                long t1 = System.nanoTime();
-                b.arreter();
-                int[] requetes2 = interroger(a, avant2, Duration.ofSeconds(5));
-                b.demarrer();
-                publier(producteur, levees.subList(2 * tiers, levees.size()), oracle);
-                int[] pendantRetour = interrogerJusquAPret(a, b);
-                boolean egal2 = attendre(suivi, oracle);
-                resultats.add(resultat("reequilibrage", levees.size(), oracle, suivi, egal2, t1,
-                        new int[] {requetes2[0] + pendantRetour[0], requetes2[1] + pendantRetour[1]}));
-            } finally {
-                b.fermer();
-                a.fermer();
+        EmbeddedKafka broker = EmbeddedKafka.start(dossier.resolve("kafka"), true, 0);
+        String bootstrap = broker.bootstrapServers();
+        var toutes = new ArrayList<Instance>();
+        try (var suivi = new Suivi(bootstrap); var producteur = producteur(bootstrap)) {
+            for (int i = 0; i < instances; i++) {
+                toutes.add(new Instance(String.valueOf((char) ('a' + i)), dossier, bootstrap));
             }
+            for (Instance instance : toutes) {
+                instance.demarrer();
+                attendrePret(instance);
+            }
+            Instance a = toutes.get(0);
+            Instance b = toutes.get(toutes.size() - 1);
+            int quart = rejeu.size() / 4;
+
+            // 1. kill -9 in the middle of a replay, then the instance starts again
+            publier(producteur, rejeu.subList(0, quart), oracle);
+            attendre(suivi, oracle);
+            var avant = complete(a);
+            b.tuer();
+            long t0 = System.nanoTime();
+            int[] requetes = interroger(a, avant, Duration.ofSeconds(10));
+            publier(producteur, rejeu.subList(quart, 2 * quart), oracle);
+            b.demarrer();
+            attendrePret(b);
+            boolean egal = attendre(suivi, oracle);
+            resultats.add(resultat("arret-brutal", 2L * quart, oracle, suivi, egal, t0, requetes));
+
+            // 2. a clean stop and a restart while the map is queried and lifts flow
+            var avant2 = complete(a);
+            long t1 = System.nanoTime();
+            b.arreter();
+            int[] requetes2 = interroger(a, avant2, Duration.ofSeconds(5));
+            b.demarrer();
+            publier(producteur, rejeu.subList(2 * quart, 3 * quart), oracle);
+            int[] pendantRetour = interrogerJusquAPret(a, b);
+            boolean egal2 = attendre(suivi, oracle);
+            resultats.add(resultat("reequilibrage", 3L * quart, oracle, suivi, egal2, t1,
+                    new int[] {requetes2[0] + pendantRetour[0], requetes2[1] + pendantRetour[1]}));
+
+            // 3. the broker stops (every instance loses it) and starts again on its log, same port
+            var avant3 = complete(a);
+            long t2 = System.nanoTime();
+            int port = broker.port();
+            broker.close();
+            int[] pendantCoupure = interroger(a, avant3, Duration.ofSeconds(5));
+            broker = EmbeddedKafka.start(dossier.resolve("kafka"), false, port);
+            publier(producteur, rejeu.subList(3 * quart, rejeu.size()), oracle);
+            int[] apresCoupure = interrogerJusquAPretes(a, toutes);
+            boolean egal3 = attendre(suivi, oracle);
+            resultats.add(resultat("coupure-broker", rejeu.size(), oracle, suivi, egal3, t2,
+                    new int[] {pendantCoupure[0] + apresCoupure[0], pendantCoupure[1] + apresCoupure[1]}));
+
+            // 4. a burst: the next weeks' lifts sent at once, far above the demo's rate, map queried meanwhile
+            var avant4 = complete(a);
+            long t3 = System.nanoTime();
+            var envoi = java.util.concurrent.CompletableFuture.runAsync(() -> publier(producteur, rafale, oracle));
+            int[] pendantRafale = interrogerPendant(a, avant4, envoi);
+            envoi.join();
+            debitRafale = rafale.size() / Math.max(1e-3, (System.nanoTime() - t3) / 1e9);
+            boolean egal4 = attendre(suivi, oracle);
+            resultats.add(resultat("rafale", levees.size(), oracle, suivi, egal4, t3, pendantRafale));
+            rythmeDemo = rafale.size() / (SEMAINES_RAFALE * 7.0 * SECONDES_PAR_JOUR_DEMO);
         } finally {
+            toutes.forEach(Instance::fermer);
+            broker.close();
             fr.croisements.app.Dossiers.effacerSansErreur(dossier);
         }
         return resultats;
+    }
+
+    /**
+     * The burst's rate against the demo's (one simulated day every {@value #SECONDES_PAR_JOUR_DEMO} s),
+     * in French, for below the table; empty before {@link #executer()}.
+     */
+    public String noteRafale() {
+        if (debitRafale <= 0) {
+            return "";
+        }
+        return String.format(Locale.FRANCE, "rafale : %,.0f levées/s envoyées, %,.0f × le rythme de la démo (%,.0f levées/s)%n",
+                debitRafale, debitRafale / rythmeDemo, rythmeDemo);
     }
 
     /** The table printed by {@code croisements essai-pannes}. */
@@ -200,6 +256,34 @@ public final class EssaiPannes {
                 completes++;
             }
             Thread.sleep(200);
+        }
+        return new int[] {requetes, completes};
+    }
+
+    /** Queries the map of {@code instance} until {@code envoi} is done. */
+    private static int[] interrogerPendant(Instance instance, Map<String, String> attendue,
+            java.util.concurrent.CompletableFuture<?> envoi) throws InterruptedException {
+        int requetes = 0;
+        int completes = 0;
+        do {
+            requetes++;
+            Map<String, String> carte = carte(instance);
+            if (carte != null && carte.keySet().containsAll(attendue.keySet())) {
+                completes++;
+            }
+            Thread.sleep(200);
+        } while (!envoi.isDone());
+        return new int[] {requetes, completes};
+    }
+
+    /** Queries the map of {@code a} until every instance is ready again. */
+    private static int[] interrogerJusquAPretes(Instance a, List<Instance> toutes) throws InterruptedException {
+        int requetes = 0;
+        int completes = 0;
+        for (Instance instance : toutes) {
+            int[] r = interrogerJusquAPret(a, instance);
+            requetes += r[0];
+            completes += r[1];
         }
         return new int[] {requetes, completes};
     }
