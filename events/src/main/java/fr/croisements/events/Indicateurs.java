@@ -239,14 +239,15 @@ public final class Indicateurs {
     public static final DefinitionIndicateur REVENU_DECLARE_MEDIAN = reference("revenu-declare-median",
             "Revenu déclaré médian", "€ par an", "revenu_declare_median",
             "Quel est le revenu déclaré médian des habitants de chaque quartier (IRIS) ?",
-            "Le revenu déclaré médian par unité de consommation, publié par l'Insee pour chaque IRIS (Filosofi 2021, "
-                    + "revenus déclarés) : la moitié des habitants du quartier vit dans un ménage qui déclare moins, "
-                    + "l'autre moitié plus. C'est le revenu déclaré au fisc, avant impôts et sans les prestations "
-                    + "sociales, divisé par les unités de consommation du ménage. Il est donc plus élevé que le revenu "
-                    + "disponible médian de la carte par commune, dont les impôts sont déduits et les prestations "
-                    + "ajoutées ; l'Insee ne publie pas de revenu disponible par IRIS.",
-            "Pour les IRIS de peu de ménages, l'Insee ne publie pas le chiffre (secret statistique). Ce revenu "
-                    + "déclaré ne se compare pas au revenu disponible médian des communes (indicateur « Revenu médian »).",
+            // the fiche keeps the first sentence of the method: it must say what this income is
+            "Le revenu déclaré médian par unité de consommation de chaque IRIS (Insee, Filosofi 2021), avant impôts "
+                    + "et sans les prestations sociales : il est donc plus élevé que le revenu disponible médian des "
+                    + "communes. La moitié des habitants du quartier vit dans un ménage qui déclare moins, l'autre "
+                    + "moitié plus. Le revenu déclaré au fisc par le ménage est divisé par ses unités de consommation "
+                    + "(1 pour le premier adulte, 0,5 pour chaque autre personne de 14 ans ou plus, 0,3 par enfant) ; "
+                    + "l'Insee ne publie pas de revenu disponible par IRIS.",
+            "Ce revenu déclaré ne se compare pas au revenu disponible médian de la carte par commune (« Revenu "
+                    + "médian »). Pour les IRIS de peu de ménages, l'Insee ne publie pas le chiffre (secret statistique).",
             "revenu déclaré médian des habitants", Zone.IRIS);
 
     /**
