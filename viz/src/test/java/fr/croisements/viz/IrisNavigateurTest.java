@@ -152,6 +152,24 @@ class IrisNavigateurTest {
                 .doesNotContain("null", "NaN");
     }
 
+    @Test
+    void theHomePageListsTheDeclaredMedianAsAFigureByIrisNotAMissingOne() {
+        var attente = new WebDriverWait(navigateur, ATTENTE, Duration.ofMillis(100));
+        attente.ignoring(StaleElementReferenceException.class);
+        navigateur.get(serveur.uri("/").toString());
+        String section = "section.territoire[data-territoire='antony']";
+        attente.until(d -> !d.findElements(By.cssSelector(section + " a.lien-chiffre")).isEmpty());
+
+        List<WebElement> liens = navigateur.findElements(By.cssSelector(section + " a.lien-chiffre"));
+        assertThat(liens).extracting(IrisNavigateurTest::texte)
+                .contains("Revenu déclaré médian (par IRIS)").doesNotContain("Revenu médian");
+        assertThat(liens).extracting(a -> a.getDomAttribute("href"))
+                .contains("/carte.html?territoire=antony&indicateur=" + REVENU_DECLARE);
+        assertThat(texte(navigateur.findElement(By.cssSelector(section + " h3.titre-chiffres")))).contains("par IRIS");
+        assertThat(navigateur.findElements(By.cssSelector(section + " details"))).extracting(e -> e.getDomProperty("textContent"))
+                .allSatisfy(t -> assertThat(t).doesNotContain("Revenu déclaré médian"));
+    }
+
     private static int[] pointDans(WebElement chemin) {
         Object point = navigateur.executeScript("""
                 const chemin = arguments[0];
