@@ -44,8 +44,10 @@ function carteTerritoire(t, definitions, nombreParkings) {
   const disponibles = definitions.filter((d) => (t.indicateurs || []).includes(d.id));
   const preuves = disponibles.filter((d) => !d.reference)
     .map((d) => preuve(adresseCarte(t.id, d.id), d.libelle, d.question));
+  // a figure the territory has by IRIS only (the declared median income) says so: it is not a commune's
+  const parIris = (d) => !(t.niveaux?.[d.id] ?? ['commune']).includes('commune');
   const chiffres = disponibles.filter((d) => d.reference).map((d) => {
-    const lien = element('a', { classe: 'lien-chiffre', texte: d.libelle });
+    const lien = element('a', { classe: 'lien-chiffre', texte: parIris(d) ? `${d.libelle} (par IRIS)` : d.libelle });
     lien.href = adresseCarte(t.id, d.id);
     return element('li', {}, lien);
   });
@@ -64,7 +66,8 @@ function carteTerritoire(t, definitions, nombreParkings) {
     element('p', { classe: 'communes-territoire', texte: communes }),
     liensPresentation(t.id),
     preuves.length ? element('ul', {}, ...preuves) : null,
-    chiffres.length ? element('h3', { classe: 'titre-chiffres', texte: 'Les chiffres de l\'Insee, commune par commune' }) : null,
+    chiffres.length ? element('h3', { classe: 'titre-chiffres', texte: disponibles.some((d) => d.reference && parIris(d))
+      ? 'Les chiffres de l\'Insee, par commune ou par IRIS' : 'Les chiffres de l\'Insee, commune par commune' }) : null,
     chiffres.length ? element('ul', { classe: 'chiffres-insee' }, ...chiffres) : null,
     blocManque(t));
   carte.dataset.territoire = t.id;

@@ -36,16 +36,18 @@ public record Territoire(
         Source sourceContoursIris) {
 
     /**
-     * How the pack's IRIS figures are published as the reference figures of their zone: under the
-     * name of the commune figure they stand for, so that the same reference indicator has cells at
-     * both levels. The median is the declared income (Filosofi publishes no disposable income by
-     * IRIS): its source says so.
+     * How the pack's IRIS figures are published as the reference figures of their zone: a census figure
+     * under the name of the commune figure it stands for, so that the same reference indicator has cells
+     * at both levels. The median income is not one of them: Filosofi publishes no disposable income by
+     * IRIS, only the declared income (before taxes and benefits), so it keeps a name of its own
+     * ({@link Iris#REVENU_DECLARE_MEDIAN}), read by its own indicator only ("revenu-declare-median"),
+     * never by the commune's disposable median ({@link Commune#REVENU_MEDIAN}).
      */
     public static final Map<String, String> VARIABLES_REFERENCE_IRIS = Map.of(
             Iris.POPULATION, Commune.POPULATION,
             Iris.DENSITE, Commune.DENSITE,
             Iris.PART_75_PLUS, Commune.PART_75_PLUS,
-            Iris.REVENU_DECLARE_MEDIAN, Commune.REVENU_MEDIAN);
+            Iris.REVENU_DECLARE_MEDIAN, Iris.REVENU_DECLARE_MEDIAN);
 
     /** A territory without IRIS contours. */
     public Territoire(String id, String nom, String epciSiren, Map<String, Source> sources, Source sourceContours,

@@ -118,11 +118,15 @@ class IrisImportTest {
         IndicateurInsee ouest = iris.get(0);
         assertThat(ouest.nom()).isEqualTo("Ouest");
         assertThat(ouest.valeurs()).containsEntry(Commune.DENSITE, 2001.0).containsEntry(Commune.PART_75_PLUS, 7.5)
-                .containsEntry(Commune.REVENU_MEDIAN, 18520.0).containsEntry(Commune.POPULATION, 1000.4);
-        assertThat(ouest.source(Commune.REVENU_MEDIAN).titre()).contains("revenus déclarés");
+                .containsEntry(Iris.REVENU_DECLARE_MEDIAN, 18520.0).containsEntry(Commune.POPULATION, 1000.4)
+                // declared income is not the commune's disposable median: never under its name
+                .doesNotContainKey(Commune.REVENU_MEDIAN);
+        assertThat(ouest.source(Iris.REVENU_DECLARE_MEDIAN).titre()).contains("revenus déclarés");
+        assertThat(ouest.source(Commune.REVENU_MEDIAN)).isNull();
         assertThat(ouest.source(Commune.DENSITE).millesime()).isEqualTo("2016");
-        assertThat(iris.get(1).estSecret(Commune.REVENU_MEDIAN)).isTrue();
-        assertThat(iris.get(1).valeur(Commune.REVENU_MEDIAN)).isNull();
+        assertThat(iris.get(1).estSecret(Iris.REVENU_DECLARE_MEDIAN)).isTrue();
+        assertThat(iris.get(1).estSecret(Commune.REVENU_MEDIAN)).isFalse();
+        assertThat(iris.get(1).valeur(Iris.REVENU_DECLARE_MEDIAN)).isNull();
     }
 
     @Test

@@ -250,7 +250,9 @@ public final class Indicateurs {
                     + "habitants vit avec moins, l'autre moitié avec plus. Les impôts sont déduits, les prestations sociales "
                     + "ajoutées ; le revenu du ménage est divisé par ses unités de consommation (1 pour le premier adulte, "
                     + "0,5 pour chaque autre personne de 14 ans ou plus, 0,3 par enfant).",
-            "Pour les communes de moins de 50 ménages fiscaux, l'Insee ne publie pas le chiffre (secret statistique).",
+            "Pour les communes de moins de 50 ménages fiscaux, l'Insee ne publie pas le chiffre (secret statistique). "
+                    + "L'Insee ne publie pas ce revenu par IRIS : les quartiers ont le « Revenu déclaré médian », "
+                    + "un autre chiffre.",
             "niveau de vie médian des habitants");
     public static final DefinitionIndicateur TAUX_PAUVRETE = reference("taux-pauvrete", "Taux de pauvreté", "%",
             "taux_pauvrete",
@@ -286,13 +288,31 @@ public final class Indicateurs {
                     + "logement forment un ménage (Insee, base du comparateur de territoires).",
             "Les personnes vivant en communauté (maisons de retraite, internats, casernes) ne forment pas des ménages.",
             "ménages");
+    /**
+     * The declared median income of each IRIS: Filosofi publishes no disposable income by IRIS, and the
+     * declared income (before taxes and benefits) is not the commune's disposable median, hence its own
+     * indicator, at IRIS level only, so that no map labels one as the other.
+     */
+    public static final DefinitionIndicateur REVENU_DECLARE_MEDIAN = reference("revenu-declare-median",
+            "Revenu déclaré médian", "€ par an", "revenu_declare_median",
+            "Quel est le revenu déclaré médian des habitants de chaque quartier (IRIS) ?",
+            // the fiche keeps the first sentence of the method: it must say what this income is
+            "Le revenu déclaré médian par unité de consommation de chaque IRIS (Insee, Filosofi 2021), avant impôts "
+                    + "et sans les prestations sociales : il est donc plus élevé que le revenu disponible médian des "
+                    + "communes. La moitié des habitants du quartier vit dans un ménage qui déclare moins, l'autre "
+                    + "moitié plus. Le revenu déclaré au fisc par le ménage est divisé par ses unités de consommation "
+                    + "(1 pour le premier adulte, 0,5 pour chaque autre personne de 14 ans ou plus, 0,3 par enfant) ; "
+                    + "l'Insee ne publie pas de revenu disponible par IRIS.",
+            "Ce revenu déclaré ne se compare pas au revenu disponible médian de la carte par commune (« Revenu "
+                    + "médian »). Pour les IRIS de peu de ménages, l'Insee ne publie pas le chiffre (secret statistique).",
+            "revenu déclaré médian des habitants", Zone.IRIS);
 
     /**
      * The reference figures of every territory, each as a map with its fiche: an INSEE figure as published,
      * so that a territory imported from the official files always has something true to show.
      */
     public static final List<DefinitionIndicateur> REFERENCES = List.of(REVENU_MEDIAN, TAUX_PAUVRETE, TAUX_CHOMAGE,
-            DENSITE, PART_75_PLUS, MENAGES);
+            DENSITE, PART_75_PLUS, MENAGES, REVENU_DECLARE_MEDIAN);
 
     /** Every built-in indicator: the crossings, then the reference figures. */
     public static final List<DefinitionIndicateur> INTEGRES = java.util.stream.Stream.concat(TOUS.stream(),
@@ -300,10 +320,17 @@ public final class Indicateurs {
 
     private static DefinitionIndicateur reference(String id, String libelle, String unite, String variable,
             String question, String methode, String limites, String sujet) {
-        return new DefinitionIndicateur(id, libelle, unite, question, methode, limites, Zone.COMMUNE,
+        return reference(id, libelle, unite, variable, question, methode, limites, sujet, Zone.COMMUNE);
+    }
+
+    /** A reference figure of the zones of one level ({@link Zone#COMMUNE}, {@link Zone#IRIS}). */
+    private static DefinitionIndicateur reference(String id, String libelle, String unite, String variable,
+            String question, String methode, String limites, String sujet, String niveau) {
+        String zone = Zone.IRIS.equals(niveau) ? "cet IRIS" : "cette commune";
+        return new DefinitionIndicateur(id, libelle, unite, question, methode, limites, niveau,
                 Duration.ofDays(365), 0,
                 new Libelles(sujet, null, null, "pas de chiffre Insee",
-                        "Secret statistique : l'Insee ne publie pas ce chiffre pour cette commune."),
+                        "Secret statistique : l'Insee ne publie pas ce chiffre pour " + zone + "."),
                 Map.of(), List.of(REFERENCES_INSEE), List.of(), null, null, List.of(variable), true);
     }
 

@@ -40,6 +40,8 @@ class IrisNavigateurTest {
     private static final List<String> PALETTE = List.of("#fde725", "#5ec962", "#21918c", "#3b528b", "#440154");
     private static final String DENSITE = Indicateurs.DENSITE.id();
     private static final Instant AN_2016 = Instant.parse("2016-01-01T00:00:00Z");
+    private static final String REVENU_DECLARE = Indicateurs.REVENU_DECLARE_MEDIAN.id();
+    private static final Instant AN_2021 = Instant.parse("2021-01-01T00:00:00Z");
 
     private static final Territoire ANTONY = Territoires.charger("antony");
     private static ServeurDeTest serveur;
@@ -55,6 +57,13 @@ class IrisNavigateurTest {
         for (Iris i : ANTONY.iris()) {
             serveur.queries.ajouter(cellule(i.codeIris(), Zone.IRIS, i.nom(), i.chiffre(Iris.DENSITE), rp));
         }
+        // the declared median income of each IRIS, as the pack publishes it on the reference topic (its own variable)
+        String declare = Indicateurs.REVENU_DECLARE_MEDIAN.variablesInsee().get(0);
+        ANTONY.indicateursInsee().stream().filter(r -> Zone.IRIS.equals(r.niveau()) && r.valeur(declare) != null)
+                .forEach(r -> serveur.queries.ajouter(new Indicateur(REVENU_DECLARE, r.codeZone(), Zone.IRIS, r.nom(),
+                        AN_2021, Instant.parse("2022-01-01T00:00:00Z"), r.valeur(declare),
+                        Indicateurs.REVENU_DECLARE_MEDIAN.unite(), null, null, r.source(declare), null, Map.of(), null,
+                        false, false)));
         Commune antony = ANTONY.communes().get(0);
         serveur.queries.ajouter(cellule(antony.codeInsee(), Zone.COMMUNE, antony.nom(), antony.chiffre(Commune.DENSITE),
                 ANTONY.sources().get(Commune.DENSITE)));
@@ -109,6 +118,56 @@ class IrisNavigateurTest {
         chromium.capturer(CAPTURES, "antony-iris");
         assertThat(texte(navigateur.findElement(By.tagName("body")))).doesNotContainIgnoringCase("undefined")
                 .doesNotContain("null", "NaN");
+    }
+
+    @Test
+    void antonyOffersTheDeclaredMedianIncomeOfItsIrisWithItsOwnWords() {
+        var attente = new WebDriverWait(navigateur, ATTENTE, Duration.ofMillis(100));
+        attente.ignoring(StaleElementReferenceException.class);
+        navigateur.get(serveur.uri("/carte.html?territoire=antony&indicateur=" + REVENU_DECLARE).toString());
+        try {
+            attente.until(d -> d.findElements(By.cssSelector("path.leaflet-interactive[data-code]")).size() == 27
+                    && texte(d.findElement(By.id("fiche-resultat"))).contains("Parc de Sceaux"));
+        } catch (TimeoutException e) {
+            chromium.capturer(CAPTURES, "iris-revenu-declare-echec");
+            throw new AssertionError("Le revenu déclaré des IRIS ne s'est pas affiché. État : « "
+                    + navigateur.findElement(By.id("etat")).getText() + " ». Console du navigateur :\n" + chromium.console(), e);
+        }
+
+        assertThat(navigateur.findElements(By.cssSelector("#choix-indicateur option")))
+                .extracting(o -> o.getDomAttribute("value")).contains(REVENU_DECLARE, DENSITE);
+        assertThat(navigateur.getCurrentUrl()).contains("niveau=iris");
+        assertThat(navigateur.findElement(By.id("bloc-niveau")).isDisplayed()).as("IRIS only: no level to choose").isFalse();
+        assertThat(texte(navigateur.findElement(By.id("fiche-libelle")))).contains("Revenu déclaré médian");
+        assertThat(texte(navigateur.findElement(By.id("fiche-question")))).contains("quartier (IRIS)");
+        assertThat(texte(navigateur.findElement(By.id("fiche-methode")))).contains("avant impôts", "prestations sociales",
+                "plus élevé que le revenu disponible médian");
+        assertThat(texte(navigateur.findElement(By.id("fiche-limites")))).contains("ne se compare pas");
+        String resultat = texte(navigateur.findElement(By.id("fiche-resultat")));
+        assertThat(resultat).contains("les 27 IRIS d'Antony", "revenu déclaré médian", "15 260", "Lionel Terray", "48 930",
+                "Parc de Sceaux").doesNotContain("niveau de vie");
+        assertThat(texte(navigateur.findElement(By.id("fiche-sources")))).contains("revenus déclarés");
+        chromium.capturer(CAPTURES, "antony-iris-revenu-declare");
+        assertThat(texte(navigateur.findElement(By.tagName("body")))).doesNotContainIgnoringCase("undefined")
+                .doesNotContain("null", "NaN");
+    }
+
+    @Test
+    void theHomePageListsTheDeclaredMedianAsAFigureByIrisNotAMissingOne() {
+        var attente = new WebDriverWait(navigateur, ATTENTE, Duration.ofMillis(100));
+        attente.ignoring(StaleElementReferenceException.class);
+        navigateur.get(serveur.uri("/").toString());
+        String section = "section.territoire[data-territoire='antony']";
+        attente.until(d -> !d.findElements(By.cssSelector(section + " a.lien-chiffre")).isEmpty());
+
+        List<WebElement> liens = navigateur.findElements(By.cssSelector(section + " a.lien-chiffre"));
+        assertThat(liens).extracting(IrisNavigateurTest::texte)
+                .contains("Revenu déclaré médian (par IRIS)").doesNotContain("Revenu médian");
+        assertThat(liens).extracting(a -> a.getDomAttribute("href"))
+                .contains("/carte.html?territoire=antony&indicateur=" + REVENU_DECLARE);
+        assertThat(texte(navigateur.findElement(By.cssSelector(section + " h3.titre-chiffres")))).contains("par IRIS");
+        assertThat(navigateur.findElements(By.cssSelector(section + " details"))).extracting(e -> e.getDomProperty("textContent"))
+                .allSatisfy(t -> assertThat(t).doesNotContain("Revenu déclaré médian"));
     }
 
     private static int[] pointDans(WebElement chemin) {

@@ -35,7 +35,10 @@ import org.locationtech.jts.io.WKTReader;
 class IrisRoutesTest {
 
     static final String DENSITE = Indicateurs.DENSITE.id();
-    static final String REVENU = Indicateurs.REVENU_MEDIAN.id();
+    /** The declared median income of the IRIS: its own indicator, at IRIS level only. */
+    static final String REVENU = Indicateurs.REVENU_DECLARE_MEDIAN.id();
+    /** The disposable median income of the communes. */
+    static final String REVENU_DISPONIBLE = Indicateurs.REVENU_MEDIAN.id();
     static final Instant AN_2016 = Instant.parse("2016-01-01T00:00:00Z");
     static final Instant AN_2021 = Instant.parse("2021-01-01T00:00:00Z");
     static final Source RP = new Source("Recensement de la population par IRIS", "Insee", "2016", "Licence Ouverte 2.0", false);
@@ -86,7 +89,8 @@ class IrisRoutesTest {
                 cellule(DENSITE, "920020101", Zone.IRIS, "Parc de Sceaux", AN_2016, 1633.0),
                 cellule(DENSITE, "920020101", Zone.IRIS, "Parc de Sceaux", Instant.parse("2015-01-01T00:00:00Z"), 1600.0),
                 cellule(REVENU, "920020101", Zone.IRIS, "Parc de Sceaux", AN_2021, 48930.0),
-                cellule(REVENU, "920020102", Zone.IRIS, "Nouveau Cimetiere", AN_2021, null));
+                cellule(REVENU, "920020102", Zone.IRIS, "Nouveau Cimetiere", AN_2021, null),
+                cellule(REVENU_DISPONIBLE, "92002", Zone.COMMUNE, "Antony", AN_2021, 29350.0));
     }
 
     @Test
@@ -113,6 +117,66 @@ class IrisRoutesTest {
         assertThat(cimetiere.get("secret").asBoolean()).isTrue();
         assertThat(cimetiere.get("valeur").isNull()).isTrue();
         assertThat(cimetiere.get("etat").asText()).isEqualTo("secret statistique");
+    }
+
+    @Test
+    void theDeclaredMedianAnswersByIrisWithItsOwnWordsAndTheDisposableMedianShowsNoIrisFigure() {
+        HttpResponse<String> declare = serveur.get("/api/territoires/antony-de-test/iris.geojson?indicateur=revenu-declare-median");
+        assertThat(declare.statusCode()).isEqualTo(200);
+        JsonNode parc = json(declare).get("features").get(0).get("properties");
+        assertThat(parc.get("indicateur").asText()).isEqualTo("revenu-declare-median");
+        assertThat(parc.get("valeur").asDouble()).isEqualTo(48930.0);
+        assertThat(parc.get("unite").asText()).isEqualTo("€ par an");
+        JsonNode definition = null;
+        for (JsonNode d : json(serveur.get("/api/indicateurs"))) {
+            if (d.get("id").asText().equals("revenu-declare-median")) {
+                definition = d;
+            }
+        }
+        assertThat(definition).isNotNull();
+        assertThat(definition.get("libelle").asText()).isEqualTo("Revenu déclaré médian");
+        assertThat(definition.get("niveau").asText()).isEqualTo("iris");
+        assertThat(definition.get("question").asText()).contains("quartier (IRIS)");
+        assertThat(definition.get("methode").asText()).contains("avant impôts", "prestations", "plus élevé");
+        assertThat(definition.get("limites").asText()).contains("secret statistique", "ne se compare pas");
+
+        // the disposable median asked by IRIS: no IRIS has a figure of it, none shows the declared income
+        HttpResponse<String> disponible = serveur.get("/api/territoires/antony-de-test/iris.geojson?indicateur="
+                + REVENU_DISPONIBLE);
+        assertThat(disponible.statusCode()).isEqualTo(200);
+        assertThat(json(disponible).get("features")).hasSize(2).allSatisfy(f -> {
+            JsonNode p = f.get("properties");
+            assertThat(p.get("indicateur").asText()).isEqualTo(REVENU_DISPONIBLE);
+            assertThat(p.get("valeur").isNull()).isTrue();
+            assertThat(p.get("secret").asBoolean()).isFalse();
+            assertThat(p.get("etat").asText()).isEqualTo("pas de chiffre Insee");
+            assertThat(p.get("sources")).isEmpty();
+        });
+        assertThat(disponible.body()).doesNotContain("48930", "déclar");
+        assertThat(json(serveur.get("/api/territoires/antony-de-test/communes.geojson?indicateur=" + REVENU_DISPONIBLE))
+                .get("features").get(0).get("properties").get("valeur").asDouble()).isEqualTo(29350.0);
+    }
+
+    @Test
+    void theDeclaredMedianIsMissingOnlyWhereTheMapHasIris() {
+        serveur.queries.vider();
+
+        Map<String, JsonNode> antony = manquants("antony-de-test");
+        assertThat(antony).containsKey(REVENU);
+        assertThat(antony.get(REVENU).get("manque").asText()).contains("revenu_declare_median", "IRIS");
+        assertThat(antony.get(REVENU).get("commande").asText()).startsWith("croisements import --depuis");
+        assertThat(manquants("val-de-test")).as("no IRIS on its map: not a question it lacks").doesNotContainKey(REVENU)
+                .containsKey(REVENU_DISPONIBLE);
+        JsonNode valDeTest = json(serveur.get("/api/territoires/val-de-test"));
+        assertThat(valDeTest.get("niveaux").has(REVENU)).isFalse();
+        assertThat(valDeTest.get("nombreIris").asInt()).isZero();
+    }
+
+    private Map<String, JsonNode> manquants(String territoire) {
+        var manquants = new java.util.TreeMap<String, JsonNode>();
+        json(serveur.get("/api/territoires/" + territoire)).get("manquants")
+                .forEach(m -> manquants.put(m.get("indicateur").asText(), m));
+        return manquants;
     }
 
     @Test
@@ -151,6 +215,7 @@ class IrisRoutesTest {
         assertThat(antony.get("indicateurs")).extracting(JsonNode::asText).contains(DENSITE, REVENU);
         assertThat(antony.get("niveaux").get(DENSITE)).extracting(JsonNode::asText).containsExactly("commune", "iris");
         assertThat(antony.get("niveaux").get(REVENU)).extracting(JsonNode::asText).containsExactly("iris");
+        assertThat(antony.get("niveaux").get(REVENU_DISPONIBLE)).extracting(JsonNode::asText).containsExactly("commune");
         assertThat(antony.get("nombreIris").asInt()).isEqualTo(2);
         assertThat(antony.get("sources")).extracting(s -> s.get("libelle").asText())
                 .anySatisfy(l -> assertThat(l).contains("Contours…IRIS"));
@@ -162,7 +227,7 @@ class IrisRoutesTest {
 
         assertThat(reponse.statusCode()).isEqualTo(200);
         assertThat(reponse.headers().firstValue("Content-Disposition"))
-                .hasValue("attachment; filename=\"revenu-median-antony-de-test-iris.csv\"");
+                .hasValue("attachment; filename=\"revenu-declare-median-antony-de-test-iris.csv\"");
         List<CSVRecord> lignes = lire(new String(reponse.body(), java.nio.charset.StandardCharsets.UTF_8).substring(1));
         assertThat(lignes.get(0).values()).startsWith("code_iris", "nom_iris", "code_commune", "nom_commune", "debut");
         assertThat(lignes).hasSize(3);

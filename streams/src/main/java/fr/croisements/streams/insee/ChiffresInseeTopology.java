@@ -5,6 +5,7 @@ import fr.croisements.events.Indicateur;
 import fr.croisements.events.IndicateurInsee;
 import fr.croisements.events.Indicateurs;
 import fr.croisements.events.Source;
+import fr.croisements.events.Zone;
 import fr.croisements.streams.indicateurs.Croisement;
 import fr.croisements.streams.indicateurs.Entrees;
 import fr.croisements.streams.indicateurs.FabriqueCellules;
@@ -28,6 +29,12 @@ import org.apache.kafka.streams.kstream.Named;
  *
  * A figure that INSEE keeps secret for a zone makes its cell secret, never a 0; a zone whose pack
  * lacks the figure gets no cell. Recomputed whenever the zone's row changes.
+ *
+ * Each indicator reads one variable of the rows. Census figures of an IRIS are published under the
+ * commune's name (density, share of 75 and over), so those indicators have cells at both levels; the
+ * declared median income of an IRIS has a name of its own ({@code revenu_declare_median}) and an
+ * indicator of its own at IRIS level ({@link Indicateurs#REVENU_DECLARE_MEDIAN}): "revenu-median",
+ * the disposable income, has commune cells only. An IRIS-level indicator takes no commune row.
  */
 public final class ChiffresInseeTopology implements Croisement {
 
@@ -45,9 +52,11 @@ public final class ChiffresInseeTopology implements Croisement {
         for (DefinitionIndicateur definition : Indicateurs.REFERENCES) {
             var cellules = new FabriqueCellules(definition);
             String variable = definition.variablesInsee().get(0);
+            boolean irisSeulement = Zone.IRIS.equals(definition.niveau());
             var calculees = entrees.insee()
                     .toStream(Named.as(definition.id() + "-references"))
-                    .mapValues(ref -> calculer(cellules, variable, ref), Named.as(definition.id() + "-calculer"))
+                    .mapValues(ref -> irisSeulement && ref != null && !Zone.IRIS.equals(ref.niveau()) ? null
+                            : calculer(cellules, variable, ref), Named.as(definition.id() + "-calculer"))
                     .filter((code, cellule) -> cellule != null, Named.as(definition.id() + "-publies"));
             entrees.publier(calculees, definition);
         }

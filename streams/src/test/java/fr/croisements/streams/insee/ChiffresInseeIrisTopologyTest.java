@@ -33,18 +33,22 @@ class ChiffresInseeIrisTopologyTest {
     private static final Source FILOSOFI_IRIS = new Source("Filosofi : revenus déclarés (IRIS)", "Insee", "2021",
             "Licence Ouverte 2.0", false);
 
+    private static final Source FILOSOFI_COMMUNES = new Source("Filosofi (revenus et pauvreté)", "Insee", "2021",
+            "Licence Ouverte 2.0", false);
+
     @TempDir
     Path etat;
 
     private static Territoire antonyDEssai() {
-        var commune = new Commune("92002", "Antony", Map.of(Commune.DENSITE, 6700.0), Set.of(), null);
+        var commune = new Commune("92002", "Antony", Map.of(Commune.DENSITE, 6700.0, Commune.REVENU_MEDIAN, 29350.0),
+                Set.of(), null);
         var parc = new Iris("920020101", "92002", "Parc de Sceaux", Map.of(Iris.DENSITE, 1633.0, Iris.PART_75_PLUS, 7.5,
                 Iris.POPULATION, 1783.9, Iris.REVENU_DECLARE_MEDIAN, 48930.0), Set.of(), null);
         var terray = new Iris("920020306", "92002", "Lionel Terray", Map.of(Iris.DENSITE, 20000.0, Iris.PART_75_PLUS, 4.1),
                 Set.of(Iris.REVENU_DECLARE_MEDIAN), null);
         var sansChiffre = new Iris("920020407", "92002", "Sans chiffre", Map.of(), Set.of(), null);
         Map<String, Source> sources = Map.of(Commune.DENSITE, RP2016, Iris.DENSITE, RP2016, Iris.PART_75_PLUS, RP2016,
-                Iris.POPULATION, RP2016, Iris.REVENU_DECLARE_MEDIAN, FILOSOFI_IRIS);
+                Iris.POPULATION, RP2016, Iris.REVENU_DECLARE_MEDIAN, FILOSOFI_IRIS, Commune.REVENU_MEDIAN, FILOSOFI_COMMUNES);
         return new Territoire("antony", "Ville d'Antony", null, sources, null, List.of(commune),
                 List.of(parc, terray, sansChiffre));
     }
@@ -70,13 +74,26 @@ class ChiffresInseeIrisTopologyTest {
             Map<String, Indicateur> part75 = cellules(driver, Indicateurs.PART_75_PLUS.topic());
             assertThat(part75.get("920020306").valeur()).isEqualTo(4.1);
 
-            Map<String, Indicateur> revenu = cellules(driver, Indicateurs.REVENU_MEDIAN.topic());
-            assertThat(revenu).containsOnlyKeys("920020101", "920020306");
-            assertThat(revenu.get("920020101").valeur()).isEqualTo(48930.0);
-            assertThat(revenu.get("920020101").sourceNumerateur().titre()).contains("revenus déclarés");
-            assertThat(revenu.get("920020306").secret()).isTrue();
-            assertThat(revenu.get("920020306").valeur()).isNull();
-            assertThat(revenu.get("920020306").nomZone()).isEqualTo("Lionel Terray");
+            // the declared median of the IRIS is its own indicator; the disposable median keeps the commune only
+            Map<String, Indicateur> declare = cellules(driver, Indicateurs.REVENU_DECLARE_MEDIAN.topic());
+            assertThat(declare).containsOnlyKeys("920020101", "920020306");
+            assertThat(declare.get("920020101").indicateur()).isEqualTo("revenu-declare-median");
+            assertThat(declare.get("920020101").niveau()).isEqualTo(Zone.IRIS);
+            assertThat(declare.get("920020101").valeur()).isEqualTo(48930.0);
+            assertThat(declare.get("920020101").sourceNumerateur().titre()).contains("revenus déclarés");
+            assertThat(declare.get("920020306").secret()).isTrue();
+            assertThat(declare.get("920020306").valeur()).isNull();
+            assertThat(declare.get("920020306").nomZone()).isEqualTo("Lionel Terray");
+            Map<String, Indicateur> disponible = cellules(driver, Indicateurs.REVENU_MEDIAN.topic());
+            assertThat(disponible).as("no IRIS cell of declared income under the disposable median")
+                    .containsOnlyKeys("92002");
+            assertThat(disponible.get("92002").niveau()).isEqualTo(Zone.COMMUNE);
+            assertThat(disponible.get("92002").valeur()).isEqualTo(29350.0);
+            assertThat(disponible.get("92002").sourceNumerateur()).isEqualTo(FILOSOFI_COMMUNES);
+            KeyValueStore<String, Indicateur> disponibles = driver.getKeyValueStore(Indicateurs.REVENU_MEDIAN.store());
+            try (var tout = disponibles.all()) {
+                tout.forEachRemaining(kv -> assertThat(kv.value.niveau()).as(kv.key).isEqualTo(Zone.COMMUNE));
+            }
 
             // IRIS have no household or poverty figure: no cell, not a 0
             assertThat(cellules(driver, Indicateurs.MENAGES.topic())).isEmpty();
@@ -89,6 +106,23 @@ class ChiffresInseeIrisTopologyTest {
                 tout.forEachRemaining(kv -> cles.add(kv.key));
             }
             assertThat(cles).containsExactly(CellulesStore.cle("920020101", Instant.parse("2016-01-01T00:00:00Z")));
+        }
+    }
+
+    @Test
+    void theDeclaredMedianIndicatorTakesIrisRowsOnly() {
+        var props = new StreamsSettings("inutilise:9092", "chiffres-iris-seuls", etat, 1, null).toProperties();
+        try (var driver = new TopologyTestDriver(new ChiffresInseeTopology().build(), props)) {
+            var insee = driver.createInputTopic(Topics.REF_INSEE_COMMUNES.name(), Topics.REF_INSEE_COMMUNES.keySerde().serializer(),
+                    Topics.REF_INSEE_COMMUNES.valueSerde().serializer());
+            // a commune row that carries the variable (a hand-made pack): not a quartier, no cell
+            insee.pipeInput("92002", new fr.croisements.events.IndicateurInsee("92002", Zone.COMMUNE, "Antony",
+                    Map.of(Iris.REVENU_DECLARE_MEDIAN, 30000.0), Map.of(Iris.REVENU_DECLARE_MEDIAN, FILOSOFI_IRIS)));
+            insee.pipeInput("920020101", new fr.croisements.events.IndicateurInsee("920020101", Zone.IRIS, "Parc de Sceaux",
+                    Map.of(Iris.REVENU_DECLARE_MEDIAN, 48930.0), Map.of(Iris.REVENU_DECLARE_MEDIAN, FILOSOFI_IRIS)));
+
+            assertThat(cellules(driver, Indicateurs.REVENU_DECLARE_MEDIAN.topic())).containsOnlyKeys("920020101");
+            assertThat(cellules(driver, Indicateurs.REVENU_MEDIAN.topic())).isEmpty();
         }
     }
 

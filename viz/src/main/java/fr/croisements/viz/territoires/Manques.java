@@ -1,6 +1,7 @@
 package fr.croisements.viz.territoires;
 
 import fr.croisements.datasets.Commune;
+import fr.croisements.datasets.Iris;
 import fr.croisements.datasets.Territoire;
 import fr.croisements.events.DefinitionIndicateur;
 import fr.croisements.events.Topics;
@@ -13,6 +14,10 @@ import java.util.Map;
  * What a territory lacks for each indicator it does not have, said plainly with the command that
  * brings it: the INSEE figures its pack does not have (from {@link DefinitionIndicateur#variablesInsee()}),
  * else the feeds of which no data reached its communes (from {@link DefinitionIndicateur#entrees()}).
+ * An indicator of the IRIS level ({@link DefinitionIndicateur#niveau()}) is a question about quartiers:
+ * it is listed only for a territory whose map has IRIS (IRIS with a contour), and its INSEE figures are
+ * looked for in those IRIS; a territory without IRIS does not "lack" it, as it does not lack the car
+ * parks' own cells.
  */
 final class Manques {
 
@@ -59,14 +64,23 @@ final class Manques {
             if (voirie && d.entrees().stream().anyMatch(FLUX_PARKINGS::contains)) {
                 continue; // its parking proof of concept (rotation by IRIS) is shown instead
             }
-            List<String> variables = d.variablesInsee().stream().filter(v -> !publie(territoire, v)).toList();
+            boolean iris = Zone.IRIS.equals(d.niveau());
+            if (iris && territoire.irisAvecContour().isEmpty()) {
+                continue; // no IRIS on its map: a question about quartiers is not one it can ask
+            }
+            List<String> variables = d.variablesInsee().stream()
+                    .filter(v -> !(iris ? publieParIris(territoire, v) : publie(territoire, v))).toList();
             if (!variables.isEmpty()) {
                 manques.add(new Manque(d.id(), d.libelle(), d.question(), (variables.size() > 1 ? "les chiffres Insee « "
-                        : "le chiffre Insee « ") + String.join(" », « ", variables) + " » dans les données du territoire",
+                        : "le chiffre Insee « ") + String.join(" », « ", variables) + (iris ? " » dans les données des IRIS du territoire"
+                        : " » dans les données du territoire"),
                         "croisements import --depuis DOSSIER, avec le fichier de l'Insee qui le publie"));
                 continue;
             }
-            List<String> flux = d.entrees().stream().filter(t -> !t.equals(Topics.REF_INSEE_COMMUNES.name())).toList();
+            List<String> flux = d.entrees().stream().filter(t -> !t.equals(Topics.REF_INSEE_COMMUNES.name()))
+                    // on-street stays come from per-space sensors or from parking meters: either is enough
+                    .filter(t -> !fr.croisements.events.Indicateurs.VOIRIE.contains(d) || t.equals(Topics.STATIONNEMENT_SEJOURS.name()))
+                    .toList();
             if (flux.isEmpty()) {
                 continue; // only INSEE figures, all there: its cells are coming
             }
@@ -81,6 +95,25 @@ final class Manques {
     private static boolean publie(Territoire territoire, String variable) {
         for (Commune c : territoire.communes()) {
             if (c.chiffres().containsKey(variable) || c.secrets().contains(variable)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether an IRIS of the territory's map has the variable of the reference rows, published or kept secret
+     * by INSEE, under its pack name ({@link Territoire#VARIABLES_REFERENCE_IRIS}).
+     */
+    private static boolean publieParIris(Territoire territoire, String variable) {
+        List<String> noms = new ArrayList<>(List.of(variable));
+        Territoire.VARIABLES_REFERENCE_IRIS.forEach((nomIris, reference) -> {
+            if (reference.equals(variable)) {
+                noms.add(nomIris);
+            }
+        });
+        for (Iris i : territoire.irisAvecContour()) {
+            if (noms.stream().anyMatch(v -> i.chiffre(v) != null || i.estSecret(v))) {
                 return true;
             }
         }
