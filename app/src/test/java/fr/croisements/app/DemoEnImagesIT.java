@@ -70,7 +70,8 @@ class DemoEnImagesIT {
     private static final Duration ATTENTE_PAGE = Duration.ofSeconds(20);
     /** What the demo shows on each territory once its simulators have run a weekday (the README's table). */
     private static final Map<String, List<String>> INDICATEURS_ATTENDUS = Map.of(
-            "antony", List.of("fragilite-isolement"),
+            // on-street parking by IRIS: the simulated per-space sensors of its shopping streets
+            "antony", List.of("fragilite-isolement", "rotation-stationnement", "occupation-voirie"),
             // the last one is written as a file (indicateurs/), as the demo loads it from the folder beside it
             "bassin-de-pompey", List.of("taux-presentation-bacs", "fragilite-isolement", "ordures-menageres-par-habitant"),
             "grand-poitiers", List.of("fragilite-isolement", "exposition-chaleur-75-plus", "couverture-lora",
@@ -296,11 +297,21 @@ class DemoEnImagesIT {
         String id = territoire.get("id").asText();
         String nom = id + "-" + indicateur + (impression ? "-impression" : "");
         String debut = periode == null ? "" : "&debut=" + URLEncoder.encode(periode, StandardCharsets.UTF_8);
-        List<JsonNode> proprietes = elements(getJson("/api/territoires/" + id + "/communes.geojson?indicateur="
-                + URLEncoder.encode(indicateur, StandardCharsets.UTF_8) + debut).get("features")).stream()
+        // an indicator with cells only by IRIS (on-street parking) is read and drawn at that level
+        List<String> niveaux = elements(territoire.path("niveaux").path(indicateur)).stream().map(JsonNode::asText).toList();
+        boolean iris = niveaux.equals(List.of("iris"));
+        List<JsonNode> proprietes = elements(getJson("/api/territoires/" + id + (iris ? "/iris.geojson" : "/communes.geojson")
+                + "?indicateur=" + URLEncoder.encode(indicateur, StandardCharsets.UTF_8) + debut).get("features")).stream()
                 .map(f -> f.get("properties")).toList();
         Set<String> codes = new TreeSet<>(proprietes.stream().map(p -> p.get("code").asText()).toList());
-        assertThat(codes).hasSize(territoire.get("nombreCommunes").asInt());
+        if (iris) {
+            assertThat(codes).hasSize(territoire.get("nombreIris").asInt());
+            // the README's promise: at least 20 of Antony's 27 IRIS show a figure (their spaces, simulated)
+            assertThat(proprietes.stream().filter(p -> p.get("valeur").isNumber() || p.get("secret").asBoolean()).count())
+                    .as("IRIS with a cell").isGreaterThanOrEqualTo(20);
+        } else {
+            assertThat(codes).hasSize(territoire.get("nombreCommunes").asInt());
+        }
         boolean simulees = proprietes.stream().anyMatch(p -> p.get("simule").asBoolean());
         Map<String, String> points = new LinkedHashMap<>();
         points.put("capteurs", "[data-deveui]");
@@ -310,7 +321,7 @@ class DemoEnImagesIT {
 
         navigateur.get(adresse("/carte.html?territoire=" + id + "&indicateur=" + indicateur
                 + (periode == null ? "" : "&periode=" + URLEncoder.encode(periode, StandardCharsets.UTF_8))
-                + (impression ? "&impression=1" : "")));
+                + (iris ? "&niveau=iris" : "") + (impression ? "&impression=1" : "")));
         verifier(nom, () -> {
             var attente = attente();
             attente.until(d -> d.findElements(By.cssSelector("path.leaflet-interactive[data-code]")).size() == codes.size());

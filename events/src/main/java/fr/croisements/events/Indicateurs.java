@@ -211,7 +211,7 @@ public final class Indicateurs {
             enOrdre("sejours", "véhicules arrivés", "places", "places équipées", "duree_mediane", "durée médiane (min)",
                     "part_depassements", "séjours au-delà de la durée payante (%)", "taux_occupation",
                     "occupation de 9 h à 19 h (%)", "population", "habitants (recensement 2016)", "densite",
-                    "densité (habitants par km², 2016)", "revenu_median", "revenu déclaré médian (€, Filosofi 2021)"),
+                    "densité (habitants par km², 2016)", "revenu_declare_median", "revenu déclaré médian (€, Filosofi 2021)"),
             List.of("lora-uplinks", "stationnement-sejours", REFERENCES_INSEE),
             List.of(2.0, 4.0, 6.0, 8.0));
 
@@ -239,9 +239,15 @@ public final class Indicateurs {
     /** The on-street parking crossings (IRIS level; not in {@link #TOUS} until the pipeline has an IRIS locator). */
     public static final List<DefinitionIndicateur> VOIRIE = List.of(ROTATION_STATIONNEMENT, OCCUPATION_VOIRIE);
 
-    /** The crossings built into Croisements. */
-    public static final List<DefinitionIndicateur> TOUS = List.of(TAUX_PRESENTATION_BACS, FRAGILITE_ISOLEMENT,
+    /** The seven crossings pinned by the port to the one indicator abstraction (before on-street parking). */
+    public static final List<DefinitionIndicateur> SEPT_CROISEMENTS = List.of(TAUX_PRESENTATION_BACS, FRAGILITE_ISOLEMENT,
             EXPOSITION_CHALEUR_75_PLUS, COUVERTURE_LORA, PLACES_PAR_HABITANT, OCCUPATION_PARKINGS, OCCUPATION_POINTE);
+
+    /** The crossings built into Croisements: the seven first ones, then on-street parking by IRIS. */
+    public static final List<DefinitionIndicateur> TOUS = java.util.stream.Stream.concat(SEPT_CROISEMENTS.stream(),
+            VOIRIE.stream()).toList();
+
+
 
     public static final DefinitionIndicateur REVENU_MEDIAN = reference("revenu-median", "Revenu médian",
             "€ par an", "revenu_median",

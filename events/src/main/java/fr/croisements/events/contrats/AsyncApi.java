@@ -97,7 +97,6 @@ public final class AsyncApi {
     public static ObjectNode document(String serveursKafka, List<DefinitionIndicateur> indicateurs) {
         Map<String, DefinitionIndicateur> parTopic = new LinkedHashMap<>();
         Indicateurs.INTEGRES.forEach(d -> parTopic.put(d.topic(), d));
-        Indicateurs.VOIRIE.forEach(d -> parTopic.put(d.topic(), d));
         indicateurs.forEach(d -> parTopic.putIfAbsent(d.topic(), d));
         List<Topic<?, ?>> topics = new ArrayList<>(Topics.TOUS);
         for (DefinitionIndicateur d : indicateurs) {

@@ -304,8 +304,8 @@ public final class LecteurIndicateur {
                 pointeur("/localisation/longitude", l.longitude());
                 pointeur("/localisation/latitude", l.latitude());
                 if (niveau.equals(Zone.IRIS)) {
-                    probleme("/localisation/niveau", "les packs de territoires n'ont pas encore de contours IRIS : un point ne "
-                            + "peut être localisé qu'en commune ; pour l'IRIS, donnez le champ d'un code IRIS avec « zone »");
+                    probleme("/localisation/niveau", "un indicateur écrit en fichier ne localise encore un point qu'en "
+                            + "commune ; pour l'IRIS, donnez le champ d'un code IRIS avec « zone »");
                 }
             } else if (l.zone() != null) {
                 pointeur("/localisation/zone", l.zone());

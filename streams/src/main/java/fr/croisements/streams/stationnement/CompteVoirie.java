@@ -118,7 +118,7 @@ final class CompteVoirie {
                 .contributeurs(places)
                 .simule(p.simule());
         if (insee != null) {
-            for (String variable : List.of("population", "densite", "revenu_median")) {
+            for (String variable : List.of("population", "densite", "revenu_declare_median")) {
                 c.mesure(variable, insee.valeur(variable)).sourceMesure(variable, insee.source(variable));
             }
         }

@@ -242,8 +242,9 @@ class StationnementTopologyTest {
 
     @Test
     void paidStaysFeedTheSameCountsAndTheIrisFiguresOfInseeComeWithTheDay() {
-        insee.pipeInput(PAJEAUD, new IndicateurInsee(PAJEAUD, Zone.IRIS, "Pajeaud", Map.of("population", 2400.0, "densite", 9100.0),
-                Map.of("population", RP, "densite", RP)), J);
+        insee.pipeInput(PAJEAUD, new IndicateurInsee(PAJEAUD, Zone.IRIS, "Pajeaud", Map.of("population", 2400.0, "densite", 9100.0,
+                        fr.croisements.datasets.Territoire.VARIABLES_REFERENCE_IRIS.get(fr.croisements.datasets.Iris.REVENU_DECLARE_MEDIAN), 31000.0),
+                Map.of("population", RP, "densite", RP, "revenu_declare_median", RP)), J);
         for (int i = 1; i <= 4; i++) {
             payes.pipeInput("H" + i, new SejourPlace("H" + i, h(9 + i, 0), h(9 + i, 45), 2.295, 48.75, 60,
                     SejourPlace.HORODATEUR, false), h(9 + i, 0));
@@ -254,7 +255,8 @@ class StationnementTopologyTest {
         assertThat(jour.nomZone()).isEqualTo("Pajeaud");
         assertThat(jour.valeur()).isEqualTo(1.3); // 5 stays ÷ 4 spaces
         assertThat(jour.mesures()).containsEntry("population", 2400.0).containsEntry("densite", 9100.0)
-                .containsEntry("part_depassements", 20.0).containsEntry("duree_mediane", 45.0);
+                .containsEntry("part_depassements", 20.0).containsEntry("duree_mediane", 45.0)
+                .containsEntry("revenu_declare_median", 31000.0); // the IRIS's declared median, as the packs publish it
         assertThat(jour.sourcesMesures().get("population")).isEqualTo(RP);
         assertThat(jour.simule()).isFalse();
     }
