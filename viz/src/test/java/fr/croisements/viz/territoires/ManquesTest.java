@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.croisements.datasets.Territoires;
 import fr.croisements.events.Indicateurs;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What Antony's card lists as missing, with and without its on-street parking proof of concept. */
 class ManquesTest {
 
-    private static final List<fr.croisements.events.DefinitionIndicateur> TOUS = new ArrayList<>(Indicateurs.TOUS);
-
-    static {
-        TOUS.addAll(Indicateurs.VOIRIE);
-    }
+    /** The built-in crossings, on-street parking among them. */
+    private static final List<fr.croisements.events.DefinitionIndicateur> TOUS = Indicateurs.TOUS;
 
     @Test
     void antonyWithoutParkingDataSaysWhatIsMissingAndHowToBringIt() {
