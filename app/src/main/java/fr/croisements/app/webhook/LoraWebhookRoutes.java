@@ -61,6 +61,8 @@ public final class LoraWebhookRoutes implements EndpointGroup {
     public static final String VARIABLE_JETON = "CROISEMENTS_JETON_WEBHOOK";
     /** Largest body accepted: a TTS uplink message is 2 to 5 KiB. */
     public static final int TAILLE_MAX_OCTETS = 256 * 1024;
+    /** What is read and dropped of a refused body so that its sender gets the 413 (see {@link #ignorerReste}). */
+    static final long VIDANGE_MAX_OCTETS = 4L * TAILLE_MAX_OCTETS;
     public static final String CHEMIN_TTS = "/ingest/tts";
     public static final String CHEMIN_CHIRPSTACK = "/ingest/chirpstack";
     private static final String BEARER = "bearer ";
@@ -115,11 +117,14 @@ public final class LoraWebhookRoutes implements EndpointGroup {
             return;
         }
         if (ctx.contentLength() > TAILLE_MAX_OCTETS) {
+            ignorerReste(ctx.bodyInputStream());
             erreur(ctx, 413, trop(ctx.contentLength()));
             return;
         }
-        byte[] corps = lire(ctx.bodyInputStream());
+        InputStream entree = ctx.bodyInputStream();
+        byte[] corps = lire(entree);
         if (corps == null) {
+            ignorerReste(entree);
             erreur(ctx, 413, trop(-1));
             return;
         }
@@ -170,6 +175,24 @@ public final class LoraWebhookRoutes implements EndpointGroup {
             }
         }
         return sortie.toByteArray();
+    }
+
+    /**
+     * Reads and drops what the sender still sends of a refused body, up to {@value #VIDANGE_MAX_OCTETS}
+     * bytes: answering 413 while the sender is still writing closed the connection under it, and the
+     * sender saw a broken connection instead of the answer (found by the fuzz suite). Above that, the
+     * connection is closed all the same: a sender of megabytes gets no answer.
+     */
+    private static void ignorerReste(InputStream in) {
+        byte[] tampon = new byte[8192];
+        long lus = 0;
+        try {
+            for (int n = in.read(tampon); n >= 0 && lus < VIDANGE_MAX_OCTETS; n = in.read(tampon)) {
+                lus += n;
+            }
+        } catch (IOException e) {
+            log.debug("Refused body not read to its end", e);
+        }
     }
 
     private static String trop(long taille) {

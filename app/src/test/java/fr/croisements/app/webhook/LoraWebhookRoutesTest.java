@@ -125,6 +125,39 @@ class LoraWebhookRoutesTest {
         assertThat(uplinks.history()).isEmpty();
     }
 
+    /**
+     * Found by the fuzz suite: the 413 was sent while the sender was still writing its body, and the
+     * sender saw a broken connection (« Broken pipe ») instead of the answer, now and then.
+     */
+    @Test
+    void theSenderOfAnOversizedBodyAlwaysGetsThe413() throws Exception {
+        URI base = demarrer(JETON);
+        byte[] gros = ("{\"x\": \"" + "a".repeat(LoraWebhookRoutes.TAILLE_MAX_OCTETS + 300_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+
+        for (int i = 0; i < 30; i++) {
+            var annonce = poster(base, "/ingest/tts", JETON, HttpRequest.BodyPublishers.ofByteArray(gros));
+            var flux = poster(base, "/ingest/chirpstack", JETON, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(gros)));
+
+            assertThat(annonce.statusCode()).isEqualTo(413);
+            assertThat(flux.statusCode()).isEqualTo(413);
+        }
+        assertThat(uplinks.history()).isEmpty();
+        assertThat(rejets.history()).isEmpty();
+    }
+
+    /** Found by the fuzz suite: an emoji where JSON expects a value gave a reason with « ? » in the answer. */
+    @Test
+    void theReasonOfAnUnexpectedEmojiIsTheSameInTheAnswerAndTheReject() throws Exception {
+        URI base = demarrer(JETON);
+
+        var reponse = poster(base, "/ingest/tts", JETON, "{\"a\": \uD83D\uDE00}");
+
+        assertThat(reponse.statusCode()).isEqualTo(400);
+        String raison = json(reponse).get("erreur").asText();
+        assertThat(raison).contains("caractère « U+D83D » inattendu").doesNotContain("« ? »");
+        assertThat(rejets.history()).singleElement().satisfies(r -> assertThat(r.value().raison()).isEqualTo(raison));
+    }
+
     @Test
     @DonneesOfficiellesRequises
     void answers400WithAFrenchReasonForInvalidJsonAndPublishesTheReject() throws Exception {

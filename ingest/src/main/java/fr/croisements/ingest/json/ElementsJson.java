@@ -130,10 +130,19 @@ public final class ElementsJson {
                 + " : " + explication(original);
     }
 
+    /**
+     * A character as it can be shown: Jackson names one UTF-16 unit, half of an emoji's pair, which no
+     * UTF-8 answer or record can carry (it came out as « ? »): then its code.
+     */
+    private static String lisible(String caractere) {
+        char c = caractere.charAt(0);
+        return Character.isSurrogate(c) ? String.format(java.util.Locale.ROOT, "U+%04X", (int) c) : caractere;
+    }
+
     /** Jackson's explanation of a syntax error, in French for the errors people make by hand. */
     static String explication(String original) {
         var caractere = INATTENDU.matcher(original);
-        String quoi = caractere.find() ? "caractère « " + caractere.group(1) + " » inattendu" : null;
+        String quoi = caractere.find() ? "caractère « " + lisible(caractere.group(1)) + " » inattendu" : null;
         var mot = MOT_INCONNU.matcher(original);
         for (var attendu : ATTENDUS) {
             if (original.contains(attendu[0])) {

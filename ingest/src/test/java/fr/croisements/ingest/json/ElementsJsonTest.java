@@ -110,4 +110,13 @@ class ElementsJsonTest {
         assertThat(ElementsJson.explication("Unexpected character ('}' (code 125)): was expecting double-quote to start"
                 + " field name")).isEqualTo("caractère « } » inattendu : nom de champ attendu, entre guillemets (virgule en trop ?)");
     }
+
+    /** Found by the webhooks' fuzz suite: half an emoji in a reason became « ? » in the HTTP answer. */
+    @Test
+    void namesHalfOfASurrogatePairByItsCode() {
+        String raison = ElementsJson.explication("Unexpected character ('\uD83D' (code 55357 / 0xd83d)): expected a value");
+
+        assertThat(raison).startsWith("caractère « U+D83D » inattendu");
+        assertThat(raison.chars().noneMatch(c -> Character.isSurrogate((char) c))).isTrue();
+    }
 }
