@@ -191,8 +191,7 @@ final class IrisLus {
             }
         } catch (JsonProcessingException e) {
             long ligne = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new EntreeInvalide(fichier.toString(), Math.max(ligne, 0), "JSON illisible (" + e.getOriginalMessage()
-                    + ")", e);
+            throw new EntreeInvalide(fichier.toString(), Math.max(ligne, 0), RaisonJson.de(e), e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read GeoJSON file " + fichier, e);
         }

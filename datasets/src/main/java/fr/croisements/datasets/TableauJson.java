@@ -59,7 +59,7 @@ final class TableauJson {
             }
         } catch (JsonProcessingException e) {
             long ligne = e.getLocation() == null ? 0 : Math.max(e.getLocation().getLineNr(), 0);
-            throw new EntreeInvalide(fichier.toString(), ligne, "JSON illisible (" + e.getOriginalMessage() + ")", e);
+            throw new EntreeInvalide(fichier.toString(), ligne, RaisonJson.de(e), e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read JSON file " + fichier, e);
         }
