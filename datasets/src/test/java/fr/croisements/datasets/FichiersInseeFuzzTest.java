@@ -262,7 +262,7 @@ class FichiersInseeFuzzTest {
         assertThat(raison).as("raison").isNotBlank().doesNotContain("erreur interne");
         String horsCitations = CITATION.matcher(raison).replaceAll("«»");
         // the file's own column names, listed to help: not our words either
-        horsCitations = horsCitations.replaceAll("colonnes (du fichier|lues) : .*?(?=\\)|; si votre fichier|$)", "");
+        horsCitations = horsCitations.replaceAll("(?s)colonnes (du fichier|lues) : .*?(?=\\)|; si votre fichier|$)", "");
         int guillemet = horsCitations.lastIndexOf('«');
         if (guillemet >= 0 && horsCitations.indexOf('»', guillemet) < 0) {
             horsCitations = horsCitations.substring(0, guillemet);
