@@ -398,6 +398,8 @@ public final class FichiersOfficiels {
                     : "JSON sans contours de communes (pas de membre features) ni liste de communes ou d'EPCI");
         } catch (JsonProcessingException e) {
             return Examen.refus(RaisonJson.de(e));
+        } catch (java.io.CharConversionException e) {
+            return Examen.refus(RaisonJson.ENCODAGE);
         } catch (IOException e) {
             return Examen.refus("illisible (" + e.getMessage() + ")");
         }

@@ -16,6 +16,9 @@ final class RaisonJson {
     private static final Pattern CARACTERE = Pattern.compile("^Unexpected character \\('(.{1,2})' \\(code \\d+\\)\\)");
     private static final Pattern MOT = Pattern.compile("^Unrecognized token '([^']{0,40})");
 
+    /** For a {@link java.io.CharConversionException}: bytes Jackson cannot decode (it takes some for UTF-32). */
+    static final String ENCODAGE = "JSON illisible : encodage non reconnu (UTF-8 attendu)";
+
     private RaisonJson() {}
 
     /** "JSON illisible : caractère « , » inattendu (colonne 42)", "JSON tronqué (fin de texte inattendue)"… */

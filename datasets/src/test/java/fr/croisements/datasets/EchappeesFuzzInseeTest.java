@@ -83,4 +83,18 @@ class EchappeesFuzzInseeTest {
         assertThatThrownBy(() -> ContoursCommunes.lire(fichier, code -> true))
                 .satisfies(e -> assertThat(((EntreeInvalide) e).raison()).startsWith("JSON hors des limites acceptées"));
     }
+
+    @Test
+    void un_json_que_jackson_prend_pour_de_l_utf32_est_refuse_en_francais(@TempDir Path dossier) throws IOException {
+        Path fichier = dossier.resolve("contours.geojson");
+        // "{" in UTF-32LE, then a code point above U+10FFFF
+        Files.write(fichier, new byte[] {0x7B, 0, 0, 0, 0x31, 0, 0x18, 0});
+
+        assertThatThrownBy(() -> ContoursCommunes.lire(fichier, code -> true))
+                .isInstanceOf(EntreeInvalide.class).hasMessageEndingWith(RaisonJson.ENCODAGE);
+        assertThatThrownBy(() -> ContoursCommunes.proprietes(fichier))
+                .isInstanceOf(EntreeInvalide.class).hasMessageEndingWith(RaisonJson.ENCODAGE);
+        assertThatThrownBy(() -> TableauJson.importer(fichier, element -> Lecture.de(element)))
+                .isInstanceOf(EntreeInvalide.class).hasMessageEndingWith(RaisonJson.ENCODAGE);
+    }
 }
