@@ -104,7 +104,12 @@ final class CellulesInsee {
                                     ? " (ce fichier a une virgule décimale : un point serait un séparateur de milliers)"
                                     : ""));
                 }
-                valeurs.put(cle, new BigDecimal(valeur.replace(',', '.')).doubleValue());
+                double nombre = new BigDecimal(valeur.replace(',', '.')).doubleValue();
+                if (!Double.isFinite(nombre)) {
+                    // 400 digits make an infinite double (found by FichiersInseeFuzzTest)
+                    return Lecture.rejet("valeur « " + valeur + " » trop grande dans la colonne " + colonne);
+                }
+                valeurs.put(cle, nombre);
             }
         }
         return Lecture.de(new Chiffres(valeurs, secrets));

@@ -88,7 +88,10 @@ final class ContoursCommunes {
             }
             return Set.of();
         } catch (JsonProcessingException e) {
-            throw new EntreeInvalide(fichier.toString(), 0, "JSON illisible (" + e.getOriginalMessage() + ")", e);
+            throw new EntreeInvalide(fichier.toString(), 0, RaisonJson.de(e), e);
+        } catch (java.io.CharConversionException e) {
+            // bytes Jackson takes for UTF-32 or another encoding it cannot decode (found by FichiersInseeFuzzTest)
+            throw new EntreeInvalide(fichier.toString(), 0, RaisonJson.ENCODAGE, e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read GeoJSON file " + fichier, e);
         }
@@ -143,8 +146,10 @@ final class ContoursCommunes {
             }
         } catch (JsonProcessingException e) {
             long ligne = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new EntreeInvalide(fichier.toString(), Math.max(ligne, 0), "JSON illisible ("
-                    + e.getOriginalMessage() + ")", e);
+            throw new EntreeInvalide(fichier.toString(), Math.max(ligne, 0), RaisonJson.de(e), e);
+        } catch (java.io.CharConversionException e) {
+            // bytes Jackson takes for UTF-32 or another encoding it cannot decode (found by FichiersInseeFuzzTest)
+            throw new EntreeInvalide(fichier.toString(), 0, RaisonJson.ENCODAGE, e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read GeoJSON file " + fichier, e);
         }

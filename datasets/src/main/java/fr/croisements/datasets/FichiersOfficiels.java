@@ -397,7 +397,9 @@ public final class FichiersOfficiels {
                     ? "un seul contour (Feature) : une collection de contours de communes (FeatureCollection) est attendue"
                     : "JSON sans contours de communes (pas de membre features) ni liste de communes ou d'EPCI");
         } catch (JsonProcessingException e) {
-            return Examen.refus("JSON illisible (" + e.getOriginalMessage() + ")");
+            return Examen.refus(RaisonJson.de(e));
+        } catch (java.io.CharConversionException e) {
+            return Examen.refus(RaisonJson.ENCODAGE);
         } catch (IOException e) {
             return Examen.refus("illisible (" + e.getMessage() + ")");
         }

@@ -191,8 +191,10 @@ final class IrisLus {
             }
         } catch (JsonProcessingException e) {
             long ligne = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new EntreeInvalide(fichier.toString(), Math.max(ligne, 0), "JSON illisible (" + e.getOriginalMessage()
-                    + ")", e);
+            throw new EntreeInvalide(fichier.toString(), Math.max(ligne, 0), RaisonJson.de(e), e);
+        } catch (java.io.CharConversionException e) {
+            // bytes Jackson takes for UTF-32 or another encoding it cannot decode (found by FichiersInseeFuzzTest)
+            throw new EntreeInvalide(fichier.toString(), 0, RaisonJson.ENCODAGE, e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read GeoJSON file " + fichier, e);
         }

@@ -62,6 +62,10 @@ record LigneCog(String type, String code, String nom, String departement, String
     static Lecture<LigneCog> parse(CSVRecord row) {
         String type = TableCsv.valeur(row, "TYPECOM");
         String typeMajuscule = type == null ? null : type.toUpperCase(Locale.ROOT);
+        if (typeMajuscule == null) {
+            // List.contains(null) throws: an empty type is a row rejected (found by FichiersInseeFuzzTest)
+            return Lecture.rejet("type de commune absent dans la colonne TYPECOM (COM, COMD, COMA ou ARM attendu)");
+        }
         if (!List.of(ACTUELLE, DELEGUEE, ASSOCIEE, ARRONDISSEMENT).contains(typeMajuscule)) {
             return Lecture.rejet("type de commune « " + type + " » inconnu dans la colonne TYPECOM (COM, COMD, COMA"
                     + " ou ARM attendu)");

@@ -104,6 +104,10 @@ record LigneCommune(
             return Lecture.rejet("population « " + population + " » qui n'est pas un nombre entier dans la colonne "
                     + colonnes.population());
         }
+        // Integer.valueOf would throw past 2 147 483 647 (found by FichiersInseeFuzzTest)
+        if (population != null && population.replaceFirst("^0+(?=\\d)", "").length() > 9) {
+            return Lecture.rejet("population « " + population + " » trop grande dans la colonne " + colonnes.population());
+        }
         String epciNom = epciSiren == null ? null : TableCsv.valeur(row, colonnes.epciNom());
         String epciType = colonnes.epciType() == null ? null : TableCsv.valeur(row, colonnes.epciType());
         return Lecture.de(new LigneCommune(

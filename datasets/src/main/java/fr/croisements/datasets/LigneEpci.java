@@ -69,6 +69,10 @@ record LigneEpci(String territoire, String siren, String nom, String type, Integ
             if (colonne[1] != null && !colonne[1].matches("\\d+")) {
                 return Lecture.rejet("« " + colonne[1] + " » n'est pas un nombre entier dans la colonne " + colonne[0]);
             }
+            // Integer.valueOf would throw past 2 147 483 647 (found by FichiersInseeFuzzTest)
+            if (colonne[1] != null && colonne[1].replaceFirst("^0+(?=\\d)", "").length() > 9) {
+                return Lecture.rejet("« " + colonne[1] + " » est un nombre trop grand dans la colonne " + colonne[0]);
+            }
         }
         String type = TableCsv.valeur(row, colonnes.type());
         return Lecture.de(new LigneEpci(

@@ -29,6 +29,8 @@ record LigneIris(String code, String nom, int annee, Map<String, Double> chiffre
     static final List<String> COLONNES = List.of(CODE, NOM);
 
     private static final Pattern POPULATION = Pattern.compile("pop_rp(\\d{4})", Pattern.CASE_INSENSITIVE);
+    /** A figure as the file writes it: digits, a decimal point or comma, an exponent. */
+    private static final Pattern NOMBRE = Pattern.compile("[-+]?\\d+(?:[.,]\\d+)?(?:[eE][-+]?\\d{1,3})?");
     private static final Pattern DENSITE = Pattern.compile("densite_rp(\\d{4})(_hab_km2)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern PART_75 = Pattern.compile("part_75p_rp(\\d{4})", Pattern.CASE_INSENSITIVE);
 
@@ -64,7 +66,14 @@ record LigneIris(String code, String nom, int annee, Map<String, Double> chiffre
                 continue;
             }
             try {
+                // Double.parseDouble reads NaN, Infinity, 1e400 or 12f: none is a figure (found by FichiersInseeFuzzTest)
+                if (!NOMBRE.matcher(texte).matches()) {
+                    throw new NumberFormatException(texte);
+                }
                 double valeur = Double.parseDouble(texte.replace(',', '.')) * facteur;
+                if (!Double.isFinite(valeur)) {
+                    return Lecture.rejet("« " + texte + " » est un nombre trop grand (colonne " + colonne + ")");
+                }
                 chiffres.put(cle, facteur == 1.0 ? valeur : Math.round(valeur * 10) / 10.0);
             } catch (NumberFormatException e) {
                 return Lecture.rejet("« " + texte + " » n'est pas un nombre (colonne " + colonne + ")");

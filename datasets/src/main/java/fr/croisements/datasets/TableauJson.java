@@ -59,7 +59,10 @@ final class TableauJson {
             }
         } catch (JsonProcessingException e) {
             long ligne = e.getLocation() == null ? 0 : Math.max(e.getLocation().getLineNr(), 0);
-            throw new EntreeInvalide(fichier.toString(), ligne, "JSON illisible (" + e.getOriginalMessage() + ")", e);
+            throw new EntreeInvalide(fichier.toString(), ligne, RaisonJson.de(e), e);
+        } catch (java.io.CharConversionException e) {
+            // bytes Jackson takes for UTF-32 or another encoding it cannot decode (found by FichiersInseeFuzzTest)
+            throw new EntreeInvalide(fichier.toString(), 0, RaisonJson.ENCODAGE, e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read JSON file " + fichier, e);
         }
