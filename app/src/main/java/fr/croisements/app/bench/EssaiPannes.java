@@ -152,7 +152,7 @@ public final class EssaiPannes {
             // 1. kill -9 in the middle of a replay, then the instance starts again
             publier(producteur, rejeu.subList(0, quart), oracle);
             attendre(suivi, oracle);
-            var avant = complete(a);
+            var avant = complete(a, oracle);
             b.tuer();
             long t0 = System.nanoTime();
             int[] requetes = interroger(a, avant, Duration.ofSeconds(10));
@@ -163,32 +163,32 @@ public final class EssaiPannes {
             resultats.add(resultat("arret-brutal", 2L * quart, oracle, suivi, egal, t0, requetes));
 
             // 2. a clean stop and a restart while the map is queried and lifts flow
-            var avant2 = complete(a);
+            var avant2 = complete(a, oracle);
             long t1 = System.nanoTime();
             b.arreter();
             int[] requetes2 = interroger(a, avant2, Duration.ofSeconds(5));
             b.demarrer();
             publier(producteur, rejeu.subList(2 * quart, 3 * quart), oracle);
-            int[] pendantRetour = interrogerJusquAPret(a, b);
+            int[] pendantRetour = interrogerJusquAPret(a, b, oracle.communes());
             boolean egal2 = attendre(suivi, oracle);
             resultats.add(resultat("reequilibrage", 3L * quart, oracle, suivi, egal2, t1,
                     new int[] {requetes2[0] + pendantRetour[0], requetes2[1] + pendantRetour[1]}));
 
             // 3. the broker stops (every instance loses it) and starts again on its log, same port
-            var avant3 = complete(a);
+            var avant3 = complete(a, oracle);
             long t2 = System.nanoTime();
             int port = broker.port();
             broker.close();
             int[] pendantCoupure = interroger(a, avant3, Duration.ofSeconds(5));
             broker = EmbeddedKafka.start(dossier.resolve("kafka"), false, port);
             publier(producteur, rejeu.subList(3 * quart, rejeu.size()), oracle);
-            int[] apresCoupure = interrogerJusquAPretes(a, toutes);
+            int[] apresCoupure = interrogerJusquAPretes(a, toutes, oracle.communes());
             boolean egal3 = attendre(suivi, oracle);
             resultats.add(resultat("coupure-broker", rejeu.size(), oracle, suivi, egal3, t2,
                     new int[] {pendantCoupure[0] + apresCoupure[0], pendantCoupure[1] + apresCoupure[1]}));
 
             // 4. a burst: the next weeks' lifts sent at once, far above the demo's rate, map queried meanwhile
-            var avant4 = complete(a);
+            var avant4 = complete(a, oracle);
             long t3 = System.nanoTime();
             var envoi = java.util.concurrent.CompletableFuture.runAsync(() -> publier(producteur, rafale, oracle));
             int[] pendantRafale = interrogerPendant(a, avant4, envoi);
@@ -277,11 +277,12 @@ public final class EssaiPannes {
     }
 
     /** Queries the map of {@code a} until every instance is ready again. */
-    private static int[] interrogerJusquAPretes(Instance a, List<Instance> toutes) throws InterruptedException {
+    private static int[] interrogerJusquAPretes(Instance a, List<Instance> toutes, Set<String> communes)
+            throws InterruptedException {
         int requetes = 0;
         int completes = 0;
         for (Instance instance : toutes) {
-            int[] r = interrogerJusquAPret(a, instance);
+            int[] r = interrogerJusquAPret(a, instance, communes);
             requetes += r[0];
             completes += r[1];
         }
@@ -289,14 +290,14 @@ public final class EssaiPannes {
     }
 
     /** Queries the map of {@code a} until {@code b} is ready again. */
-    private static int[] interrogerJusquAPret(Instance a, Instance b) throws InterruptedException {
+    private static int[] interrogerJusquAPret(Instance a, Instance b, Set<String> communes) throws InterruptedException {
         int requetes = 0;
         int completes = 0;
         long limite = System.nanoTime() + ATTENTE.toNanos();
         while (!pret(b) && System.nanoTime() < limite) {
             requetes++;
             Map<String, String> carte = carte(a);
-            if (carte != null && carte.size() == 13) {
+            if (carte != null && carte.keySet().containsAll(communes)) {
                 completes++;
             }
             Thread.sleep(200);
@@ -304,16 +305,17 @@ public final class EssaiPannes {
         return new int[] {requetes, completes};
     }
 
-    private static Map<String, String> complete(Instance instance) throws InterruptedException {
+    /** The map of {@code instance} once it shows every commune that has lifts so far (a commune collected later has none yet). */
+    private static Map<String, String> complete(Instance instance, Oracle oracle) throws InterruptedException {
         long limite = System.nanoTime() + ATTENTE.toNanos();
         while (System.nanoTime() < limite) {
             Map<String, String> carte = carte(instance);
-            if (carte != null && carte.size() == 13) {
+            if (carte != null && carte.keySet().containsAll(oracle.communes())) {
                 return carte;
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("the map of " + instance.nom + " never showed the 13 communes");
+        throw new IllegalStateException("the map of " + instance.nom + " never showed the communes " + oracle.communes());
     }
 
     /** The communes with a cell on the map of an instance, or {@code null} when it does not answer 200. */
@@ -413,6 +415,13 @@ public final class EssaiPannes {
 
         int nombre() {
             return bacs.size();
+        }
+
+        /** The communes that have at least one lift so far. */
+        Set<String> communes() {
+            var communes = new java.util.TreeSet<String>();
+            bacs.keySet().forEach(cle -> communes.add(cle.substring(0, cle.indexOf('|'))));
+            return communes;
         }
 
         /** {lost, double-counted} cells of {@code cellules} against the oracle. */
