@@ -334,6 +334,9 @@ public final class ParkingImporter {
         return null;
     }
 
+    /** No car park lets through a vehicle higher than this (a height in metres beyond it is a typing error). */
+    static final int HAUTEUR_MAX_CM = 99_99;
+
     /** Height in cm: digits as is, {@code N/A} as none, metres ({@code 2.00m}) converted with a warning. */
     private static Integer hauteur(String valeur, List<String> avertissements) {
         if (valeur == null) {
@@ -348,8 +351,14 @@ public final class ParkingImporter {
         }
         var metres = METRES.matcher(valeur);
         if (metres.matches()) {
-            int cm = new BigDecimal(metres.group(1).replace(',', '.')).movePointRight(2)
-                    .setScale(0, RoundingMode.HALF_UP).intValueExact();
+            BigDecimal centimetres = new BigDecimal(metres.group(1).replace(',', '.')).movePointRight(2)
+                    .setScale(0, RoundingMode.HALF_UP);
+            if (centimetres.compareTo(BigDecimal.valueOf(HAUTEUR_MAX_CM)) > 0) {
+                avertissements.add("hauteur « " + valeur + " » invraisemblable (plus de " + HAUTEUR_MAX_CM / 100
+                        + " m) : laissée vide");
+                return null;
+            }
+            int cm = centimetres.intValueExact();
             avertissements.add("hauteur « " + valeur + " » lue comme " + cm + " cm (le schéma attend des centimètres)");
             return cm;
         }

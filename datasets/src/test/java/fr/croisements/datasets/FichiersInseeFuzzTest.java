@@ -114,7 +114,8 @@ class FichiersInseeFuzzTest {
         return Mutations.depuisRessources(true, 20_000, CONTOURS.toArray(String[]::new)).entrees();
     }
 
-    @Property(tries = 10_000, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
+    // a fixed seed keeps CI reproducible (take it out to explore other inputs; a failing seed is printed)
+    @Property(seed = "-2008548356454522117", tries = 10_000, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
     void chaque_ligne_est_lue_ou_signalee_avec_sa_raison(@ForAll("csv") Mutations.Entree entree) throws IOException {
         Format format = FORMATS.get(entree.echantillon());
         Path sous = Files.createDirectories(dossier.resolve("csv"));
@@ -137,7 +138,8 @@ class FichiersInseeFuzzTest {
         }
     }
 
-    @Property(tries = 1_500, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
+    // a fixed seed keeps CI reproducible (take it out to explore other inputs; a failing seed is printed)
+    @Property(seed = "8887231019104094785", tries = 1_500, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
     void chaque_contour_est_lu_ou_le_fichier_refuse_en_francais(@ForAll("geojson") Mutations.Entree entree)
             throws IOException {
         Path sous = Files.createDirectories(dossier.resolve("geojson"));

@@ -184,6 +184,22 @@ class ParkingImporterTest {
         assertThat(lu.avertissements()).extracting(Signalement::ligne).containsExactly(0L, 4L);
     }
 
+    /** Found by the car-park fuzz suite: a height of billions of metres overflowed the centimetres (an exception, not a warning). */
+    @Test
+    void an_absurd_height_in_metres_is_left_empty_with_a_warning() throws Exception {
+        String ligne = "86194-P-%s;%s;%s;;https://www.poitiers.fr/;tous;0;%s;;2;0;0;0;0;0;0;%s;21860194600658;%s;46.58;;2.00;"
+                + "4.00;6.00;7.60;17.00;;;ouvrage;%s;F4604__%s\r\n";
+        Path fichier = dossier.resolve("hauteur.csv");
+        Files.write(fichier, (ENTETE + "\r\n" + String.format(ligne, "001", "GARE", "86194", "632", "99999999999m", "0.33",
+                "", "1")).getBytes(TableCsv.WINDOWS_1252));
+
+        var lu = ParkingImporter.lire(fichier);
+
+        assertThat(lu.valeurs()).extracting(Parking::id, Parking::hauteurMaxCm).containsExactly(tuple("86194-P-001", null));
+        assertThat(lu.avertissements()).extracting(Signalement::raison)
+                .anySatisfy(r -> assertThat(r).contains("« 99999999999m » invraisemblable"));
+    }
+
     @Test
     void a_quoted_separator_and_an_utf8_bom_are_read_as_data() throws Exception {
         Path fichier = dossier.resolve("bom.csv");

@@ -134,12 +134,14 @@ class LoraWebhookFuzzTest {
         return gros;
     }
 
-    @Property(tries = 10_000, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
+    // a fixed seed keeps CI reproducible (take it out to explore other inputs; a failing seed is printed)
+    @Property(seed = "-5648238102419840877", tries = 10_000, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
     void chaque_corps_tts_est_accepte_avec_ses_trames_ou_refuse_avec_sa_raison(@ForAll("tts") Requete requete) throws Exception {
         verifier(LoraWebhookRoutes.CHEMIN_TTS, new TtsAdapter(), requete);
     }
 
-    @Property(tries = 10_000, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
+    // a fixed seed keeps CI reproducible (take it out to explore other inputs; a failing seed is printed)
+    @Property(seed = "6769063977741557010", tries = 10_000, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
     void chaque_corps_chirpstack_est_accepte_avec_ses_trames_ou_refuse_avec_sa_raison(@ForAll("chirpstack") Requete requete)
             throws Exception {
         verifier(LoraWebhookRoutes.CHEMIN_CHIRPSTACK, new ChirpstackAdapter(), requete);

@@ -41,7 +41,8 @@ class ChirpstackFuzzTest {
         return Mutations.depuisRessources(true, 60_000, "lora/chirpstack-up-deux-antennes.json", "lora/chirpstack-status.json", "fuzz/chirpstack-evenements.json").entrees();
     }
 
-    @Property(tries = 10_000, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
+    // a fixed seed keeps CI reproducible (take it out to explore other inputs; a failing seed is printed)
+    @Property(seed = "8375148290996087999", tries = 10_000, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
     void chaque_message_est_publie_reconnu_ou_rejete_avec_sa_raison(@ForAll("entrees") Mutations.Entree entree)
             throws IOException {
         FUZZ.verifier(ADAPTATEUR, "chirpstack.json", entree, COMPTES);

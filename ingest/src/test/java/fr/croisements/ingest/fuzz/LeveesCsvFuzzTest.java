@@ -63,7 +63,8 @@ class LeveesCsvFuzzTest {
                 .entrees();
     }
 
-    @Property(tries = 10_000, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
+    // a fixed seed keeps CI reproducible (take it out to explore other inputs; a failing seed is printed)
+    @Property(seed = "-1255263066472263895", tries = 10_000, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
     void chaque_ligne_est_publiee_ou_rejetee_avec_sa_raison(@ForAll("entrees") Mutations.Entree entree) throws IOException {
         var levees = LEVEES;
         var rejets = REJETS;

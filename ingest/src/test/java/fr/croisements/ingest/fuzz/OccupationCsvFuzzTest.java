@@ -39,7 +39,8 @@ class OccupationCsvFuzzTest {
         return Mutations.depuisRessources(false, 20_000, "fuzz/occupation.csv", "fuzz/occupation-montpellier.csv", "fuzz/occupation-colonnes.csv").entrees();
     }
 
-    @Property(tries = 10_000, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
+    // a fixed seed keeps CI reproducible (take it out to explore other inputs; a failing seed is printed)
+    @Property(seed = "8694016469717868959", tries = 10_000, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
     void chaque_releve_est_publie_ou_rejete_avec_sa_raison(@ForAll("entrees") Mutations.Entree entree) throws IOException {
         OccupationAdapter adaptateur = entree.echantillon().endsWith("colonnes.csv")
                 ? OccupationFuzz.AVEC_COLONNES : OccupationFuzz.ADAPTATEUR;

@@ -39,7 +39,8 @@ class OccupationJsonFuzzTest {
         return Mutations.depuisRessources(true, 20_000, "fuzz/occupation.ndjson", "fuzz/occupation-ngsi.json").entrees();
     }
 
-    @Property(tries = 10_000, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
+    // a fixed seed keeps CI reproducible (take it out to explore other inputs; a failing seed is printed)
+    @Property(seed = "-2633241788009427139", tries = 10_000, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
     void chaque_releve_est_publie_ou_rejete_avec_sa_raison(@ForAll("entrees") Mutations.Entree entree) throws IOException {
         OccupationAdapter adaptateur = entree.echantillon().endsWith("colonnes.csv")
                 ? OccupationFuzz.AVEC_COLONNES : OccupationFuzz.ADAPTATEUR;

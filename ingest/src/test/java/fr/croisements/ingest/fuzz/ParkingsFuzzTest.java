@@ -62,7 +62,8 @@ class ParkingsFuzzTest {
         return Mutations.depuisRessources(false, 20_000, "fuzz/parkings-schema.csv", "fuzz/parkings-liste.csv").entrees();
     }
 
-    @Property(tries = 10_000, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
+    // a fixed seed keeps CI reproducible (take it out to explore other inputs; a failing seed is printed)
+    @Property(seed = "-8757860810162069388", tries = 10_000, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
     void chaque_parking_est_publie_ou_rejete_avec_sa_raison(@ForAll("entrees") Mutations.Entree entree) throws IOException {
         PARCS.clear();
         REJETS.clear();

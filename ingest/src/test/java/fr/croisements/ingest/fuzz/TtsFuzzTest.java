@@ -41,7 +41,8 @@ class TtsFuzzTest {
         return Mutations.depuisRessources(true, 60_000, "lora/tts-uplink-packet-broker.json", "lora/tts-uplink-sans-received-at.json", "fuzz/tts-flux.ndjson").entrees();
     }
 
-    @Property(tries = 10_000, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
+    // a fixed seed keeps CI reproducible (take it out to explore other inputs; a failing seed is printed)
+    @Property(seed = "-6690836118042670998", tries = 10_000, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF)
     void chaque_message_est_publie_reconnu_ou_rejete_avec_sa_raison(@ForAll("entrees") Mutations.Entree entree)
             throws IOException {
         FUZZ.verifier(ADAPTATEUR, "tts.json", entree, COMPTES);
