@@ -17,13 +17,10 @@ import net.jqwik.api.Arbitrary;
  * with byte order marks, empty or duplicated columns, lines doubled or lost. Each input keeps the
  * list of what was done to it, so that a failing try says how its input was made.
  *
- * <p>A copy of the ingest module's {@code fr.croisements.ingest.fuzz.Mutations} (its test classes are not
- * visible here: ingest depends on datasets, not the reverse).
- *
  * <p>Generated from jqwik's own {@link Random} ({@link Arbitraries#randomValue}): a failing seed replays
  * the same input.
  */
-final class Mutations {
+public final class Mutations {
 
     /** One generated input: the bytes, the sample it came from and what was done to it. */
     public record Entree(String echantillon, List<String> mutations, byte[] octets) {

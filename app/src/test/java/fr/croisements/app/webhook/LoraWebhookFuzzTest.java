@@ -10,7 +10,7 @@ import fr.croisements.events.LoraUplink;
 import fr.croisements.events.Rejet;
 import fr.croisements.events.Topics;
 import fr.croisements.ingest.fuzz.Controles;
-import fr.croisements.ingest.fuzz.Mutations;
+import fr.croisements.datasets.Mutations;
 import fr.croisements.ingest.lora.BilanLora;
 import fr.croisements.ingest.lora.ChirpstackAdapter;
 import fr.croisements.ingest.lora.LoraAdapter;

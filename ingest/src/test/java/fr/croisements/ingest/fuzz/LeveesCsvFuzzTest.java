@@ -1,5 +1,6 @@
 package fr.croisements.ingest.fuzz;
 
+import fr.croisements.datasets.Mutations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;

@@ -1,5 +1,6 @@
 package fr.croisements.ingest.fuzz;
 
+import fr.croisements.datasets.Mutations;
 import ch.qos.logback.classic.Level;
 import fr.croisements.ingest.lora.TtsAdapter;
 import java.io.IOException;
