@@ -269,7 +269,9 @@ public final class Benchmark {
         var arrivees = new LinkedBlockingQueue<Long>();
         var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         var requete = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/direct?territoire=" + territoire
-                + "&indicateur=" + Indicateurs.TAUX_PRESENTATION_BACS.id())).build();
+                + "&indicateur=" + Indicateurs.TAUX_PRESENTATION_BACS.id()))
+                // what a browser's EventSource sends: without it the server answers an empty 200, not a stream
+                .header("Accept", "text/event-stream").build();
         var flux = http.sendAsync(requete, HttpResponse.BodyHandlers.ofLines());
         Thread lecteur = new Thread(() -> {
             try {

@@ -20,8 +20,10 @@ class BenchmarkIT {
 
         assertThat(resultat.verifie()).isTrue();
         assertThat(resultat.levees()).isPositive();
-        // the first probe waits for the subscription and is not counted; a probe may go unanswered on a busy machine
-        assertThat(resultat.versCarte().mesurees() + resultat.versCarte().perdues()).as(tableau).isEqualTo(2);
+        // the first probe waits for the subscription and is not counted; each other one must reach the map's
+        // subscription (each waits up to 30 s: a lost probe is a cell that never reached the live feed)
+        assertThat(resultat.versCarte().perdues()).as(tableau).isZero();
+        assertThat(resultat.versCarte().mesurees()).as(tableau).isEqualTo(2);
         assertThat(resultat.picTasOctets()).isPositive();
         assertThat(tableau).contains(
                 "| broker brut (produire puis consommer, même sérialisation) |",
