@@ -15,13 +15,13 @@ record ComptageHebdo(long levees, long bacs, double poidsKg, long pesees, boolea
         return new ComptageHebdo(0, 0, 0.0, 0, false);
     }
 
-    ComptageHebdo ajouter(LeveeLocalisee l) {
-        Double poids = l.levee().poidsKg();
+    ComptageHebdo ajouter(LeveeACompter l) {
+        Double poids = l.poidsKg();
         return new ComptageHebdo(
                 levees + 1,
                 bacs + (l.nouveauBac() ? 1 : 0),
                 poidsKg + (poids == null ? 0.0 : poids),
                 pesees + (poids == null ? 0 : 1),
-                simule || l.levee().simule());
+                simule || l.simule());
     }
 }

@@ -4,7 +4,7 @@ import static fr.croisements.events.Indicateurs.TAUX_PRESENTATION_BACS;
 import static fr.croisements.events.Topics.DECHETS_LEVEES;
 
 import fr.croisements.events.IndicateurInsee;
-import fr.croisements.events.JsonSerde;
+import fr.croisements.events.BinaireSerde;
 import fr.croisements.events.LeveeBac;
 import fr.croisements.streams.geo.CommuneLocator;
 import fr.croisements.events.DefinitionIndicateur;
@@ -93,17 +93,18 @@ public final class TauxPresentationTopology implements Croisement {
     private void compterParCommune(KStream<String, LeveeLocalisee> localisees, Entrees entrees) {
         KTable<String, IndicateurInsee> insee = entrees.insee();
         KStream<String, Resultat> resultats = localisees
-                .groupBy((bac, l) -> l.codeInsee(), Grouped.with("par-commune", Serdes.String(), JsonSerde.of(LeveeLocalisee.class)))
+                .map((bac, l) -> KeyValue.pair(l.codeInsee(), LeveeACompter.de(l)), Named.as("garder-de-quoi-compter"))
+                .groupByKey(Grouped.with("par-commune", Serdes.String(), BinaireSerde.of(LeveeACompter.class)))
                 .windowedBy(SemainesIso.avecGrace(CONSERVATION))
                 .aggregate(ComptageHebdo::vide, (code, l, comptage) -> comptage.ajouter(l), Named.as("compter-par-commune-semaine"),
                         Materialized.<String, ComptageHebdo, WindowStore<Bytes, byte[]>>as(STORE_COMPTAGES)
-                                .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(ComptageHebdo.class)))
+                                .withKeySerde(Serdes.String()).withValueSerde(BinaireSerde.of(ComptageHebdo.class)))
                 // a foreign-key join: a new INSEE row for a commune recomputes every week of that commune
                 .leftJoin(insee, (fenetre, comptage) -> fenetre.key(), Jointure::new,
                         TableJoined.as("joindre-menages-insee"),
                         Materialized.<Windowed<String>, Jointure, KeyValueStore<Bytes, byte[]>>as(STORE_JOINTURES)
                                 .withKeySerde(WindowedSerdes.timeWindowedSerdeFrom(String.class, SemainesIso.SEMAINE_MS))
-                                .withValueSerde(JsonSerde.of(Jointure.class)))
+                                .withValueSerde(BinaireSerde.of(Jointure.class)))
                 .toStream(Named.as("cellules-mises-a-jour"))
                 .map((fenetre, j) -> KeyValue.pair(fenetre.key(), Resultat.calculer(fenetre.key(), new CelluleComptee(
                         fenetre.window().startTime(), fenetre.window().endTime(), j.comptage()), j.insee())),
