@@ -53,8 +53,12 @@ public record StreamsSettings(
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, RejetsDeserializationHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, RejetsProcessingHandler.class);
-        // the map follows the stream: flush updates several times a second
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
+        // the map follows the stream: every hop through an internal topic waits for a commit (exactly-once), so
+        // a lift reaches its cell after about four commits (see docs/performance.md)
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        // and for its read_committed fetch to come back: the broker answers a waiting fetch when data arrive, not
+        // when a transaction commits, so each hop could wait the default 500 ms
+        props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         // Window stores keep their windows by stream time (400 days), but the broker applies a changelog's
         // retention.ms against the wall clock: with simulated or imported events from 2025, the default

@@ -100,6 +100,9 @@ public final class IndicateursEnDirect implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // a read_committed fetch waiting for data is not answered when a transaction commits, only when new data
+        // come or this wait ends: the default 500 ms would be most of the delay from a sensor to the map
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
         // the streams application creates its output topics; never create them with broker defaults
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         // the properties of --config (security of the cluster...), the servers given staying
