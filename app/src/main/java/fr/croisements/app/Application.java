@@ -168,6 +168,11 @@ final class Application implements AutoCloseable {
         try (var producer = KafkaClients.producer(bootstrap, Topics.REF_INSEE_COMMUNES, "croisements-references")) {
             new ReferencesInseeAdapter(producer).publier(territoires);
         }
+        if (options.simulation() != null) {
+            // before Kafka Streams starts, no wait: the car-park table reads its records at timestamp 0 and Kafka
+            // Streams processes what is already on the broker in timestamp order, so no observation comes first
+            publierParkings(bootstrap);
+        }
 
         // the web server's port is known before Kafka Streams starts: its metadata carries it to the other instances
         int portServi = options.port() > 0 ? options.port() : PortLibre.trouver();
@@ -177,8 +182,7 @@ final class Application implements AutoCloseable {
                 adresse, options.repliquesSecours(), options.threads());
         pipeline = new Pipeline(territoires, reglages);
         aFermer.push(pipeline);
-        // a condition, not a race with the clock: a loaded machine may take minutes to rebalance
-        pipeline.start().attendreEnMarche(Duration.ofSeconds(30), Duration.ofMinutes(10));
+        pipeline.start();
 
         var liveFeed = new LiveFeed();
         var enDirect = new IndicateursEnDirect(bootstrap, registre.tous().stream().map(d -> d.topic()).toList(), liveFeed);
@@ -212,9 +216,12 @@ final class Application implements AutoCloseable {
                         pipeline.capteursLocaux(true), () -> pipeline.parkings(false), () -> pipeline.parkings(true)))
                 .avecRoutes(webhooks(bootstrap))
                 .avecRoutes(new SanteRoutes(metriques(liveFeed), pipeline::pasPret));
+        // the map answers at once (« chargement » and /pret 503 until the stores can be read), layers fill in after
         port = viz.start(portServi);
         aFermer.push(viz::stop);
         enDirect.start();
+        // a condition, not a race with the clock: a loaded machine may take minutes to rebalance
+        pipeline.attendreEnMarche(Duration.ofSeconds(30), Duration.ofMinutes(10));
 
         if (options.simulation() != null) {
             demarrerSimulation(bootstrap, options.simulation());
@@ -253,7 +260,7 @@ final class Application implements AutoCloseable {
         if (antony) {
             demarrerStationnementAntony(simulation, uplinks, statuts, rejets, reprise, fin);
         }
-        demarrerParkings(bootstrap, simulation, rejets, reprise, fin);
+        demarrerParkings(bootstrap, simulation, reprise, fin);
     }
 
     /**
@@ -300,14 +307,10 @@ final class Application implements AutoCloseable {
      * {@code croisements import --parkings}), so a fresh clone shows them; a user's own file goes through
      * {@code croisements ingest stationnement FICHIER}.
      */
-    private void demarrerParkings(String bootstrap, Simulation simulation, KafkaProducer<String, Rejet> rejets,
-            Instant reprise, Instant fin) {
-        var parcs = KafkaClients.producer(bootstrap, Topics.REF_PARKINGS, "croisements-parkings");
-        aFermer.push(parcs);
-        List<ParcStationnement> livres = Parkings.livres();
-        long publies = new ParkingsAdapter().publier("packs de parkings livrés", livres, parcs, rejets).publies();
-        if (pipeline != null) {
-            attendreLesParkings(publies);
+    private void demarrerParkings(String bootstrap, Simulation simulation, Instant reprise, Instant fin) {
+        if (pipeline == null) {
+            // the simulators alone (`simuler`): the instances computing the crossings read the car parks from the topic
+            publierParkings(bootstrap);
         }
         var occupation = KafkaClients.producer(bootstrap, Topics.STATIONNEMENT_OCCUPATION, "croisements-simulateur-parkings");
         aFermer.push(occupation);
@@ -317,25 +320,11 @@ final class Application implements AutoCloseable {
         aFermer.push(rejeu);
     }
 
-    /**
-     * Waits (at most 30 s) until the pipeline's table of car parks holds those just published: an
-     * observation of a car park the table does not know yet is rejected (« parking inconnu »), and
-     * Kafka Streams does not always read the table's new records before the first observations.
-     */
-    private void attendreLesParkings(long publies) {
-        long limite = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (parkingsRoutes.get().size() < publies) {
-            if (System.nanoTime() > limite) {
-                log.warn("Only {} of the {} car parks published are known to the pipeline after 30 s: the first "
-                        + "observations of the others go to rejets", parkingsRoutes.get().size(), publies);
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+    /** The car parks of the packs shipped in the jar, to {@code ref-parkings} (a malformed one to {@code rejets}). */
+    private static void publierParkings(String bootstrap) {
+        try (var parcs = KafkaClients.producer(bootstrap, Topics.REF_PARKINGS, "croisements-parkings");
+                var rejets = KafkaClients.producer(bootstrap, Topics.REJETS, "croisements-parkings-rejets")) {
+            new ParkingsAdapter().publier("packs de parkings livrés", Parkings.livres(), parcs, rejets);
         }
     }
 
