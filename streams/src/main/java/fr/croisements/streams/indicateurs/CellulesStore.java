@@ -24,6 +24,9 @@ import org.apache.kafka.streams.state.Stores;
  * indicators are partitioned by zone code upstream, so one partition holds a zone; those grouped by
  * more (the car parks' peak hours, by commune and day) spread a zone's cells over partitions, and
  * readers must not assume the order across them. Value: the latest {@link Indicateur} of the cell.
+ * Readers seek this index ({@code fr.croisements.streams.query.LocalIndicateursQueries}): a zone's latest
+ * cell is the first entry of {@code reverseRange(prefixe(zone), finPrefixe(zone))}, a period's cells a
+ * {@code range} from {@code cle(zone, debut)}; nothing reads every cell of the store.
  */
 public final class CellulesStore {
 
@@ -41,6 +44,17 @@ public final class CellulesStore {
     public static String prefixe(String codeZone) {
         return codeZone + "|";
     }
+
+    /**
+     * A key after every key of the zone and before the next zone's: the upper bound of a range over the
+     * zone's cells ({@code ~} sorts after the digits of the window start).
+     */
+    public static String finPrefixe(String codeZone) {
+        return codeZone + "|~";
+    }
+
+    /** The latest window start a key can hold (15 digits of epoch milliseconds). */
+    public static final long INSTANT_MAX = 999_999_999_999_999L;
 
     /**
      * The one way an indicator publishes its cells: each cell kept in the indicator's store and
