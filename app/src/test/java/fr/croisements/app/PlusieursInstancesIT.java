@@ -102,6 +102,15 @@ class PlusieursInstancesIT {
             assertThat(valeurs(premiere.port())).as("the first instance's map").isEqualTo(ATTENDUE);
             assertThat(valeurs(seconde.port())).as("the second instance's map").isEqualTo(ATTENDUE);
         });
+        // the periods list and a period's map, gathered the same way (POST …/fenetres and …/cellules with the zones)
+        String periodes = "/api/territoires/bassin-de-pompey/periodes?indicateur=" + Indicateurs.TAUX_PRESENTATION_BACS.id();
+        for (Application instance : List.of(premiere, seconde)) {
+            JsonNode fenetres = PipelineContract.getJson(instance.port(), periodes);
+            JsonNode derniere = fenetres.get(fenetres.size() - 1);
+            assertThat(derniere.get("communes").asInt()).as("communes with a cell in the latest week").isEqualTo(13);
+            assertThat(valeurs(PipelineContract.getJson(instance.port(), CARTE + "&debut=" + derniere.get("debut").asText())))
+                    .as("that week's map").isEqualTo(ATTENDUE);
+        }
         // each instance holds only part of the cells: the whole map needed the other one
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
             int localesA = premiere.pipeline().queries().dernieres(Indicateurs.TAUX_PRESENTATION_BACS.id(), COMMUNES).size();
