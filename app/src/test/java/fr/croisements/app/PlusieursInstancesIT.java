@@ -46,12 +46,15 @@ class PlusieursInstancesIT {
     private static Application seconde;
     /** The map as a direct computation from the lifts gives it: bins of the week over INSEE households. */
     private static final Map<String, String> ATTENDUE = new TreeMap<>();
+    /** The zones the stores are asked for: the territory's communes. */
+    private static List<String> COMMUNES;
 
     @BeforeAll
     static void demarrer() throws Exception {
         dossier = Files.createTempDirectory("croisements-it-instances");
         broker = EmbeddedKafka.start(dossier.resolve("kafka"), true, 0);
         List<Territoire> territoires = List.of(Territoires.charger("bassin-de-pompey"));
+        COMMUNES = territoires.get(0).communes().stream().map(c -> c.codeInsee()).toList();
         premiere = Application.demarrer(territoires, options("a"));
         seconde = Application.demarrer(territoires, options("b"));
         var pseudonymiseur = Pseudonymiseur.avecCle("cle-de-test-des-instances".getBytes(StandardCharsets.UTF_8));
@@ -99,10 +102,19 @@ class PlusieursInstancesIT {
             assertThat(valeurs(premiere.port())).as("the first instance's map").isEqualTo(ATTENDUE);
             assertThat(valeurs(seconde.port())).as("the second instance's map").isEqualTo(ATTENDUE);
         });
+        // the periods list and a period's map, gathered the same way (POST …/fenetres and …/cellules with the zones)
+        String periodes = "/api/territoires/bassin-de-pompey/periodes?indicateur=" + Indicateurs.TAUX_PRESENTATION_BACS.id();
+        for (Application instance : List.of(premiere, seconde)) {
+            JsonNode fenetres = PipelineContract.getJson(instance.port(), periodes);
+            JsonNode derniere = fenetres.get(fenetres.size() - 1);
+            assertThat(derniere.get("communes").asInt()).as("communes with a cell in the latest week").isEqualTo(13);
+            assertThat(valeurs(PipelineContract.getJson(instance.port(), CARTE + "&debut=" + derniere.get("debut").asText())))
+                    .as("that week's map").isEqualTo(ATTENDUE);
+        }
         // each instance holds only part of the cells: the whole map needed the other one
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
-            int localesA = premiere.pipeline().queries().dernieres(Indicateurs.TAUX_PRESENTATION_BACS.id()).size();
-            int localesB = seconde.pipeline().queries().dernieres(Indicateurs.TAUX_PRESENTATION_BACS.id()).size();
+            int localesA = premiere.pipeline().queries().dernieres(Indicateurs.TAUX_PRESENTATION_BACS.id(), COMMUNES).size();
+            int localesB = seconde.pipeline().queries().dernieres(Indicateurs.TAUX_PRESENTATION_BACS.id(), COMMUNES).size();
             assertThat(localesA).as("communes held by the first instance").isLessThan(13);
             assertThat(localesB).as("communes held by the second instance").isLessThan(13);
             assertThat(localesA + localesB).isEqualTo(13);
@@ -110,7 +122,7 @@ class PlusieursInstancesIT {
         Map<String, String> avant = ATTENDUE;
         // the standby replicas of the second instance's tasks have caught up on the first one
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> premiere.pipeline().queries(true)
-                .dernieres(Indicateurs.TAUX_PRESENTATION_BACS.id()).size() == 13);
+                .dernieres(Indicateurs.TAUX_PRESENTATION_BACS.id(), COMMUNES).size() == 13);
 
         // the second instance's web server stops answering, its streams still run (no rebalance): the first
         // answers the whole map from its standby replicas, and says so
@@ -129,7 +141,7 @@ class PlusieursInstancesIT {
             assertThat(valeurs(premiere.port())).isEqualTo(avant);
         }
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
-            assertThat(premiere.pipeline().queries().dernieres(Indicateurs.TAUX_PRESENTATION_BACS.id())).hasSize(13);
+            assertThat(premiere.pipeline().queries().dernieres(Indicateurs.TAUX_PRESENTATION_BACS.id(), COMMUNES)).hasSize(13);
             JsonNode carte = PipelineContract.getJson(premiere.port(), CARTE);
             assertThat(valeurs(carte)).isEqualTo(avant);
             assertThat(carte.get("reponse").get("secours").asBoolean()).as("the survivor owns every task").isFalse();

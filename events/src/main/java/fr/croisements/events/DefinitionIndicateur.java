@@ -40,6 +40,9 @@ import java.util.Objects;
  *     whose pack lacks one cannot have it, and the map says so
  * @param reference whether it shows one reference figure of the zones (an INSEE figure as published)
  *     rather than a crossing
+ * @param conservation how long its cells are kept in its store: a cell whose window ends more than this
+ *     before the latest window end of the store (stream time, the cells' own time, not the wall clock) is
+ *     deleted, from the store and its changelog; {@link #CONSERVATION_PAR_DEFAUT} when not declared
  */
 public record DefinitionIndicateur(
         String id,
@@ -58,7 +61,15 @@ public record DefinitionIndicateur(
         Double dominance,
         String fichier,
         List<String> variablesInsee,
-        boolean reference) {
+        boolean reference,
+        Duration conservation) {
+
+    /**
+     * How long the cells of an indicator that declares nothing are kept: 400 days, as long as the
+     * windows of the built-in counts accept late records, so a year of weeks or days and its
+     * comparison with the same weeks of the year before stay on the map.
+     */
+    public static final Duration CONSERVATION_PAR_DEFAUT = Duration.ofDays(400);
 
     /**
      * The words around the figures of an indicator, in plain French.
@@ -86,6 +97,10 @@ public record DefinitionIndicateur(
         entrees = entrees == null ? List.of() : List.copyOf(entrees);
         bornes = bornes == null ? List.of() : List.copyOf(bornes);
         variablesInsee = variablesInsee == null ? List.of() : List.copyOf(variablesInsee);
+        conservation = conservation == null ? CONSERVATION_PAR_DEFAUT : conservation;
+        if (conservation.isNegative() || conservation.isZero()) {
+            throw new IllegalArgumentException("Retention of " + id + " must be positive: " + conservation);
+        }
         if (dominance != null && !(dominance > 0 && dominance <= 1)) {
             throw new IllegalArgumentException("Dominance share of " + id + " must be in ]0, 1]: " + dominance);
         }
@@ -94,6 +109,15 @@ public record DefinitionIndicateur(
                 throw new IllegalArgumentException("Class breaks of " + id + " must be ascending: " + bornes);
             }
         }
+    }
+
+    /** An indicator kept for {@link #CONSERVATION_PAR_DEFAUT}. */
+    public DefinitionIndicateur(String id, String libelle, String unite, String question, String methode,
+            String limites, String niveau, Duration fenetre, int seuilSecret, Libelles libelles,
+            Map<String, String> composantes, List<String> entrees, List<Double> bornes, Double dominance,
+            String fichier, List<String> variablesInsee, boolean reference) {
+        this(id, libelle, unite, question, methode, limites, niveau, fenetre, seuilSecret, libelles, composantes,
+                entrees, bornes, dominance, fichier, variablesInsee, reference, null);
     }
 
     /** A built-in indicator without dominance rule. */
@@ -135,6 +159,12 @@ public record DefinitionIndicateur(
     /** The name of the state store that keeps its cells. */
     public String store() {
         return "indicateurs-" + id + "-store";
+    }
+
+    /** The same indicator, its cells kept for {@code duree}. */
+    public DefinitionIndicateur conserveePendant(Duration duree) {
+        return new DefinitionIndicateur(id, libelle, unite, question, methode, limites, niveau, fenetre, seuilSecret,
+                libelles, composantes, entrees, bornes, dominance, fichier, variablesInsee, reference, duree);
     }
 
     /** Whether a cell built on {@code contributeurs} distinct contributors must be hidden. */

@@ -17,6 +17,28 @@ public final class Indicateurs {
     /** Statistical-secrecy threshold: fewer distinct households or bins than this are not published. */
     public static final int SEUIL_SECRET = 11;
 
+    /**
+     * How long the cells of the weekly and daily crossings are kept: 400 days of stream time, as long as
+     * the windows of their counts accept late records (so a cell that can still change is never dropped),
+     * and enough for a year of weeks or days with the same weeks of the year before. The demo and the
+     * benchmark replay up to a year of simulated data, all of it kept.
+     */
+    public static final Duration CONSERVATION_CALENDAIRE = Duration.ofDays(400);
+
+    /**
+     * How long the hourly cells are kept (the car parks' and the on-street spaces' hours): 35 days. The
+     * map reads them as the profile of the last 7 days and the latest hour; five weeks let one week be set
+     * against the four before it, and hours are the largest stores (24 cells a day per car park or IRIS).
+     * The daily cells made from them (peak hours, rotation) keep the long view.
+     */
+    public static final Duration CONSERVATION_HORAIRE = Duration.ofDays(35);
+
+    /**
+     * How long the yearly cells made of INSEE figures are kept: ten years, so the vintages of the census
+     * and of Filosofi shown side by side (2016 for the IRIS, 2021 and 2022 for the communes) all stay.
+     */
+    public static final Duration CONSERVATION_INSEE = Duration.ofDays(3653);
+
     private static final String LEVEES = "dechets-levees";
     private static final String REFERENCES_INSEE = "ref-insee-communes";
 
@@ -39,7 +61,8 @@ public final class Indicateurs {
             List.of(LEVEES, REFERENCES_INSEE),
             // a share of households: classes of 20 points read the same on every territory and every week
             List.of(20.0, 40.0, 60.0, 80.0),
-            List.of("menages"));
+            List.of("menages"))
+            .conserveePendant(CONSERVATION_CALENDAIRE);
 
     public static final DefinitionIndicateur FRAGILITE_ISOLEMENT = new DefinitionIndicateur(
             "fragilite-isolement",
@@ -64,7 +87,8 @@ public final class Indicateurs {
             List.of(REFERENCES_INSEE),
             // an index without a natural scale: the map cuts classes from the values shown (quantiles)
             List.of(),
-            List.of("part_75_plus", "part_menages_une_personne", "taux_pauvrete"));
+            List.of("part_75_plus", "part_menages_une_personne", "taux_pauvrete"))
+            .conserveePendant(CONSERVATION_INSEE);
 
     /** Temperature threshold of the heat-exposure indicator, °C. */
     public static final double SEUIL_CHALEUR = 30.0;
@@ -93,7 +117,8 @@ public final class Indicateurs {
                     "capteurs à 30 °C ou plus"),
             List.of("lora-uplinks", REFERENCES_INSEE),
             List.of(),
-            List.of("population_75_plus"));
+            List.of("population_75_plus"))
+            .conserveePendant(CONSERVATION_CALENDAIRE);
 
     public static final DefinitionIndicateur COUVERTURE_LORA = new DefinitionIndicateur(
             "couverture-lora",
@@ -115,7 +140,8 @@ public final class Indicateurs {
                     "snr_median", "rapport signal sur bruit médian (dB)"),
             List.of("lora-uplinks", REFERENCES_INSEE),
             List.of(),
-            List.of("population"));
+            List.of("population"))
+            .conserveePendant(CONSERVATION_CALENDAIRE);
 
     /** Occupancy rate from which an hour of a car park counts as saturated, %. */
     public static final double SEUIL_SATURATION = 90.0;
@@ -140,7 +166,8 @@ public final class Indicateurs {
             enOrdre("taux_max", "taux d'occupation le plus haut (%)", "heures_saturees", "heure saturée (1 = oui)",
                     "arrivees_estimees", "arrivées estimées", "observations", "observations"),
             List.of("stationnement-occupation", "ref-parkings"),
-            List.of(50.0, 70.0, 85.0, 90.0));
+            List.of(50.0, 70.0, 85.0, 90.0))
+            .conserveePendant(CONSERVATION_HORAIRE);
 
     public static final DefinitionIndicateur PLACES_PAR_HABITANT = new DefinitionIndicateur(
             "places-parking-par-habitant",
@@ -161,7 +188,8 @@ public final class Indicateurs {
             enOrdre("parkings", "parkings publics", "densite", "densité (habitants par km²)", "menages", "ménages (Insee)"),
             List.of("ref-parkings", REFERENCES_INSEE),
             List.of(),
-            List.of("population"));
+            List.of("population"))
+            .conserveePendant(CONSERVATION_INSEE);
 
     public static final DefinitionIndicateur OCCUPATION_POINTE = new DefinitionIndicateur(
             "occupation-parkings-pointe",
@@ -180,7 +208,8 @@ public final class Indicateurs {
                     "Secret statistique : la valeur n'est pas publiée."),
             Map.of(),
             List.of("stationnement-occupation", "ref-parkings"),
-            List.of(50.0, 70.0, 85.0, 90.0));
+            List.of(50.0, 70.0, 85.0, 90.0))
+            .conserveePendant(CONSERVATION_CALENDAIRE);
 
     /** The sources the on-street parking indicators name, with their vintages. */
     public static final String SOURCES_VOIRIE = "Capteurs de place : « simulé » (simulateur Croisements calé sur les séjours "
@@ -213,7 +242,8 @@ public final class Indicateurs {
                     "occupation de 9 h à 19 h (%)", "population", "habitants (recensement 2016)", "densite",
                     "densité (habitants par km², 2016)", "revenu_declare_median", "revenu déclaré médian (€, Filosofi 2021)"),
             List.of("lora-uplinks", "stationnement-sejours", REFERENCES_INSEE),
-            List.of(2.0, 4.0, 6.0, 8.0));
+            List.of(2.0, 4.0, 6.0, 8.0))
+            .conserveePendant(CONSERVATION_CALENDAIRE);
 
     /** Occupancy of on-street spaces per IRIS and hour. */
     public static final DefinitionIndicateur OCCUPATION_VOIRIE = new DefinitionIndicateur(
@@ -234,7 +264,8 @@ public final class Indicateurs {
             enOrdre("arrivees", "arrivées", "places", "places équipées", "duree_mediane", "durée médiane (min)",
                     "part_depassements", "séjours au-delà de la durée payante (%)"),
             List.of("lora-uplinks", "stationnement-sejours"),
-            List.of(50.0, 70.0, 85.0, 95.0));
+            List.of(50.0, 70.0, 85.0, 95.0))
+            .conserveePendant(CONSERVATION_HORAIRE);
 
     /** The on-street parking crossings (IRIS level; not in {@link #TOUS} until the pipeline has an IRIS locator). */
     public static final List<DefinitionIndicateur> VOIRIE = List.of(ROTATION_STATIONNEMENT, OCCUPATION_VOIRIE);
@@ -337,7 +368,7 @@ public final class Indicateurs {
                 Duration.ofDays(365), 0,
                 new Libelles(sujet, null, null, "pas de chiffre Insee",
                         "Secret statistique : l'Insee ne publie pas ce chiffre pour " + zone + "."),
-                Map.of(), List.of(REFERENCES_INSEE), List.of(), null, null, List.of(variable), true);
+                Map.of(), List.of(REFERENCES_INSEE), List.of(), null, null, List.of(variable), true, CONSERVATION_INSEE);
     }
 
     private Indicateurs() {}

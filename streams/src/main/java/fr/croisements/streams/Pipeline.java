@@ -249,7 +249,8 @@ public final class Pipeline implements AutoCloseable {
             return java.util.Optional.of("Kafka Streams n'est pas en marche (état " + etat + ")");
         }
         try {
-            queries().dernieres(fr.croisements.events.Indicateurs.TOUS.get(0).id());
+            // no zone: only whether the store can be read
+            queries().dernieres(fr.croisements.events.Indicateurs.TOUS.get(0).id(), java.util.List.of());
             return java.util.Optional.empty();
         } catch (fr.croisements.streams.query.StoreIndisponibleException e) {
             return java.util.Optional.of("les états de Kafka Streams ne peuvent pas encore être lus");

@@ -140,7 +140,10 @@ class PeriodesRoutesTest {
         assertThat(semaine2).hasSize(1 + 3);
         assertThat(semaine2.get(3).get(6)).as("the update only").isEqualTo("62,5");
 
-        assertThat(lire(serveur.get(CSV).body())).as("without debut: every kept window").hasSize(1 + 1 + 1 + 4);
+        // Frouard's empty row, Liverdun's week, Pompey's three weeks (week 2's update replaces its cell, as in a store)
+        List<CSVRecord> toutes = lire(serveur.get(CSV).body());
+        assertThat(toutes).as("without debut: every kept window").hasSize(1 + 1 + 1 + 3);
+        assertThat(toutes.get(4).get(6)).as("week 2, updated").isEqualTo("62,5");
     }
 
     @Test

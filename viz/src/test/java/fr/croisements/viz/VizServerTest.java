@@ -68,6 +68,8 @@ class VizServerTest {
         assertThat(definition.get("limites").asText()).contains("secret statistique");
         assertThat(definition.get("fenetre").asText()).isEqualTo("P7D");
         assertThat(definition.get("fenetreJours").asInt()).isEqualTo(7);
+        assertThat(definition.get("conservation").asText()).as("its cells' retention").isEqualTo("P400D");
+        assertThat(definition.get("conservationJours").asInt()).isEqualTo(400);
         assertThat(definition.get("seuilSecret").asInt()).isEqualTo(11);
         assertThat(definition.get("libelleNumerateur").asText()).isEqualTo("bacs présentés");
         assertThat(definition.get("libelleDenominateur").asText()).isEqualTo("ménages (Insee)");

@@ -11,6 +11,8 @@ import fr.croisements.events.JsonSerde;
 import fr.croisements.events.Source;
 import fr.croisements.events.Zone;
 import fr.croisements.ingest.Pluriel;
+import fr.croisements.streams.indicateurs.CellulesStore;
+import fr.croisements.streams.query.FenetreZone;
 import fr.croisements.streams.query.IndicateursQueries;
 import fr.croisements.viz.VizServer;
 import fr.croisements.viz.live.LiveFeed;
@@ -25,10 +27,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
@@ -415,26 +419,47 @@ public final class ChargeCarte {
         void garder(Indicateur cellule) {
             try {
                 stores.computeIfAbsent(cellule.indicateur(), i -> new ConcurrentSkipListMap<>())
-                        .put(cellule.codeZone() + "|" + cellule.debut().toEpochMilli(), JsonSerde.MAPPER.writeValueAsBytes(cellule));
+                        .put(CellulesStore.cle(cellule.codeZone(), cellule.debut()), JsonSerde.MAPPER.writeValueAsBytes(cellule));
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException(e);
             }
         }
 
         @Override
-        public Map<String, Indicateur> dernieres(String indicateur) {
+        public Map<String, Indicateur> dernieres(String indicateur, Collection<String> zones) {
+            var store = store(indicateur);
             var dernieres = new TreeMap<String, Indicateur>();
-            store(indicateur).values().forEach(json -> {
-                Indicateur c = lire(json);
-                dernieres.merge(c.codeZone(), c, (connue, autre) -> autre.debut().isAfter(connue.debut()) ? autre : connue);
-            });
+            for (String zone : zones) {
+                var derniere = store.floorEntry(CellulesStore.finPrefixe(zone));
+                if (derniere != null && derniere.getKey().startsWith(CellulesStore.prefixe(zone))) {
+                    dernieres.put(zone, lire(derniere.getValue()));
+                }
+            }
             return dernieres;
         }
 
         @Override
+        public List<Indicateur> cellules(String indicateur, Collection<String> zones, Instant debut, Instant fin) {
+            var store = store(indicateur);
+            var cellules = new ArrayList<Indicateur>();
+            for (String zone : new TreeSet<>(zones)) {
+                String de = debut == null ? CellulesStore.prefixe(zone) : CellulesStore.cle(zone, debut);
+                String a = fin == null ? CellulesStore.finPrefixe(zone) : CellulesStore.cle(zone, fin);
+                if (de.compareTo(a) < 0) {
+                    store.subMap(de, a).values().forEach(json -> cellules.add(lire(json)));
+                }
+            }
+            return cellules;
+        }
+
+        @Override
         public List<Indicateur> historique(String indicateur, String codeZone) {
-            return store(indicateur).subMap(codeZone + "|", codeZone + "}").values().stream().map(CellulesEnJson::lire)
-                    .sorted(java.util.Comparator.comparing(Indicateur::debut)).toList();
+            return cellules(indicateur, List.of(codeZone), null, null);
+        }
+
+        @Override
+        public List<FenetreZone> fenetres(String indicateur, Collection<String> zones) {
+            return cellules(indicateur, zones, null, null).stream().map(FenetreZone::de).sorted(FenetreZone.ORDRE).toList();
         }
 
         private ConcurrentSkipListMap<String, byte[]> store(String indicateur) {

@@ -24,6 +24,8 @@ import java.util.List;
  * @param decimales decimals of the value (default 1)
  * @param classes class breaks of the map, or quantiles when absent
  * @param libelles the words written next to the figures
+ * @param conservation how long its cells are kept, ISO-8601 ({@code P400D}); absent: 35 days for hours,
+ *     400 days otherwise, as the built-in indicators
  */
 public record FichierIndicateur(
         String id,
@@ -41,7 +43,8 @@ public record FichierIndicateur(
         Secret secret,
         Integer decimales,
         Classes classes,
-        Libelles libelles) {
+        Libelles libelles,
+        String conservation) {
 
     /**
      * @param topic the Kafka topic of JSON records read

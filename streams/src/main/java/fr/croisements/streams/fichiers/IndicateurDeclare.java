@@ -119,7 +119,16 @@ public final class IndicateurDeclare {
                 Map.of("enregistrements", "enregistrements comptés"), entrees,
                 fichier.classes() == null ? List.of() : fichier.classes().bornes(),
                 fichier.secret() == null ? null : fichier.secret().dominance(), nomFichier,
-                denominateur == null ? List.of() : List.of(denominateur.variable()), false);
+                denominateur == null ? List.of() : List.of(denominateur.variable()), false, conservation());
+    }
+
+    /** The declared retention, or that of the built-in indicators of the same window: hours 35 days, else 400. */
+    private Duration conservation() {
+        if (fichier.conservation() != null) {
+            return Duration.parse(fichier.conservation().trim());
+        }
+        return "heure".equals(fichier.fenetre().duree()) ? Indicateurs.CONSERVATION_HORAIRE
+                : Indicateurs.CONSERVATION_CALENDAIRE;
     }
 
     String niveau() {

@@ -222,6 +222,22 @@ public final class LecteurIndicateur {
             denominateur();
             secret();
             classes();
+            conservation();
+        }
+
+        private void conservation() {
+            if (f.conservation() == null) {
+                return;
+            }
+            String attendu = " : écrivez une durée ISO 8601 en jours ou en heures, ex. P400D (400 jours), PT72H (72 heures)";
+            try {
+                Duration d = Duration.parse(f.conservation().trim());
+                if (d.isNegative() || d.isZero()) {
+                    probleme("/conservation", "durée de conservation « " + f.conservation() + " » nulle ou négative" + attendu);
+                }
+            } catch (DateTimeParseException e) {
+                probleme("/conservation", "durée de conservation « " + f.conservation() + " » illisible" + attendu);
+            }
         }
 
         private void identite() {

@@ -99,6 +99,21 @@ public final class Instances {
      */
     public <T> List<T> rassembler(String store, String chemin, Supplier<List<T>> local,
             Supplier<List<T>> localSecours, TypeReference<List<T>> type) {
+        return rassembler(store, chemin, null, local, localSecours, type);
+    }
+
+    /**
+     * The same, each other instance asked with {@code POST chemin} and {@code corps} as its JSON body
+     * ({@code null}: {@code GET chemin}), for questions too long for an address (the zones of a territory).
+     */
+    public <T> List<T> rassembler(String store, String chemin, Object corps, Supplier<List<T>> local,
+            Supplier<List<T>> localSecours, TypeReference<List<T>> type) {
+        byte[] json;
+        try {
+            json = corps == null ? null : JsonSerde.MAPPER.writeValueAsBytes(corps);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not writable as JSON: " + corps, e);
+        }
         var items = new ArrayList<T>();
         var absentes = new LinkedHashSet<HostInfo>();
         try {
@@ -112,7 +127,7 @@ public final class Instances {
         List<HostInfo> hotes = autres(store, toutes);
         for (HostInfo hote : hotes) {
             try {
-                items.addAll(demander(hote, chemin, type));
+                items.addAll(demander(hote, chemin, json, type));
             } catch (IOException e) {
                 log.info("Instance {} did not answer {}: {}; reading the standby replicas", hote, chemin, e.getMessage());
                 absentes.add(hote);
@@ -131,7 +146,7 @@ public final class Instances {
         String secours = chemin + (chemin.contains("?") ? "&" : "?") + "secours=true";
         for (HostInfo hote : hotes) {
             try {
-                items.addAll(demander(hote, secours, type));
+                items.addAll(demander(hote, secours, json, type));
                 repondu.add(hote);
             } catch (IOException e) {
                 log.debug("Instance {} still away: {}", hote, e.getMessage());
@@ -188,8 +203,17 @@ public final class Instances {
 
     /** GET {@code chemin} on another instance, a JSON list. */
     static <T> List<T> demander(HostInfo hote, String chemin, TypeReference<List<T>> type) throws IOException {
-        var requete = HttpRequest.newBuilder(URI.create("http://" + hote.host() + ":" + hote.port() + chemin))
-                .timeout(ATTENTE).GET().build();
+        return demander(hote, chemin, null, type);
+    }
+
+    /** POST {@code corps} (JSON) to {@code chemin} on another instance, GET without a body; a JSON list. */
+    static <T> List<T> demander(HostInfo hote, String chemin, byte[] corps, TypeReference<List<T>> type)
+            throws IOException {
+        var builder = HttpRequest.newBuilder(URI.create("http://" + hote.host() + ":" + hote.port() + chemin))
+                .timeout(ATTENTE);
+        var requete = corps == null ? builder.GET().build()
+                : builder.header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(corps)).build();
         try {
             HttpResponse<byte[]> reponse = HTTP.send(requete, HttpResponse.BodyHandlers.ofByteArray());
             if (reponse.statusCode() != 200) {

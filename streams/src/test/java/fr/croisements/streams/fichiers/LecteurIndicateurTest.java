@@ -49,6 +49,33 @@ class LecteurIndicateurTest {
         assertThat(d.entrees()).containsExactly("dechets-levees", "ref-insee-communes");
         assertThat(d.bornes()).containsExactly(2.0, 2.4, 2.8, 3.2);
         assertThat(d.libelles().sansDonnee()).isEqualTo("pas encore de levée pesée");
+        assertThat(d.conservation()).isEqualTo(java.time.Duration.ofDays(400));
+    }
+
+    @Test
+    void aFileMayDeclareHowLongItsCellsAreKeptOrGetsTheDefaultOfItsWindow() {
+        var declaree = lecteur.lire("essai.yaml", VALIDE + "conservation: P90D\n");
+        assertThat(declaree.problemes()).isEmpty();
+        assertThat(declaree.indicateur().definition().conservation()).isEqualTo(java.time.Duration.ofDays(90));
+
+        assertThat(lecteur.lire("essai.yaml", VALIDE).indicateur().definition().conservation())
+                .as("weeks, like the built-in crossings").isEqualTo(java.time.Duration.ofDays(400));
+        assertThat(lecteur.lire("essai.yaml", VALIDE.replace("duree: semaine", "duree: heure")).indicateur().definition()
+                .conservation()).as("hours, like the car parks'").isEqualTo(java.time.Duration.ofDays(35));
+    }
+
+    @Test
+    void anUnreadableOrNullRetentionIsRefusedInFrenchWithItsLine() {
+        var illisible = lecteur.lire("essai.yaml", VALIDE + "conservation: 400 jours\n");
+        assertThat(illisible.valide()).isFalse();
+        assertThat(illisible.problemes()).extracting(Probleme::toString).containsExactly("essai.yaml:21:1 : durée de "
+                + "conservation « 400 jours » illisible : écrivez une durée ISO 8601 en jours ou en heures, ex. P400D "
+                + "(400 jours), PT72H (72 heures)");
+
+        var nulle = lecteur.lire("essai.yaml", VALIDE + "conservation: P0D\n");
+        assertThat(nulle.problemes()).extracting(Probleme::message).singleElement().asString()
+                .startsWith("durée de conservation « P0D » nulle ou négative");
+        assertThat(nulle.problemes().get(0).ligne()).isEqualTo(21);
     }
 
     @Test

@@ -17,7 +17,10 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -65,19 +68,24 @@ public final class ExportsRoutes implements EndpointGroup {
         }
         Territoire t = TerritoiresRoutes.trouver(territoires, fichier.substring(0, fichier.length() - SUFFIXE.length()));
         Instant debut = TerritoiresRoutes.debut(ctx);
-        Function<String, List<Indicateur>> historique = debut == null
-                ? code -> queries.historique(d.id(), code)
-                : code -> Fenetres.cellule(queries.historique(d.id(), code), debut).stream().toList();
+        // every kept window, or the one starting at debut; read when the file is built, not when kept ready
+        Function<List<String>, Function<String, List<Indicateur>>> historique = codes -> {
+            Map<String, List<Indicateur>> parZone = new HashMap<>();
+            queries.cellules(d.id(), codes, debut, debut == null ? null : Fenetres.finDeLaFenetre(debut))
+                    .forEach(c -> parZone.computeIfAbsent(c.codeZone(), z -> new ArrayList<>()).add(c));
+            return code -> parZone.getOrDefault(code, List.of());
+        };
         boolean iris = Zone.IRIS.equals(TerritoiresRoutes.niveau(ctx));
         String nom = d.id() + "-" + t.id() + (iris ? "-iris" : "")
                 + (debut == null ? "" : "-" + debut.atOffset(ZoneOffset.UTC).toLocalDate());
         enTete(ctx, nom + SUFFIXE);
         if (iris) {
             reponses.envoyer(ctx, new ReponsesPretes.Cle("indicateur-iris.csv", t.id(), d.id(), debut), d,
-                    TerritoiresRoutes.codes(t, Zone.IRIS), () -> IndicateurCsv.ecrireIris(d, t, historique));
+                    TerritoiresRoutes.codes(t, Zone.IRIS),
+                    () -> IndicateurCsv.ecrireIris(d, t, historique.apply(TerritoiresRoutes.codes(t, Zone.IRIS))));
         } else {
             reponses.envoyer(ctx, new ReponsesPretes.Cle("indicateur.csv", t.id(), d.id(), debut), d, t,
-                    () -> IndicateurCsv.ecrire(d, t, historique));
+                    () -> IndicateurCsv.ecrire(d, t, historique.apply(TerritoiresRoutes.codes(t, Zone.COMMUNE))));
         }
     }
 

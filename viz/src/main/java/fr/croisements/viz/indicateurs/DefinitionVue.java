@@ -31,6 +31,8 @@ import java.util.List;
  *     built into Croisements
  * @param reference whether it shows a reference figure of the zones (INSEE, as published) rather than a crossing
  * @param variablesInsee the INSEE variables it needs
+ * @param conservation how long its cells are kept (stream time), ISO-8601 ({@code P400D})
+ * @param conservationJours the same in days: the map and the exports show the windows of that span only
  */
 public record DefinitionVue(
         String id,
@@ -54,7 +56,9 @@ public record DefinitionVue(
         Double dominance,
         String fichier,
         boolean reference,
-        List<String> variablesInsee) {
+        List<String> variablesInsee,
+        String conservation,
+        long conservationJours) {
 
     /**
      * A component of a composite indicator, or a measure detailing a ratio.

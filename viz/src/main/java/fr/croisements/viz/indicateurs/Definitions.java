@@ -61,7 +61,8 @@ public final class Definitions {
         return new DefinitionVue(d.id(), d.libelle(), mots.sujet(), d.unite(), d.question(), d.methode(), d.limites(),
                 d.niveau(), iso(d.fenetre()), d.fenetre().toDays(), d.seuilSecret(), mots.numerateur(),
                 mots.denominateur(), mots.sansDonnee(), mots.secret(), composantes, estComposite(d), d.bornes(),
-                d.dominance(), d.fichier(), d.reference(), d.variablesInsee());
+                d.dominance(), d.fichier(), d.reference(), d.variablesInsee(), iso(d.conservation()),
+                d.conservation().toDays());
     }
 
     /** See {@link DefinitionIndicateur#estComposite()}: the LoRaWAN indicators list measures but have a numerator. */

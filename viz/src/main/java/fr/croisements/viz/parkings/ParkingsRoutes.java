@@ -136,7 +136,7 @@ public final class ParkingsRoutes implements EndpointGroup {
         if (parcs.isEmpty()) {
             return List.of();
         }
-        Map<String, Indicateur> dernieres = queries.dernieres(INDICATEUR);
+        Map<String, Indicateur> dernieres = queries.dernieres(INDICATEUR, parcs.stream().map(ParcStationnement::id).toList());
         var resultat = new ArrayList<Parking>();
         for (ParcStationnement p : parcs) {
             Optional<Commune> commune = territoire == null ? commune(p) : commune(territoire, p);

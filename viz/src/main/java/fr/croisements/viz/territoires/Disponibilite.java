@@ -12,12 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Which indicators have at least one cell (of any window, secret or not) in the communes of each
- * territory, read from {@link IndicateursQueries#dernieres}. An indicator whose store cannot be
+ * territory, read from {@link IndicateursQueries#dernieres} for the zones of the territories. An indicator whose store cannot be
  * read counts as absent, so that one indicator without a running store does not hide the others;
  * when no store at all can be read (start-up), the {@link StoreIndisponibleException} goes up (503).
  */
@@ -41,11 +42,17 @@ final class Disponibilite {
      */
     static Map<String, Map<String, List<String>>> niveaux(IndicateursQueries queries, List<Territoire> territoires,
             List<DefinitionIndicateur> indicateurs) {
+        // the zones of these territories only: each read seeks them, never the other territories' cells
+        var lues = new TreeSet<String>();
+        for (Territoire t : territoires) {
+            t.communes().forEach(c -> lues.add(c.codeInsee()));
+            t.irisAvecContour().forEach(i -> lues.add(i.codeIris()));
+        }
         var zones = new LinkedHashMap<String, Set<String>>();
         StoreIndisponibleException premiere = null;
         for (DefinitionIndicateur d : indicateurs) {
             try {
-                zones.put(d.id(), queries.dernieres(d.id()).keySet());
+                zones.put(d.id(), queries.dernieres(d.id(), lues).keySet());
             } catch (StoreIndisponibleException e) {
                 log.debug("Indicator {} not readable, left out of the territories' list: {}", d.id(), e.getMessage());
                 premiere = premiere == null ? e : premiere;

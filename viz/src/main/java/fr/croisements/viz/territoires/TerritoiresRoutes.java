@@ -88,7 +88,7 @@ public final class TerritoiresRoutes implements EndpointGroup {
     void periodes(Context ctx) {
         Territoire territoire = territoire(ctx.pathParam("id"));
         DefinitionIndicateur indicateur = indicateur(ctx.queryParam("indicateur"));
-        ctx.json(Fenetres.liste(codes(territoire, niveau(ctx)), code -> queries.historique(indicateur.id(), code)));
+        ctx.json(Fenetres.liste(queries.fenetres(indicateur.id(), codes(territoire, niveau(ctx)))));
     }
 
     void iris(Context ctx) throws Exception {
@@ -103,9 +103,8 @@ public final class TerritoiresRoutes implements EndpointGroup {
         ctx.contentType(GEO_JSON);
         reponses.envoyer(ctx, new ReponsesPretes.Cle("iris.geojson", territoire.id(), indicateur.id(), debut),
                 indicateur, codes, () -> {
-                    Provenance.Relevee<Map<String, Indicateur>> cellules = Provenance.relever(() -> debut == null
-                            ? queries.dernieres(indicateur.id())
-                            : Fenetres.cellules(codes, debut, code -> queries.historique(indicateur.id(), code)));
+                    Provenance.Relevee<Map<String, Indicateur>> cellules = Provenance.relever(() -> cellules(indicateur,
+                            codes, debut));
                     return JsonSerde.MAPPER.writeValueAsBytes(geoJson.carteIris(territoire, indicateur, cellules.valeur(),
                             cellules.provenance()));
                 });
@@ -140,12 +139,18 @@ public final class TerritoiresRoutes implements EndpointGroup {
         ctx.contentType(GEO_JSON);
         reponses.envoyer(ctx, new ReponsesPretes.Cle("communes.geojson", territoire.id(), indicateur.id(), debut),
                 indicateur, territoire, () -> {
-                    Provenance.Relevee<Map<String, Indicateur>> cellules = Provenance.relever(() -> debut == null
-                            ? queries.dernieres(indicateur.id())
-                            : Fenetres.cellules(territoire, debut, code -> queries.historique(indicateur.id(), code)));
+                    Provenance.Relevee<Map<String, Indicateur>> cellules = Provenance.relever(() -> cellules(indicateur,
+                            codes(territoire, Zone.COMMUNE), debut));
                     return JsonSerde.MAPPER.writeValueAsBytes(geoJson.carte(territoire, indicateur, cellules.valeur(),
                             cellules.provenance()));
                 });
+    }
+
+    /** The cell of each zone: its latest, or that of the window starting at {@code debut}. */
+    private Map<String, Indicateur> cellules(DefinitionIndicateur indicateur, List<String> codes, Instant debut) {
+        return debut == null
+                ? queries.dernieres(indicateur.id(), codes)
+                : Fenetres.parZone(queries.cellules(indicateur.id(), codes, debut, Fenetres.finDeLaFenetre(debut)));
     }
 
     private Territoire territoire(String id) {
