@@ -66,6 +66,8 @@ public record StreamsSettings(
         // (after an unclean stop, or a task wiped under exactly-once) lost every window. Kafka Streams
         // turns this overflow into retention.ms = Long.MAX_VALUE; the stores still drop old windows.
         props.put(StreamsConfig.WINDOW_STORE_CHANGE_LOG_ADDITIONAL_RETENTION_MS_CONFIG, Long.MAX_VALUE);
+        // RocksDB's native memory bounded: one block cache for every store, small memtables (docs/performance.md)
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, RocksDbMemoire.class);
         ConfigurationKafka.appliquer(props);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  *       lift replayed, exactly-once, with every store and repartition topic;</li>
  *   <li>event → map latency: lifts of one more week, one at a time, each from the instant it is sent
  *       to {@code dechets-levees} to the event of its cell received by a client of
- *       {@code /api/direct?territoire=…&indicateur=…} (the map page's subscription, coalesced every 250 ms);</li>
+ *       {@code /api/direct?territoire=…&indicateur=…} (the map page's subscription, coalesced every 100 ms);</li>
  *   <li>the map's GeoJSON under concurrent clients beside a same-size answer of the same server
  *       ({@link ChargeCarte});</li>
  *   <li>peak heap (sampled every 20 ms from the start of the pipeline) and the process' resident memory
@@ -288,9 +288,14 @@ public final class Benchmark {
         lecteur.start();
         List<Double> ms = new ArrayList<>();
         int perdues = 0;
+        // the live feed sends coalesced events on a fixed tick (LiveFeed.REGROUPEMENT): a probe sent as soon as the
+        // previous event came would always be sent on that tick and measure the delay rounded up to it; a random
+        // pause (seeded) puts the probes anywhere between two ticks, as real lifts are
+        var hasard = new java.util.Random(7);
         try (var producer = KafkaClients.producer(bootstrap, Topics.DECHETS_LEVEES, "bench-sondes")) {
             for (int i = 0; i < probes.size(); i++) {
                 LeveeBac l = probes.get(i);
+                Thread.sleep(hasard.nextInt((int) LiveFeed.REGROUPEMENT.toMillis() + 1));
                 // the first probe waits for the subscription and the live consumer: retried until an event comes
                 Long arrivee = null;
                 long envoi = 0;

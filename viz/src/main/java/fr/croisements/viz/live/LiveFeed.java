@@ -33,7 +33,7 @@ public final class LiveFeed {
     public static final String EVENEMENT_INDICATEUR = "indicateur";
     public static final String EVENEMENT_HORLOGE = "horloge";
     /** How long the cells of subscribed clients wait, so that only the latest of each zone is sent. */
-    public static final Duration REGROUPEMENT = Duration.ofMillis(250);
+    public static final Duration REGROUPEMENT = Duration.ofMillis(100);
     private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
 
     private final Map<SseClient, Abonnement> clients = new ConcurrentHashMap<>();
