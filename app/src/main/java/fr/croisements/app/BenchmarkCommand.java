@@ -45,8 +45,8 @@ final class BenchmarkCommand implements Callable<Integer> {
             + "mesurer le délai jusqu'à l'événement de leur cellule sur /api/direct (défaut : ${DEFAULT-VALUE}).")
     int sondes;
 
-    @Option(names = "--sans-etapes", description = "Ne mesure pas chaque étape seule du taux de présentation (localiser, "
-            + "fenêtre, croisement seul) : une exécution plus courte.")
+    @Option(names = "--sans-etapes", description = "Ne mesure pas chaque étape seule du taux de présentation (lire, "
+            + "localiser, fenêtre, croisement seul) : une exécution plus courte.")
     boolean sansEtapes;
 
     @Override

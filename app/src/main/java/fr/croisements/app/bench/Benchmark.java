@@ -53,7 +53,7 @@ import org.slf4j.LoggerFactory;
  *   <li>the raw broker: produce then consume the lifts on a plain topic, same serialisation (the baseline);</li>
  *   <li>ingestion: produce the lifts to {@code dechets-levees};</li>
  *   <li>start: from Kafka Streams' start to RUNNING and the web server answering (fresh state);</li>
- *   <li>each stage of the presentation-rate crossing alone ({@link EtapesSeules}: locate; + weekly window;
+ *   <li>each stage of the presentation-rate crossing alone ({@link EtapesSeules}: its source; locate; + weekly window;
  *       the whole crossing alone), each its own exactly-once application on the lifts of {@code dechets-levees},
  *       run after everything else so that the rows above and below are measured as before;</li>
  *   <li>the pipeline: from RUNNING to the moment its committed output cells (read_committed) count every

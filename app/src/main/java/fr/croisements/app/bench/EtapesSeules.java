@@ -27,7 +27,7 @@ import org.apache.kafka.streams.Topology;
 
 /**
  * Each stage of the presentation-rate crossing alone, on the lifts already on {@code dechets-levees}:
- * cumulative cuts of the crossing ({@link EtapesTauxPresentation}, then the whole crossing alone), each its
+ * its source alone, then cumulative cuts of the crossing ({@link EtapesTauxPresentation}, then the whole crossing alone), each its
  * own Kafka Streams application (own application id, empty state folder, the pipeline's exactly-once
  * settings), one after the other. Each is timed from RUNNING until its committed output (read_committed)
  * counts every lift replayed: the lifts before {@code fin}. The latency probes, one week later at the end of
@@ -35,6 +35,7 @@ import org.apache.kafka.streams.Topology;
  */
 final class EtapesSeules {
 
+    static final String LIRE = "lire seul (Kafka Streams : lire, écrire, exactly-once)";
     static final String LOCALISER = "localiser seul (lire, commune, bac nouveau, écrire)";
     static final String FENETRE = "+ fenêtre (répartir par commune, compter par semaine)";
     static final String CROISEMENT = "croisement seul (+ jointure Insee, stockage, publication)";
@@ -47,10 +48,15 @@ final class EtapesSeules {
     static List<Benchmark.Etape> mesurer(String bootstrap, Territoire territoire, int partitions, Path dossier,
             long levees, Instant fin) throws InterruptedException {
         var locator = new CommuneLocator(territoire.communes());
+        var sortieLues = new Topic<>("bench-etape-lues", Serdes.String(), Serdes.ByteArray(), false);
         var sortieLocalisees = new Topic<>("bench-etape-localisees", Serdes.String(), Serdes.ByteArray(), false);
         var sortieComptages = new Topic<>("bench-etape-comptages", Serdes.String(), Serdes.Long(), false);
-        TopicsAdmin.creer(bootstrap, List.of(sortieLocalisees, sortieComptages), partitions, (short) 1);
+        TopicsAdmin.creer(bootstrap, List.of(sortieLues, sortieLocalisees, sortieComptages), partitions, (short) 1);
         List<Benchmark.Etape> etapes = new ArrayList<>();
+        try (var suivi = new SuiviSortie(bootstrap, sortieLues.name(), false, fin)) {
+            etapes.add(mesurer(LIRE, "lire", EtapesTauxPresentation.lire(sortieLues.name()), suivi::attendreLevees, levees,
+                    bootstrap, dossier));
+        }
         try (var suivi = new SuiviSortie(bootstrap, sortieLocalisees.name(), false, fin)) {
             etapes.add(mesurer(LOCALISER, "localiser", EtapesTauxPresentation.localiser(locator, sortieLocalisees.name()),
                     suivi::attendreLevees, levees, bootstrap, dossier));

@@ -40,7 +40,7 @@ class BenchmarkIT {
                 "machine : ");
         // each stage alone: its own row, with a rate and a ratio, having counted every lift of the topic
         assertThat(resultat.etapes()).extracting(Benchmark.Etape::libelle)
-                .containsExactly(EtapesSeules.LOCALISER, EtapesSeules.FENETRE, EtapesSeules.CROISEMENT);
+                .containsExactly(EtapesSeules.LIRE, EtapesSeules.LOCALISER, EtapesSeules.FENETRE, EtapesSeules.CROISEMENT);
         assertThat(resultat.etapes()).allSatisfy(e -> {
             assertThat(e.complete()).as(e.libelle()).isTrue();
             assertThat(e.levees()).as(e.libelle()).isEqualTo(resultat.levees());

@@ -3,6 +3,7 @@ package fr.croisements.streams.waste;
 import static fr.croisements.events.Topics.DECHETS_LEVEES;
 
 import fr.croisements.events.BinaireSerde;
+import fr.croisements.events.LeveeBac;
 import fr.croisements.streams.geo.CommuneLocator;
 import fr.croisements.streams.indicateurs.Entrees;
 import fr.croisements.streams.indicateurs.SemainesIso;
@@ -21,7 +22,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * The first stages of the presentation-rate crossing, each cut into a topology of its own, to measure
+ * The first stages of the presentation-rate crossing (and its source alone), each cut into a topology of its own, to measure
  * each stage alone ({@code croisements benchmark}): the same processors, stores and serdes as
  * {@link TauxPresentationTopology}, ending in a topic whose records can be counted. The pipeline never
  * runs them; the whole crossing alone is {@link TauxPresentationTopology#build()}.
@@ -29,6 +30,16 @@ import org.apache.kafka.streams.state.WindowStore;
 public final class EtapesTauxPresentation {
 
     private EtapesTauxPresentation() {
+    }
+
+    /**
+     * {@code dechets-levees} read as the crossing reads it (JSON, time of the lift) and written unchanged to
+     * {@code sortie}: what Kafka Streams costs before any work of the crossing.
+     */
+    public static Topology lire(String sortie) {
+        var builder = new StreamsBuilder();
+        source(builder).to(sortie, Produced.with(DECHETS_LEVEES.keySerde(), DECHETS_LEVEES.valueSerde()).withName("levees-sink"));
+        return builder.build();
     }
 
     /**
@@ -64,12 +75,16 @@ public final class EtapesTauxPresentation {
         return entrees.builder().build();
     }
 
+    private static KStream<String, LeveeBac> source(StreamsBuilder builder) {
+        return builder.stream(DECHETS_LEVEES.name(), Consumed.with(DECHETS_LEVEES.keySerde(), DECHETS_LEVEES.valueSerde())
+                .withTimestampExtractor(new LeveeTimestampExtractor()).withName("levees-source"));
+    }
+
     /** The crossing's first stage, as {@link TauxPresentationTopology} builds it, up to the repartition. */
     private static KStream<String, LeveeACompter> localisees(Entrees entrees, CommuneLocator locator) {
         StreamsBuilder builder = entrees.builder();
         builder.addStateStore(LocaliserLevees.store(TauxPresentationTopology.GRACE));
-        return builder.stream(DECHETS_LEVEES.name(), Consumed.with(DECHETS_LEVEES.keySerde(), DECHETS_LEVEES.valueSerde())
-                        .withTimestampExtractor(new LeveeTimestampExtractor()).withName("levees-source"))
+        return source(builder)
                 .processValues(() -> new LocaliserLevees(locator, TauxPresentationTopology.GRACE),
                         Named.as("localiser-levees"), LocaliserLevees.STORE)
                 .split(Named.as("levees-"))

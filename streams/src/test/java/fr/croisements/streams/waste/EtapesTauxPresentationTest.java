@@ -32,6 +32,20 @@ class EtapesTauxPresentationTest {
     Path stateDir;
 
     @Test
+    void lireEcritChaqueLeveeTelleQuelleAuTempsDeLaLevee() {
+        try (var driver = pilote(EtapesTauxPresentation.lire("sortie"))) {
+            lever(driver);
+            var sortie = driver.createOutputTopic("sortie", DECHETS_LEVEES.keySerde().deserializer(),
+                    DECHETS_LEVEES.valueSerde().deserializer()).readRecordsToList();
+
+            assertThat(sortie).hasSize(5).allSatisfy(r -> {
+                assertThat(r.key()).isEqualTo(r.value().idBac());
+                assertThat(r.getRecordTime()).isEqualTo(r.value().instant());
+            });
+        }
+    }
+
+    @Test
     void localiserEcritChaqueLeveeLocaliseeSousSaCommuneEtRejetteLesAutres() {
         try (var driver = pilote(EtapesTauxPresentation.localiser(LOCATOR, "sortie"))) {
             lever(driver);
