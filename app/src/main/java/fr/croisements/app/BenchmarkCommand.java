@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = "Rejoue des levées simulées dans le vrai pipeline sur un broker embarqué et compare son débit "
-                + "au débit brut du même broker, mesuré dans la même exécution ; puis mesure le délai d'une levée "
+                + "au débit brut du même broker, mesuré dans la même exécution, ainsi que chaque étape seule du taux de présentation ; puis mesure le délai d'une levée "
                 + "jusqu'à la carte en direct, la carte sous charge, la mémoire et le démarrage, dans un seul tableau.")
 final class BenchmarkCommand implements Callable<Integer> {
 
@@ -45,14 +45,19 @@ final class BenchmarkCommand implements Callable<Integer> {
             + "mesurer le délai jusqu'à l'événement de leur cellule sur /api/direct (défaut : ${DEFAULT-VALUE}).")
     int sondes;
 
+    @Option(names = "--sans-etapes", description = "Ne mesure pas chaque étape seule du taux de présentation (lire, "
+            + "localiser, fenêtre, croisement seul) : une exécution plus courte.")
+    boolean sansEtapes;
+
     @Override
     public Integer call() throws Exception {
         if (carte) {
             spec.commandLine().getOut().println(new ChargeCarte(clients, Duration.ofSeconds(secondes)).executer().tableau());
             return 0;
         }
-        var resultat = new Benchmark(semaines, graine, partitions).avecSondes(sondes)
-                .avecCarte(new ChargeCarte(clients, Duration.ofSeconds(secondes))).executer();
+        var benchmark = new Benchmark(semaines, graine, partitions).avecSondes(sondes)
+                .avecCarte(new ChargeCarte(clients, Duration.ofSeconds(secondes)));
+        var resultat = (sansEtapes ? benchmark.sansEtapes() : benchmark).executer();
         spec.commandLine().getOut().println(resultat.tableau());
         return resultat.verifie() ? 0 : 1;
     }

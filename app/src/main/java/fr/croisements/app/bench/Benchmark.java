@@ -53,6 +53,9 @@ import org.slf4j.LoggerFactory;
  *   <li>the raw broker: produce then consume the lifts on a plain topic, same serialisation (the baseline);</li>
  *   <li>ingestion: produce the lifts to {@code dechets-levees};</li>
  *   <li>start: from Kafka Streams' start to RUNNING and the web server answering (fresh state);</li>
+ *   <li>each stage of the presentation-rate crossing alone ({@link EtapesSeules}: its source; locate; + weekly window;
+ *       the whole crossing alone), each its own exactly-once application on the lifts of {@code dechets-levees},
+ *       run after everything else so that the rows above and below are measured as before;</li>
  *   <li>the pipeline: from RUNNING to the moment its committed output cells (read_committed) count every
  *       lift replayed, exactly-once, with every store and repartition topic;</li>
  *   <li>event → map latency: lifts of one more week, one at a time, each from the instant it is sent
@@ -77,6 +80,7 @@ public final class Benchmark {
     private final int partitions;
     private int sondes = 20;
     private ChargeCarte carte = new ChargeCarte(100, Duration.ofSeconds(10));
+    private boolean etapes = true;
 
     public Benchmark(int semaines, long graine, int partitions) {
         this.semaines = semaines;
@@ -94,6 +98,16 @@ public final class Benchmark {
     public Benchmark avecCarte(ChargeCarte charge) {
         this.carte = charge;
         return this;
+    }
+
+    /** Without each stage alone: a shorter run. */
+    public Benchmark sansEtapes() {
+        this.etapes = false;
+        return this;
+    }
+
+    /** One stage alone: {@code levees} lifts at {@code parSeconde}; {@code complete} when its output counted them all. */
+    public record Etape(String libelle, long levees, double parSeconde, boolean complete) {
     }
 
     /** Latencies in milliseconds. */
@@ -114,7 +128,15 @@ public final class Benchmark {
     /** Figures of one run. Rates are records per second. */
     public record Resultat(long levees, int partitions, double brutParSeconde, double ingestionParSeconde,
             double pipelineParSeconde, double demarrageSecondes, Latences versCarte, ChargeCarte.Resultat carte,
-            long picTasOctets, long tasMaxOctets, long rssOctets, long picRssOctets, boolean verifie, int cellules) {
+            long picTasOctets, long tasMaxOctets, long rssOctets, long picRssOctets, boolean verifie, int cellules,
+            List<Etape> etapes) {
+
+        /** The same figures with each stage alone, verified only if each stage counted every lift. */
+        Resultat avecEtapes(List<Etape> mesurees) {
+            return new Resultat(levees, partitions, brutParSeconde, ingestionParSeconde, pipelineParSeconde,
+                    demarrageSecondes, versCarte, carte, picTasOctets, tasMaxOctets, rssOctets, picRssOctets,
+                    verifie && mesurees.stream().allMatch(Etape::complete), cellules, List.copyOf(mesurees));
+        }
 
         public String tableau() {
             var t = new StringBuilder(String.format(Locale.ROOT, """
@@ -125,6 +147,9 @@ public final class Benchmark {
                     Pluriel.de(partitions, "partition", "partitions")));
             ligne(t, "broker brut (produire puis consommer, même sérialisation)", brutParSeconde, 1.0);
             ligne(t, "ingestion (produire dechets-levees)", ingestionParSeconde, ingestionParSeconde / brutParSeconde);
+            for (Etape e : etapes) {
+                ligne(t, e.libelle() + (e.complete() ? "" : " (incomplet)"), e.parSeconde(), e.parSeconde() / brutParSeconde);
+            }
             ligne(t, "pipeline entier (Kafka Streams jusqu'aux cellules validées)", pipelineParSeconde,
                     pipelineParSeconde / brutParSeconde);
             t.append(String.format(Locale.ROOT, "| %-56s | %10s | %7s | %8s | %8s | %8s | %8s |%n",
@@ -139,14 +164,21 @@ public final class Benchmark {
                     GeoJSON : %s de Grand Poitiers (%d Ko, %d Ko en gzip), %s simultanés, %d s par mesure ;                     rapport au débit de la référence
                     démarrage à froid (Kafka Streams RUNNING et serveur web qui répond) : %.1f s
                     pic du tas : %d Mo (tas maximal %d Mo) ; mémoire résidente du processus : %d Mo (pic %d Mo)
-                    vérification (somme des levées des cellules = levées rejouées) : %s
+                    %svérification (somme des levées des cellules = levées rejouées) : %s
                     machine : %s, Java %s""",
                     Pluriel.de(carte.communes(), "commune", "communes"), carte.octets() / 1024, carte.octetsGzip() / 1024,
                     Pluriel.de(carte.clients(), "client", "clients"), carte.duree().toSeconds(),
                     demarrageSecondes, picTasOctets / 1_048_576, tasMaxOctets / 1_048_576, rssOctets / 1_048_576,
-                    picRssOctets / 1_048_576, verifie ? "OK" : "ÉCHEC",
+                    picRssOctets / 1_048_576, notesEtapes(), verifie ? "OK" : "ÉCHEC",
                     Pluriel.de(Runtime.getRuntime().availableProcessors(), "cœur", "cœurs"), System.getProperty("java.version")));
             return t.toString();
+        }
+
+        private String notesEtapes() {
+            return etapes.isEmpty() ? "" : String.format(Locale.ROOT, "étapes seules du taux de présentation : chacune "
+                    + "son application Kafka Streams (exactly-once, état vide), l'une après l'autre après tout le reste, "
+                    + "sur les %s rejouées de dechets-levees, de RUNNING jusqu'à ce que sa sortie validée les compte "
+                    + "toutes (les sondes, en fin de topic, traitées mais non comptées)%n", Pluriel.de(etapes.get(0).levees(), "levée", "levées"));
         }
 
         private static String ms(double valeur) {
@@ -208,6 +240,7 @@ public final class Benchmark {
             echantillonneur.setDaemon(true);
             echantillonneur.start();
             var liveFeed = new LiveFeed();
+            Resultat resultat;
             try (var pipeline = new Pipeline(List.of(pompey), settings);
                     var cellules = new SuiviCellules(bootstrap);
                     var enDirect = new IndicateursEnDirect(bootstrap,
@@ -227,13 +260,17 @@ public final class Benchmark {
                     echantillonneur.interrupt();
                     long[] rss = rss();
                     ChargeCarte.Resultat charge = carte.executer();
-                    return new Resultat(levees.size(), partitions, brutParSeconde, ingestionParSeconde, pipelineParSeconde,
-                            (t3 - t2) / 1e9, versCarte, charge, pic.get(), memoire.getHeapMemoryUsage().getMax(), rss[0],
-                            rss[1], complet && !cellules.secretes(), cellules.nombre());
+                    resultat = new Resultat(levees.size(), partitions, brutParSeconde, ingestionParSeconde,
+                            pipelineParSeconde, (t3 - t2) / 1e9, versCarte, charge, pic.get(),
+                            memoire.getHeapMemoryUsage().getMax(), rss[0], rss[1], complet && !cellules.secretes(),
+                            cellules.nombre(), List.of());
                 } finally {
                     serveur.stop();
                 }
             }
+            // after everything else, the pipeline closed: the rows above are measured as they always were
+            return etapes ? resultat.avecEtapes(EtapesSeules.mesurer(bootstrap, pompey, partitions, dossier,
+                    levees.size(), finRejeu)) : resultat;
         } finally {
             fr.croisements.app.Dossiers.effacerSansErreur(dossier);
         }

@@ -3,6 +3,7 @@ package fr.croisements.app.bench;
 import fr.croisements.events.Indicateur;
 import fr.croisements.events.Topics;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -22,7 +23,18 @@ final class SuiviCellules implements AutoCloseable {
     private final Map<String, Indicateur> cellules = new HashMap<>();
     private long levees;
 
+    private final Instant fin;
+
     SuiviCellules(String bootstrap) {
+        this(bootstrap, false, Instant.MAX);
+    }
+
+    /**
+     * {@code depuisLaFin}: only the cells written after now (the topic already holds another application's);
+     * only the cells of the weeks starting before {@code fin}.
+     */
+    SuiviCellules(String bootstrap, boolean depuisLaFin, Instant fin) {
+        this.fin = fin;
         var props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -32,7 +44,12 @@ final class SuiviCellules implements AutoCloseable {
         String topic = Topics.INDICATEURS_TAUX_PRESENTATION.name();
         var parts = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
         consumer.assign(parts);
-        consumer.seekToBeginning(parts);
+        if (depuisLaFin) {
+            consumer.seekToEnd(parts);
+            parts.forEach(consumer::position); // the end of now, not of the first poll
+        } else {
+            consumer.seekToBeginning(parts);
+        }
     }
 
     /** Polls until the cells count {@code attendues} lifts; false when {@code delai} runs out first. */
@@ -41,6 +58,9 @@ final class SuiviCellules implements AutoCloseable {
         while (levees != attendues && System.nanoTime() < limite) {
             for (var record : consumer.poll(Duration.ofMillis(100))) {
                 Indicateur cellule = record.value();
+                if (!cellule.debut().isBefore(fin)) {
+                    continue;
+                }
                 Indicateur avant = cellules.put(record.key() + "|" + cellule.debut(), cellule);
                 levees += leveesDe(cellule) - (avant == null ? 0 : leveesDe(avant));
             }

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Smoke test of {@code croisements benchmark} on a small input (one week, three probes, two map clients
- * for a second): every row of the table is printed with a figure, and the pipeline's cells add up to
- * the lifts replayed. Speed itself is never asserted.
+ * for a second): every row of the table is printed with a figure, each stage alone included, and the
+ * pipeline's cells (and each stage's output) add up to the lifts replayed. Speed itself is never asserted.
  */
 class BenchmarkIT {
 
@@ -38,5 +38,15 @@ class BenchmarkIT {
                 "mémoire résidente du processus : ",
                 "vérification (somme des levées des cellules = levées rejouées) : OK",
                 "machine : ");
+        // each stage alone: its own row, with a rate and a ratio, having counted every lift of the topic
+        assertThat(resultat.etapes()).extracting(Benchmark.Etape::libelle)
+                .containsExactly(EtapesSeules.LIRE, EtapesSeules.LOCALISER, EtapesSeules.FENETRE, EtapesSeules.CROISEMENT);
+        assertThat(resultat.etapes()).allSatisfy(e -> {
+            assertThat(e.complete()).as(e.libelle()).isTrue();
+            assertThat(e.levees()).as(e.libelle()).isEqualTo(resultat.levees());
+            assertThat(tableau).as(e.libelle()).containsPattern(
+                    "\\| " + java.util.regex.Pattern.quote(e.libelle()) + " +\\| +\\d+ \\| +\\d+\\.\\d\\d \\|");
+        });
+        assertThat(tableau).contains("étapes seules du taux de présentation : chacune son application Kafka Streams");
     }
 }
