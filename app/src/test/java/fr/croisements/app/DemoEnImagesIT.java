@@ -163,7 +163,40 @@ class DemoEnImagesIT {
                 () -> carte(territoires.get(TERRITOIRE_IMPRIME), INDICATEUR_IMPRIME, libelles.get(INDICATEUR_IMPRIME), null, true)));
         pages.add(dynamicTest(TERRITOIRE_CAPTEURS + " (présentation aux élus)",
                 () -> presentation(territoires.get(TERRITOIRE_CAPTEURS), jourDeCanicule)));
+        pages.add(dynamicTest("aucune observation de parking rejetée au démarrage", DemoEnImagesIT::aucunParkingInconnu));
         return pages.stream();
+    }
+
+    /**
+     * The demo publishes its car parks before Kafka Streams starts and starts their simulation without waiting
+     * (issue #12): no observation may reach the car-park table before its car park, which would reject it
+     * (« parking inconnu »). Reads every reject published so far (the simulation has run through every page).
+     */
+    private static void aucunParkingInconnu() {
+        var props = new java.util.Properties();
+        props.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        var raisons = new ArrayList<String>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(props,
+                fr.croisements.events.Topics.REJETS.keySerde().deserializer(),
+                fr.croisements.events.Topics.REJETS.valueSerde().deserializer())) {
+            var partitions = consumer.partitionsFor(fr.croisements.events.Topics.REJETS.name()).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var fins = consumer.endOffsets(partitions);
+            long limite = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < fins.get(p)) && System.nanoTime() < limite) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> raisons.add(r.value().raison()));
+            }
+            assertThat(partitions).allSatisfy(p -> assertThat(consumer.position(p)).isGreaterThanOrEqualTo(fins.get(p)));
+        }
+        assertThat(raisons).noneMatch(r -> r.startsWith("parking inconnu"));
+        assertThat(parkingsDeLaCarte()).isPositive();
+    }
+
+    private static int parkingsDeLaCarte() {
+        return getJson("/api/parkings.geojson?territoire=grand-poitiers").get("features").size();
     }
 
     /**
