@@ -378,12 +378,35 @@ public final class EssaiPannes {
         return false;
     }
 
+    /**
+     * Sends the lifts and counts them in the oracle, then checks that the broker acknowledged every one: a send
+     * lost across a fault would otherwise be counted as a cell the pipeline lost.
+     */
     private static void publier(KafkaProducer<String, LeveeBac> producteur, List<LeveeBac> levees, Oracle oracle) {
+        var envois = new ArrayList<java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>>(levees.size());
         for (LeveeBac l : levees) {
-            producteur.send(new ProducerRecord<>(Topics.DECHETS_LEVEES.name(), null, l.instant().toEpochMilli(), l.idBac(), l));
+            envois.add(producteur.send(
+                    new ProducerRecord<>(Topics.DECHETS_LEVEES.name(), null, l.instant().toEpochMilli(), l.idBac(), l)));
             oracle.ajouter(l);
         }
         producteur.flush();
+        int refusees = 0;
+        Exception premiere = null;
+        for (var envoi : envois) {
+            try {
+                envoi.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                refusees++;
+                premiere = premiere == null ? e : premiere;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while checking the suite's sends", e);
+            }
+        }
+        if (refusees > 0) {
+            throw new IllegalStateException(refusees + " of " + levees.size() + " lifts were not acknowledged by the broker:"
+                    + " the scenario cannot be judged", premiere);
+        }
     }
 
     private static KafkaProducer<String, LeveeBac> producteur(String bootstrap) {
