@@ -8,11 +8,7 @@ import com.fasterxml.jackson.dataformat.smile.SmileGenerator;
 import com.fasterxml.jackson.dataformat.smile.SmileParser;
 import com.fasterxml.jackson.dataformat.smile.databind.SmileMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Binary serde for what only the pipeline reads: repartition topics and state stores (and their
@@ -26,7 +22,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * naming the type, unknown properties ignored, map entries sorted so that one value always gives the
  * same bytes (foreign-key joins compare hashes). Thread-safe.
  */
-public final class BinaireSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
+public final class BinaireSerde<T> extends SerdeJackson<T> {
 
     static final ObjectMapper MAPPER = SmileMapper.builder(SmileFactory.builder()
                     // no header: four bytes saved on every record, each topic has one format
@@ -41,57 +37,11 @@ public final class BinaireSerde<T> implements Serde<T>, Serializer<T>, Deseriali
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .build();
 
-    private final Class<T> type;
-
     private BinaireSerde(Class<T> type) {
-        this.type = type;
+        super(MAPPER, "Smile", type);
     }
 
     public static <T> BinaireSerde<T> of(Class<T> type) {
         return new BinaireSerde<>(type);
-    }
-
-    @Override
-    public byte[] serialize(String topic, T data) {
-        if (data == null) {
-            return null;
-        }
-        try {
-            return MAPPER.writeValueAsBytes(data);
-        } catch (IOException e) {
-            throw new SerializationException("Cannot write " + type.getSimpleName() + " as Smile", e);
-        }
-    }
-
-    @Override
-    public T deserialize(String topic, byte[] data) {
-        if (data == null) {
-            return null;
-        }
-        try {
-            return MAPPER.readValue(data, type);
-        } catch (IOException e) {
-            throw new SerializationException("Cannot read " + type.getSimpleName() + " from Smile on " + topic, e);
-        }
-    }
-
-    @Override
-    public void configure(java.util.Map<String, ?> configs, boolean isKey) {
-        // nothing to configure: the type is fixed at construction
-    }
-
-    @Override
-    public void close() {
-        // nothing to release
-    }
-
-    @Override
-    public Serializer<T> serializer() {
-        return this;
-    }
-
-    @Override
-    public Deserializer<T> deserializer() {
-        return this;
     }
 }

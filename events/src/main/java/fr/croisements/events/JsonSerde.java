@@ -5,11 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * JSON (UTF-8) serde for records, built on Jackson.
@@ -21,7 +17,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * one value always gives the same bytes (Kafka Streams' foreign-key joins drop a result whose left
  * value's hash changed in between). Thread-safe.
  */
-public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
+public final class JsonSerde<T> extends SerdeJackson<T> {
 
     /** The one mapper of the project: instants as ISO-8601 text, unknown fields tolerated. */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -33,62 +29,11 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .build();
 
-    private final Class<T> type;
-
     private JsonSerde(Class<T> type) {
-        this.type = type;
+        super(MAPPER, "JSON", type);
     }
 
     public static <T> JsonSerde<T> of(Class<T> type) {
         return new JsonSerde<>(type);
-    }
-
-    /** The record class this serde reads and writes. */
-    public Class<T> type() {
-        return type;
-    }
-
-    @Override
-    public byte[] serialize(String topic, T data) {
-        if (data == null) {
-            return null;
-        }
-        try {
-            return MAPPER.writeValueAsBytes(data);
-        } catch (IOException e) {
-            throw new SerializationException("Cannot write " + type.getSimpleName() + " as JSON", e);
-        }
-    }
-
-    @Override
-    public T deserialize(String topic, byte[] data) {
-        if (data == null) {
-            return null;
-        }
-        try {
-            return MAPPER.readValue(data, type);
-        } catch (IOException e) {
-            throw new SerializationException("Cannot read " + type.getSimpleName() + " from JSON on " + topic, e);
-        }
-    }
-
-    @Override
-    public void configure(java.util.Map<String, ?> configs, boolean isKey) {
-        // nothing to configure: the type is fixed at construction
-    }
-
-    @Override
-    public void close() {
-        // nothing to release
-    }
-
-    @Override
-    public Serializer<T> serializer() {
-        return this;
-    }
-
-    @Override
-    public Deserializer<T> deserializer() {
-        return this;
     }
 }
